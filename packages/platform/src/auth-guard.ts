@@ -1,0 +1,85 @@
+import type { FastifyRequest } from 'fastify';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { AppError } from './errors.js';
+
+/** Issuer and audience of every GoMeet access token. */
+export const TOKEN_ISSUER = 'gomeet';
+export const TOKEN_AUDIENCE = 'gomeet';
+
+/** Who is calling, as proven by a verified GoMeet access token. */
+export interface Actor {
+  /** User id, or "guest:<uuid>" for a guest. */
+  id: string;
+  kind: 'user' | 'guest';
+  name: string;
+  email?: string;
+  /** For a guest: the one meeting code the token is valid for. */
+  meeting?: string;
+}
+
+/** The claims GoMeet puts in an access token, beyond the registered ones. */
+export interface AccessTokenClaims {
+  kind: 'user' | 'guest';
+  name: string;
+  email?: string;
+  mtg?: string;
+}
+
+/** Verifies access tokens and turns them into an Actor. */
+export interface TokenVerifier {
+  verify(token: string): Promise<Actor>;
+}
+
+/**
+ * A key source that fetches the auth-service JWKS over HTTP, caches it, and refetches when a
+ * token names a `kid` it has not seen (key rotation), at most once a second.
+ */
+export function remoteJwks(url: string): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(url), { cooldownDuration: 1_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+}
+
+/** Creates a verifier over a key source (remote JWKS, or the auth-service's own keys). */
+export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify<AccessTokenClaims>(token, keys, {
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+          algorithms: ['EdDSA', 'ES256'],
+        });
+        if (!payload.sub || (payload.kind !== 'user' && payload.kind !== 'guest')) {
+          throw new AppError('UNAUTHENTICATED', 'The access token is malformed.');
+        }
+        const actor: Actor = { id: payload.sub, kind: payload.kind, name: payload.name ?? '' };
+        if (payload.email) actor.email = payload.email;
+        if (payload.mtg) actor.meeting = payload.mtg;
+        return actor;
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        if (error instanceof joseErrors.JWTExpired) {
+          throw new AppError('UNAUTHENTICATED', 'The access token has expired.', { type: 'token-expired' });
+        }
+        if (error instanceof joseErrors.JWKSTimeout || (error as { code?: string }).code === 'ERR_JOSE_GENERIC') {
+          throw new AppError('UNAVAILABLE', 'The token keys could not be fetched.', { cause: error });
+        }
+        throw new AppError('UNAUTHENTICATED', 'The access token is invalid.', { cause: error });
+      }
+    },
+  };
+}
+
+/** The bearer token of a request, or undefined. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+/** Verifies the request's bearer token; throws 401 when it is absent or invalid. */
+export async function authenticate(request: FastifyRequest, verifier: TokenVerifier): Promise<Actor> {
+  const token = bearerToken(request);
+  if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs a bearer access token.');
+  return verifier.verify(token);
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { installErrorHandling } from './errors.js';
+import { registerHealthRoutes, type ReadinessCheck } from './health.js';
+import { loggerOptions } from './logger.js';
+import { recordHttpMetrics, type Metrics } from './metrics.js';
+
+/** A Fastify instance whose route schemas are zod schemas. */
+export type App = FastifyInstance<
+  FastifyInstance['server'],
+  FastifyInstance['server'] extends infer _ ? import('node:http').IncomingMessage : never,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What every GoMeet HTTP app is built from. */
+export interface AppOptions {
+  /** Service name for logs and metrics ("auth", "meeting", or "gomeet" for the all-in-one). */
+  service: string;
+  metrics: Metrics;
+  /** Dependencies `/readyz` checks. */
+  readiness?: ReadinessCheck[];
+  /** Log level, or false for no logs (tests). */
+  logLevel?: string | false;
+  /** A logger to reuse instead of creating one. */
+  logger?: FastifyBaseLogger;
+  bodyLimit?: number;
+  /** Trust X-Forwarded-For from the gateway for client IPs. */
+  trustProxy?: boolean;
+}
+
+/**
+ * Creates the shared HTTP shell: request ids, JSON logs with secrets redacted, problem+json
+ * errors, zod validation, OpenAPI at /api/openapi.json, /metrics, /healthz and /readyz.
+ * Services register their routes as plugins on the returned app.
+ */
+export function createApp(options: AppOptions): App {
+  const app = Fastify({
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: options.logLevel === false ? false : loggerOptions(options.service, options.logLevel ?? 'info') }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    disableRequestLogging: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  // The web app sets its own CSP (it must reach LiveKit's WebSocket); the API needs none.
+  void app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  void app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'GoMeet API', version: '0.1.0', description: 'Every GoMeet service, as routed by the gateway.' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  void app.register(async (root) => {
+    recordHttpMetrics(root, options.metrics, options.service);
+    registerHealthRoutes(root, options.readiness ?? []);
+    root.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      const body = await options.metrics.registry.metrics();
+      return reply.type(options.metrics.registry.contentType).send(body);
+    });
+    root.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+  return app;
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+
+/** One dependency readiness depends on; `check` rejects when it is unreachable. */
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<unknown>;
+}
+
+async function withTimeout(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      p,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `/healthz`: the process is alive. `/readyz`: every dependency answers; otherwise 503 with
+ * the failing ones named (without their error details, which may carry hostnames).
+ */
+export function registerHealthRoutes(app: FastifyInstance, checks: ReadinessCheck[]): void {
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    const results = await Promise.all(
+      checks.map(async ({ name, check }) => {
+        try {
+          await withTimeout(check(), 2_000);
+          return { name, ok: true };
+        } catch (err) {
+          request.log.warn({ dependency: name, err }, 'readiness check failed');
+          return { name, ok: false };
+        }
+      }),
+    );
+    const failing = results.filter((r) => !r.ok).map((r) => r.name);
+    const body = {
+      status: failing.length === 0 ? 'ready' : 'unavailable',
+      checks: Object.fromEntries(results.map((r) => [r.name, r.ok ? 'ok' : 'failing'])),
+      ...(failing.length ? { failing } : {}),
+    };
+    return reply.status(failing.length === 0 ? 200 : 503).send(body);
+  });
+}

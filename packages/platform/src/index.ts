@@ -1,0 +1,14 @@
+export * from './auth-guard.js';
+export * from './bus.js';
+export * from './config.js';
+export * from './create-app.js';
+export * from './db.js';
+export * from './errors.js';
+export * from './health.js';
+export * from './logger.js';
+export * from './metrics.js';
+export * from './rate-limit.js';
+export * from './redis.js';
+export * from './shutdown.js';
+export { PGliteDialect } from './pglite-dialect.js';
+export * from './turn.js';

@@ -1,0 +1,3 @@
+export * from './databases.js';
+export * from './servers.js';
+export * from './tokens.js';

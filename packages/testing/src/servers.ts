@@ -1,0 +1,106 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A server a test started; `stop` ends it and removes its files. */
+export interface StartedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function findBinary(name: string): string | undefined {
+  const candidates = [
+    ...(process.env.PATH ?? '').split(':').map((d) => path.join(d, name)),
+    ...['17', '16', '15', '14'].map((v) => `/usr/lib/postgresql/${v}/bin/${name}`),
+  ];
+  return candidates.find((c) => existsSync(c));
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not become ready within ${timeoutMs} ms`);
+}
+
+function run(cmd: string, args: string[], asUser?: string): void {
+  const [bin, argv] = asUser ? ['runuser', ['-u', asUser, '--', cmd, ...args]] : [cmd, args];
+  const r = spawnSync(bin, argv, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
+}
+
+/**
+ * Starts a throwaway PostgreSQL on a free loopback port with initdb + pg_ctl in a temp dir.
+ * As root it runs as the `postgres` user, since PostgreSQL refuses to run as root.
+ */
+export async function startPostgres(): Promise<StartedServer> {
+  const initdb = findBinary('initdb');
+  const pgCtl = findBinary('pg_ctl');
+  if (!initdb || !pgCtl) throw new Error('PostgreSQL server binaries not found: apt-get install postgresql');
+  const asUser = process.getuid?.() === 0 ? 'postgres' : undefined;
+  const dir = mkdtempSync(path.join(tmpdir(), 'gomeet-pg-'));
+  chmodSync(dir, 0o777);
+  const data = path.join(dir, 'data');
+  const port = await freePort();
+  run(initdb, ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'], asUser);
+  run(
+    pgCtl,
+    ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`, 'start'],
+    asUser,
+  );
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      try {
+        run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], asUser);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Starts a throwaway redis-server on a free loopback port, no persistence. */
+export async function startRedis(): Promise<StartedServer & { process: ChildProcess; port: number }> {
+  const bin = findBinary('redis-server');
+  if (!bin) throw new Error('redis-server not found: apt-get install redis-server');
+  const dir = mkdtempSync(path.join(tmpdir(), 'gomeet-redis-'));
+  const port = await freePort();
+  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  await waitFor(() => out.includes('Ready to accept connections') || child.exitCode !== null, 'redis-server');
+  if (child.exitCode !== null) throw new Error(`redis-server exited: ${out}`);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

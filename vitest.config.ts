@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Workspace packages resolve to their sources, so tests never need a build first.
+const alias = {
+  '@gomeet/platform': here('./packages/platform/src/index.ts'),
+  '@gomeet/testing': here('./packages/testing/src/index.ts'),
+  '@gomeet/protocol': here('./packages/protocol/src/index.ts'),
+  '@gomeet/auth': here('./services/auth/src/index.ts'),
+  '@gomeet/meeting': here('./services/meeting/src/index.ts'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['{packages,services,apps}/*/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['{packages,services,apps}/*/test/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: [here('./packages/testing/src/global-setup.ts')],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
