@@ -1,1 +1,87 @@
-export {};
+import { z } from 'zod';
+
+/** Meeting codes look like "abc-defg-hij": easy to read out and type. */
+export const MEETING_CODE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
+export const meetingCode = z.string().regex(MEETING_CODE, 'expected a meeting code like abc-defg-hij');
+
+/** The hard cap on participants in one meeting (LiveKit room max_participants). */
+export const MAX_PARTICIPANTS = 500;
+
+export const role = z.enum(['host', 'co-host', 'participant', 'guest']);
+export type Role = z.infer<typeof role>;
+
+export const meetingState = z.enum(['scheduled', 'live', 'ended', 'cancelled']);
+export type MeetingState = z.infer<typeof meetingState>;
+
+export const meetingSettings = z.object({
+  lobby: z.boolean().default(true),
+  muteOnEntry: z.boolean().default(false),
+  allowScreenShare: z.boolean().default(true),
+  allowGuests: z.boolean().default(true),
+  maxParticipants: z.number().int().min(2).max(MAX_PARTICIPANTS).default(MAX_PARTICIPANTS),
+});
+export type MeetingSettings = z.infer<typeof meetingSettings>;
+
+export const createMeetingBody = z.object({
+  title: z.string().trim().min(1, 'title is required').max(200),
+  startsAt: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
+  durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  passcode: z.string().min(4, 'passcode must be at least 4 characters').max(64).optional(),
+  settings: meetingSettings.partial().optional(),
+});
+export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
+
+export const updateMeetingBody = z.object({
+  title: z.string().trim().min(1).max(200).optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  passcode: z.string().min(4).max(64).nullable().optional(),
+  settings: meetingSettings.partial().optional(),
+});
+
+/** A meeting as its host (and, with `passcode` omitted, anyone with its code) sees it. */
+export const meeting = z.object({
+  code: z.string(),
+  title: z.string(),
+  hostId: z.string(),
+  hostName: z.string(),
+  state: meetingState,
+  startsAt: z.string().nullable(),
+  durationMinutes: z.number().nullable(),
+  hasPasscode: z.boolean(),
+  settings: meetingSettings,
+  joinUrl: z.string(),
+  createdAt: z.string(),
+  endedAt: z.string().nullable(),
+  /** Your role in this meeting, if you have one. */
+  myRole: role.nullable(),
+});
+export type Meeting = z.infer<typeof meeting>;
+
+export const meetingList = z.object({ upcoming: z.array(meeting), past: z.array(meeting) });
+
+export const joinBody = z.object({ passcode: z.string().max(64).optional() });
+
+export const iceServer = z.object({
+  urls: z.array(z.string()),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
+/** Either a LiveKit token to connect with, or "waiting" in the lobby. */
+export const joinResult = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('joined'),
+    livekitUrl: z.string(),
+    token: z.string(),
+    role,
+    identity: z.string(),
+    iceServers: z.array(iceServer),
+  }),
+  z.object({ status: z.literal('waiting'), role, identity: z.string() }),
+]);
+export type JoinResult = z.infer<typeof joinResult>;
+
+/** What a participant's LiveKit token carries in its metadata (JSON). */
+export const participantMetadata = z.object({ role, userId: z.string(), name: z.string() });
+export type ParticipantMetadata = z.infer<typeof participantMetadata>;
