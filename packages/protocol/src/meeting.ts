@@ -22,6 +22,19 @@ export const meetingSettings = z.object({
 });
 export type MeetingSettings = z.infer<typeof meetingSettings>;
 
+/**
+ * Settings to change, without defaults: `meetingSettings.partial()` would fill every missing
+ * key with its default, so a PATCH of one setting would silently reset the others.
+ */
+export const meetingSettingsPatch = z.object({
+  lobby: z.boolean().optional(),
+  muteOnEntry: z.boolean().optional(),
+  allowScreenShare: z.boolean().optional(),
+  allowGuests: z.boolean().optional(),
+  maxParticipants: z.number().int().min(2).max(MAX_PARTICIPANTS).optional(),
+});
+export type MeetingSettingsPatch = z.infer<typeof meetingSettingsPatch>;
+
 export const createMeetingBody = z.object({
   title: z.string().trim().min(1, 'title is required').max(200),
   startsAt: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
@@ -36,8 +49,9 @@ export const updateMeetingBody = z.object({
   startsAt: z.iso.datetime({ offset: true }).optional(),
   durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
   passcode: z.string().min(4).max(64).nullable().optional(),
-  settings: meetingSettings.partial().optional(),
+  settings: meetingSettingsPatch.optional(),
 });
+export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
 
 /** A meeting as its host (and, with `passcode` omitted, anyone with its code) sees it. */
 export const meeting = z.object({
