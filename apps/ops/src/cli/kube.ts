@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  Metrics,
+  NetworkingV1Api,
+  VersionApi,
+} from '@kubernetes/client-node';
+import { EXIT, ExitError } from './exit.js';
+
+/** The Kubernetes API groups commands use; each command narrows them with `Pick<…>`. */
+export interface KubeClients {
+  core: CoreV1Api;
+  apps: AppsV1Api;
+  networking: NetworkingV1Api;
+  metrics: Metrics;
+  /** The context name in use, for messages. */
+  contextName: string;
+}
+
+/** What {@link loadKube} needs: the environment (KUBECONFIG, HOME) and an optional --context. */
+export interface KubeOptions {
+  env: NodeJS.ProcessEnv;
+  context?: string;
+  /** How long the reachability probe may take. */
+  timeoutMs?: number;
+}
+
+const NO_CLUSTER =
+  'no Kubernetes cluster configured: run doctl kubernetes cluster kubeconfig save gomeet-cluster, or use --target local';
+
+function readKubeConfig(env: NodeJS.ProcessEnv): KubeConfig | undefined {
+  const kc = new KubeConfig();
+  if (env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) {
+    kc.loadFromCluster();
+    return kc;
+  }
+  const files = env.KUBECONFIG
+    ? env.KUBECONFIG.split(path.delimiter).filter((f) => f && existsSync(f))
+    : [path.join(env.HOME ?? '', '.kube', 'config')].filter((f) => existsSync(f));
+  if (files.length === 0) return undefined;
+  for (const file of files) {
+    const next = new KubeConfig();
+    next.loadFromFile(file);
+    kc.mergeConfig(next);
+    if (!kc.currentContext) kc.setCurrentContext(next.currentContext);
+  }
+  return kc.getCurrentCluster() ? kc : undefined;
+}
+
+async function probe(kc: KubeConfig, timeoutMs: number): Promise<void> {
+  const version = kc.makeApiClient(VersionApi);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      version.getCode(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Loads the kube config from KUBECONFIG (or ~/.kube/config, or in-cluster), selects
+ * `context`, and checks the API answers. Throws ExitError(3) with a one-line hint otherwise.
+ */
+export async function loadKube(options: KubeOptions): Promise<KubeClients> {
+  let kc: KubeConfig | undefined;
+  try {
+    kc = readKubeConfig(options.env);
+  } catch (error) {
+    throw new ExitError(
+      EXIT.UNREACHABLE,
+      `unreadable kubeconfig (${(error as Error).message}); ${NO_CLUSTER}`,
+    );
+  }
+  if (!kc) throw new ExitError(EXIT.UNREACHABLE, NO_CLUSTER);
+  if (options.context) {
+    if (!kc.getContextObject(options.context)) {
+      throw new ExitError(
+        EXIT.USAGE,
+        `unknown kube context "${options.context}" (known: ${
+          kc
+            .getContexts()
+            .map((c) => c.name)
+            .join(', ') || 'none'
+        })`,
+      );
+    }
+    kc.setCurrentContext(options.context);
+  }
+  const server = kc.getCurrentCluster()?.server ?? 'unknown';
+  try {
+    await probe(kc, options.timeoutMs ?? 5_000);
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    throw new ExitError(
+      EXIT.UNREACHABLE,
+      `Kubernetes API ${server} unreachable (${reason}): check your kube context, or use --target local`,
+    );
+  }
+  return {
+    core: kc.makeApiClient(CoreV1Api),
+    apps: kc.makeApiClient(AppsV1Api),
+    networking: kc.makeApiClient(NetworkingV1Api),
+    metrics: new Metrics(kc),
+    contextName: kc.getCurrentContext(),
+  };
+}
