@@ -35,7 +35,11 @@ export interface TokenVerifier {
  * token names a `kid` it has not seen (key rotation), at most once a second.
  */
 export function remoteJwks(url: string): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL(url), { cooldownDuration: 1_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+  return createRemoteJWKSet(new URL(url), {
+    cooldownDuration: 1_000,
+    cacheMaxAge: 10 * 60_000,
+    timeoutDuration: 5_000,
+  });
 }
 
 /** Creates a verifier over a key source (remote JWKS, or the auth-service's own keys). */
@@ -58,10 +62,17 @@ export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
       } catch (error) {
         if (error instanceof AppError) throw error;
         if (error instanceof joseErrors.JWTExpired) {
-          throw new AppError('UNAUTHENTICATED', 'The access token has expired.', { type: 'token-expired' });
+          throw new AppError('UNAUTHENTICATED', 'The access token has expired.', {
+            type: 'token-expired',
+          });
         }
-        if (error instanceof joseErrors.JWKSTimeout || (error as { code?: string }).code === 'ERR_JOSE_GENERIC') {
-          throw new AppError('UNAVAILABLE', 'The token keys could not be fetched.', { cause: error });
+        if (
+          error instanceof joseErrors.JWKSTimeout ||
+          (error as { code?: string }).code === 'ERR_JOSE_GENERIC'
+        ) {
+          throw new AppError('UNAVAILABLE', 'The token keys could not be fetched.', {
+            cause: error,
+          });
         }
         throw new AppError('UNAUTHENTICATED', 'The access token is invalid.', { cause: error });
       }
@@ -78,8 +89,12 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /** Verifies the request's bearer token; throws 401 when it is absent or invalid. */
-export async function authenticate(request: FastifyRequest, verifier: TokenVerifier): Promise<Actor> {
+export async function authenticate(
+  request: FastifyRequest,
+  verifier: TokenVerifier,
+): Promise<Actor> {
   const token = bearerToken(request);
-  if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs a bearer access token.');
+  if (!token)
+    throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs a bearer access token.');
   return verifier.verify(token);
 }

@@ -12,7 +12,10 @@ export class ConfigError extends Error {
  * Parses `env` with `schema` once. Each problem names the variable and what it expected;
  * values are never echoed, since they may be secrets.
  */
-export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -15,9 +16,9 @@ import { recordHttpMetrics, type Metrics } from './metrics.js';
 
 /** A Fastify instance whose route schemas are zod schemas. */
 export type App = FastifyInstance<
-  FastifyInstance['server'],
-  FastifyInstance['server'] extends infer _ ? import('node:http').IncomingMessage : never,
-  import('node:http').ServerResponse,
+  Server,
+  IncomingMessage,
+  ServerResponse,
   FastifyBaseLogger,
   ZodTypeProvider
 >;
@@ -47,7 +48,12 @@ export function createApp(options: AppOptions): App {
   const app = Fastify({
     ...(options.logger
       ? { loggerInstance: options.logger }
-      : { logger: options.logLevel === false ? false : loggerOptions(options.service, options.logLevel ?? 'info') }),
+      : {
+          logger:
+            options.logLevel === false
+              ? false
+              : loggerOptions(options.service, options.logLevel ?? 'info'),
+        }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? true,
     requestIdHeader: 'x-request-id',
@@ -67,15 +73,19 @@ export function createApp(options: AppOptions): App {
   void app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'GoMeet API', version: '0.1.0', description: 'Every GoMeet service, as routed by the gateway.' },
+      info: {
+        title: 'GoMeet API',
+        version: '0.1.0',
+        description: 'Every GoMeet service, as routed by the gateway.',
+      },
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },
     },
     transform: jsonSchemaTransform,
   });
+  recordHttpMetrics(app, options.metrics, options.service);
   void app.register(async (root) => {
-    recordHttpMetrics(root, options.metrics, options.service);
     registerHealthRoutes(root, options.readiness ?? []);
     root.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
       const body = await options.metrics.registry.metrics();

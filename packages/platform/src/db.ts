@@ -10,8 +10,8 @@ export interface Database<DB = unknown> {
   /** "postgres" for a server reached by DATABASE_URL, "pglite" for the embedded default. */
   kind: 'postgres' | 'pglite';
   /** Resolves when a trivial query succeeds; rejects otherwise (readiness). */
-  ping(): Promise<void>;
-  close(): Promise<void>;
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Where the database lives: a server URL, or a folder for embedded PGlite. */
@@ -77,6 +77,8 @@ export async function migrate(
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    throw new Error(`migration ${failed?.migrationName ?? ''} of ${service} failed`, { cause: error });
+    throw new Error(`migration ${failed?.migrationName ?? ''} of ${service} failed`, {
+      cause: error,
+    });
   }
 }

@@ -101,7 +101,8 @@ function validationErrors(error: FastifyError): { field: string; message: string
   return issues.map((issue) => {
     let path = '';
     if (Array.isArray(issue.path)) path = issue.path.map(String).join('.');
-    else if (typeof issue.instancePath === 'string') path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    else if (typeof issue.instancePath === 'string')
+      path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const params = (issue as { params?: { missingProperty?: string } }).params;
     if (!path && params?.missingProperty) path = params.missingProperty;
     return { field: path ? `${context}.${path}` : context, message: issue.message };
@@ -120,7 +121,8 @@ function problem(request: FastifyRequest, status: number, type: string, detail: 
 }
 
 function send(reply: FastifyReply, body: Problem, retryAfter?: number): FastifyReply {
-  if (retryAfter !== undefined) void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+  if (retryAfter !== undefined)
+    void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 
@@ -146,7 +148,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, ...
-      const type = status === 400 ? 'malformed-request' : (titles[status] ?? 'client-error').toLowerCase().replaceAll(' ', '-');
+      const type =
+        status === 400
+          ? 'malformed-request'
+          : (titles[status] ?? 'client-error').toLowerCase().replaceAll(' ', '-');
       return send(reply, problem(request, status, type, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
@@ -154,6 +159,14 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, problem(request, 404, 'not-found', `No route for ${request.method} ${request.url.split('?')[0]}`)),
+    send(
+      reply,
+      problem(
+        request,
+        404,
+        'not-found',
+        `No route for ${request.method} ${request.url.split('?')[0]}`,
+      ),
+    ),
   );
 }

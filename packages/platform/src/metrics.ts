@@ -31,16 +31,34 @@ export function createMetrics(): Metrics {
   };
 }
 
+const servicePrefixes: [string, string][] = [
+  ['/api/auth', 'auth'],
+  ['/api/meetings', 'meeting'],
+  ['/api/chat', 'chat'],
+  ['/ws', 'signaling'],
+  ['/livekit', 'signaling'],
+];
+
+/** The service a route belongs to, by its gateway prefix; `fallback` for anything else. */
+export function serviceOfRoute(route: string, fallback: string): string {
+  return (
+    servicePrefixes.find(([prefix]) => route === prefix || route.startsWith(`${prefix}/`))?.[1] ??
+    fallback
+  );
+}
+
 /**
- * Records every response of `app`'s encapsulation context under `service`. The route label is
- * the route template ("/api/meetings/:code"), never the raw URL, so cardinality stays bounded.
+ * Records every response under its service (by gateway prefix, so the all-in-one server reports
+ * the same series as separate pods). The route label is the route template
+ * ("/api/meetings/:code"), never the raw URL, so cardinality stays bounded.
  */
 export function recordHttpMetrics(app: FastifyInstance, metrics: Metrics, service: string): void {
   app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
     const labels = {
-      service,
+      service: serviceOfRoute(route, service),
       method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
+      route,
       status: String(reply.statusCode),
     };
     metrics.httpRequestsTotal.inc(labels);

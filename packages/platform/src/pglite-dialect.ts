@@ -42,7 +42,9 @@ class PGliteDriver implements Driver {
         const affected = result.affectedRows ?? 0;
         return {
           rows: result.rows,
-          ...(result.fields.length === 0 || affected > 0 ? { numAffectedRows: BigInt(affected) } : {}),
+          ...(result.fields.length === 0 || affected > 0
+            ? { numAffectedRows: BigInt(affected) }
+            : {}),
         };
       },
       // eslint-disable-next-line require-yield

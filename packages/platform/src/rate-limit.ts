@@ -29,7 +29,11 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
         }
       }
       w.count += 1;
-      return Promise.resolve({ allowed: w.count <= limit, remaining: Math.max(0, limit - w.count), resetMs: w.resetAt - t });
+      return Promise.resolve({
+        allowed: w.count <= limit,
+        remaining: Math.max(0, limit - w.count),
+        resetMs: w.resetAt - t,
+      });
     },
     reset(key) {
       windows.delete(key);
@@ -43,7 +47,10 @@ export function createRedisRateLimiter(redis: Redis, prefix = 'ratelimit:'): Rat
   return {
     async hit(key, limit, windowMs) {
       const k = prefix + key;
-      const [[, count], [, ttl]] = (await redis.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
+      const [[, count], [, ttl]] = (await redis.multi().incr(k).pttl(k).exec()) as [
+        [null, number],
+        [null, number],
+      ];
       let resetMs = ttl;
       if (ttl < 0) {
         await redis.pexpire(k, windowMs);

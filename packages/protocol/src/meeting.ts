@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** Meeting codes look like "abc-defg-hij": easy to read out and type. */
 export const MEETING_CODE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
-export const meetingCode = z.string().regex(MEETING_CODE, 'expected a meeting code like abc-defg-hij');
+export const meetingCode = z
+  .string()
+  .regex(MEETING_CODE, 'expected a meeting code like abc-defg-hij');
 
 /** The hard cap on participants in one meeting (LiveKit room max_participants). */
 export const MAX_PARTICIPANTS = 500;
@@ -38,7 +40,12 @@ export type MeetingSettingsPatch = z.infer<typeof meetingSettingsPatch>;
 export const createMeetingBody = z.object({
   title: z.string().trim().min(1, 'title is required').max(200),
   startsAt: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
-  durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   passcode: z.string().min(4, 'passcode must be at least 4 characters').max(64).optional(),
   settings: meetingSettings.partial().optional(),
 });
@@ -47,7 +54,12 @@ export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 export const updateMeetingBody = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   startsAt: z.iso.datetime({ offset: true }).optional(),
-  durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   passcode: z.string().min(4).max(64).nullable().optional(),
   settings: meetingSettingsPatch.optional(),
 });

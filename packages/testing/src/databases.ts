@@ -31,7 +31,10 @@ export async function createEmptyDatabase(serverUrl: string): Promise<string> {
 export function databaseBackends(postgresUrl: string | null): DatabaseBackend[] {
   const backends: DatabaseBackend[] = [];
   if (postgresUrl) {
-    backends.push({ name: 'postgres', open: async () => openDatabase({ url: await createEmptyDatabase(postgresUrl) }) });
+    backends.push({
+      name: 'postgres',
+      open: async () => openDatabase({ url: await createEmptyDatabase(postgresUrl) }),
+    });
   }
   backends.push({ name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) });
   return backends;

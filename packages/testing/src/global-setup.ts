@@ -16,7 +16,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const ci = process.env.CI === 'true' || process.env.CI === '1';
   const started: StartedServer[] = [];
-  const attempt = async (name: string, given: string | undefined, start: () => Promise<StartedServer>) => {
+  const attempt = async (
+    name: string,
+    given: string | undefined,
+    start: () => Promise<StartedServer>,
+  ) => {
     if (given) return given;
     try {
       const s = await start();
@@ -24,11 +28,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
       return s.url;
     } catch (error) {
       if (ci) throw new Error(`${name} is required in CI: ${(error as Error).message}`);
-      console.warn(`[test] ${name} unavailable, its tests will be skipped: ${(error as Error).message}`);
+      console.warn(
+        `[test] ${name} unavailable, its tests will be skipped: ${(error as Error).message}`,
+      );
       return null;
     }
   };
-  project.provide('postgresUrl', await attempt('PostgreSQL', process.env.TEST_DATABASE_URL, startPostgres));
+  project.provide(
+    'postgresUrl',
+    await attempt('PostgreSQL', process.env.TEST_DATABASE_URL, startPostgres),
+  );
   project.provide('redisUrl', await attempt('Redis', process.env.TEST_REDIS_URL, startRedis));
   return async () => {
     await Promise.all(started.map((s) => s.stop()));

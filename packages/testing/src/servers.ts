@@ -31,7 +31,11 @@ function findBinary(name: string): string | undefined {
   return candidates.find((c) => existsSync(c));
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -53,7 +57,8 @@ function run(cmd: string, args: string[], asUser?: string): void {
 export async function startPostgres(): Promise<StartedServer> {
   const initdb = findBinary('initdb');
   const pgCtl = findBinary('pg_ctl');
-  if (!initdb || !pgCtl) throw new Error('PostgreSQL server binaries not found: apt-get install postgresql');
+  if (!initdb || !pgCtl)
+    throw new Error('PostgreSQL server binaries not found: apt-get install postgresql');
   const asUser = process.getuid?.() === 0 ? 'postgres' : undefined;
   const dir = mkdtempSync(path.join(tmpdir(), 'gomeet-pg-'));
   chmodSync(dir, 0o777);
@@ -62,7 +67,16 @@ export async function startPostgres(): Promise<StartedServer> {
   run(initdb, ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'], asUser);
   run(
     pgCtl,
-    ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`, 'start'],
+    [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+      'start',
+    ],
     asUser,
   );
   return {
@@ -79,17 +93,37 @@ export async function startPostgres(): Promise<StartedServer> {
 }
 
 /** Starts a throwaway redis-server on a free loopback port, no persistence. */
-export async function startRedis(): Promise<StartedServer & { process: ChildProcess; port: number }> {
+export async function startRedis(): Promise<
+  StartedServer & { process: ChildProcess; port: number }
+> {
   const bin = findBinary('redis-server');
   if (!bin) throw new Error('redis-server not found: apt-get install redis-server');
   const dir = mkdtempSync(path.join(tmpdir(), 'gomeet-redis-'));
   const port = await freePort();
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  await waitFor(() => out.includes('Ready to accept connections') || child.exitCode !== null, 'redis-server');
+  await waitFor(
+    () => out.includes('Ready to accept connections') || child.exitCode !== null,
+    'redis-server',
+  );
   if (child.exitCode !== null) throw new Error(`redis-server exited: ${out}`);
   return {
     url: `redis://127.0.0.1:${port}`,

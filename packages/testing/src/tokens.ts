@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, createTokenVerifier, type Actor, type TokenVerifier } from '@gomeet/platform';
+import {
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  createTokenVerifier,
+  type Actor,
+  type TokenVerifier,
+} from '@gomeet/platform';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 
 /** A signer and a verifier for GoMeet access tokens, for testing a service without auth-service. */
@@ -17,13 +23,23 @@ export async function createTestTokens(): Promise<TestTokens> {
   const kid = `test-${randomUUID()}`;
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
   const verifier = createTokenVerifier(createLocalJWKSet({ keys: [jwk] }));
-  const user = (name = 'Test User'): Actor => ({ id: randomUUID(), kind: 'user', name, email: `${randomUUID()}@example.test` });
+  const user = (name = 'Test User'): Actor => ({
+    id: randomUUID(),
+    kind: 'user',
+    name,
+    email: `${randomUUID()}@example.test`,
+  });
   return {
     verifier,
     user,
     async issue(actor = {}, expiresIn = '15m') {
       const a = { ...user(), ...actor };
-      return new SignJWT({ kind: a.kind, name: a.name, ...(a.email ? { email: a.email } : {}), ...(a.meeting ? { mtg: a.meeting } : {}) })
+      return new SignJWT({
+        kind: a.kind,
+        name: a.name,
+        ...(a.email ? { email: a.email } : {}),
+        ...(a.meeting ? { mtg: a.meeting } : {}),
+      })
         .setProtectedHeader({ alg: 'EdDSA', kid })
         .setSubject(a.id)
         .setIssuer(TOKEN_ISSUER)

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+
+/** How to run the embedded LiveKit SFU. */
+export interface LiveKitProcessOptions {
+  binary: string;
+  dir: string;
+  port: number;
+  /** UDP port for WebRTC media (one muxed port). */
+  udpPort: number;
+  /** TCP fallback port for WebRTC media. */
+  tcpPort: number;
+  apiKey: string;
+  apiSecret: string;
+  webhookUrl: string;
+  redisUrl?: string | undefined;
+  log: FastifyBaseLogger;
+}
+
+/** A running LiveKit child; restarted when it crashes, stopped with the server. */
+export interface LiveKitProcess {
+  /** ws:// URL clients connect to. */
+  url: string;
+  /** Resolves when LiveKit answers its health endpoint. */
+  ping(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The LiveKit config: loopback only, the runbook's room settings, webhooks to signaling. */
+export function livekitConfig(o: Omit<LiveKitProcessOptions, 'binary' | 'dir' | 'log'>): string {
+  const lines = [
+    `port: ${o.port}`,
+    'bind_addresses: ["127.0.0.1"]',
+    'rtc:',
+    `  udp_port: ${o.udpPort}`,
+    `  tcp_port: ${o.tcpPort}`,
+    '  use_external_ip: false',
+    '  node_ip: 127.0.0.1',
+    'room:',
+    '  empty_timeout: 300',
+    '  max_participants: 500',
+    'keys:',
+    `  ${o.apiKey}: ${o.apiSecret}`,
+    'webhook:',
+    `  api_key: ${o.apiKey}`,
+    '  urls:',
+    `    - ${o.webhookUrl}`,
+    'logging:',
+    '  level: warn',
+  ];
+  if (o.redisUrl) {
+    const u = new URL(o.redisUrl);
+    lines.push('redis:', `  address: ${u.hostname}:${u.port || '6379'}`);
+    if (u.password) lines.push(`  password: ${decodeURIComponent(u.password)}`);
+    if (u.pathname.length > 1) lines.push(`  db: ${Number(u.pathname.slice(1))}`);
+    if (u.protocol === 'rediss:') lines.push('  use_tls: true');
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Starts LiveKit from `binary` with a generated config (mode 0600: it holds the API secret).
+ * If it exits unexpectedly the server logs it and restarts it with backoff.
+ */
+export async function startLiveKit(options: LiveKitProcessOptions): Promise<LiveKitProcess> {
+  const binary = path.resolve(options.binary);
+  if (!existsSync(binary)) {
+    throw new Error(
+      `LiveKit server not found at ${options.binary}. Run "bash scripts/install-livekit.sh" (needs Go), ` +
+        'or set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to use a LiveKit server you run.',
+    );
+  }
+  await mkdir(options.dir, { recursive: true });
+  const configFile = path.join(options.dir, 'livekit.yaml');
+  await writeFile(configFile, livekitConfig(options), { mode: 0o600 });
+  const httpUrl = `http://127.0.0.1:${options.port}`;
+  const log = options.log.child({ component: 'livekit' });
+
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let restarts = 0;
+  const launch = () => {
+    child = spawn(
+      binary,
+      ['--config', configFile, '--bind', '127.0.0.1', '--node-ip', '127.0.0.1'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    child.stdout?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
+    child.stderr?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      restarts += 1;
+      const delay = Math.min(1000 * 2 ** Math.min(restarts - 1, 5), 30_000);
+      log.error({ code, signal, restartInMs: delay }, 'LiveKit exited unexpectedly; restarting');
+      setTimeout(() => {
+        if (!stopping) launch();
+      }, delay).unref();
+    });
+  };
+  launch();
+
+  const ping = async () => {
+    const res = await fetch(httpUrl, { signal: AbortSignal.timeout(2000) });
+    if (!res.ok) throw new Error(`LiveKit answered ${res.status}`);
+  };
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await ping();
+      break;
+    } catch (error) {
+      if (child?.exitCode !== null && child?.exitCode !== undefined && restarts === 0) {
+        throw new Error(`LiveKit failed to start (exit code ${child.exitCode})`, { cause: error });
+      }
+      if (Date.now() > deadline)
+        throw new Error('LiveKit did not become ready within 20 s', { cause: error });
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  log.info({ url: `ws://127.0.0.1:${options.port}` }, 'LiveKit started');
+
+  return {
+    url: `ws://127.0.0.1:${options.port}`,
+    ping,
+    stop: async () => {
+      stopping = true;
+      const c = child;
+      if (!c || c.exitCode !== null) return;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      const timer = setTimeout(() => c.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

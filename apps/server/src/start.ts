@@ -1,0 +1,166 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { authMigrations, authRoutes } from '@gomeet/auth';
+import { meetingMigrations, meetingRoutes } from '@gomeet/meeting';
+import {
+  createApp,
+  createInProcessBus,
+  createMemoryRateLimiter,
+  createMetrics,
+  createRedisBus,
+  createRedisRateLimiter,
+  createTokenVerifier,
+  migrate,
+  openDatabase,
+  openRedis,
+  remoteJwks,
+  type ReadinessCheck,
+} from '@gomeet/platform';
+import { signalingMigrations, webhookRoutes } from '@gomeet/signaling';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { loadDevSecrets } from './dev-secrets.js';
+import { startLiveKit, type LiveKitProcess } from './livekit-process.js';
+import { serveWebApp } from './web-app.js';
+import type { ServerConfig } from './config.js';
+import { freePort } from './free-port.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A running GoMeet: every service on one port, plus LiveKit unless LIVEKIT_URL points elsewhere. */
+export interface RunningGoMeet {
+  url: string;
+  livekitUrl: string;
+  close(): Promise<void>;
+}
+
+/** Options for starting the all-in-one server (tests pass port 0 and logLevel false). */
+export interface StartOptions {
+  config: ServerConfig;
+}
+
+function selfHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+}
+
+/**
+ * Starts the all-in-one server: opens the database (PGlite unless DATABASE_URL) and runs every
+ * service's migrations, picks the Redis or in-process bus, starts LiveKit, mounts each service
+ * under its gateway path and serves the web app at /.
+ */
+export async function startServer({ config }: StartOptions): Promise<RunningGoMeet> {
+  const port = config.PORT === 0 ? await freePort(config.HOST) : config.PORT;
+  const origin = `http://${selfHost(config.HOST)}:${port}`;
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const dataDir = path.resolve(repoRoot, config.GOMEET_DATA_DIR);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const closeAll = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  };
+
+  try {
+    const database = await openDatabase({ url: config.DATABASE_URL, dataDir });
+    cleanups.push(() => database.close());
+    await migrate(database.db, 'auth', authMigrations);
+    await migrate(database.db, 'meeting', meetingMigrations);
+    await migrate(database.db, 'signaling', signalingMigrations);
+
+    const redis = config.REDIS_URL ? openRedis(config.REDIS_URL, 'gomeet-server') : undefined;
+    if (redis) cleanups.push(() => redis.quit());
+    const bus = redis ? createRedisBus(redis) : createInProcessBus();
+    cleanups.push(() => bus.close());
+    const rateLimiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
+
+    const dev = await loadDevSecrets(dataDir);
+    const livekitKeys = {
+      apiKey: config.LIVEKIT_API_KEY ?? dev.livekitApiKey,
+      apiSecret: config.LIVEKIT_API_SECRET ?? dev.livekitApiSecret,
+    };
+    const embeddedLiveKit = !config.LIVEKIT_URL;
+    const livekitPort = embeddedLiveKit
+      ? config.LIVEKIT_PORT === 0
+        ? await freePort('127.0.0.1')
+        : config.LIVEKIT_PORT
+      : 0;
+    const livekitUrl = config.LIVEKIT_URL ?? `ws://127.0.0.1:${livekitPort}`;
+    const turn = {
+      secret: config.TURN_SECRET ?? dev.turnSecret,
+      urls: config.TURN_URLS,
+      ttlSeconds: 24 * 3600,
+    };
+    let livekit: LiveKitProcess | undefined;
+
+    const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
+    if (redis) readiness.push({ name: 'redis', check: () => redis.ping() });
+    readiness.push({
+      name: 'livekit',
+      check: async () => {
+        if (livekit) return livekit.ping();
+        const res = await fetch(livekitUrl.replace(/^ws/, 'http'), {
+          signal: AbortSignal.timeout(2000),
+        });
+        if (!res.ok) throw new Error(`LiveKit answered ${res.status}`);
+      },
+    });
+
+    const app = createApp({
+      service: 'gomeet',
+      metrics: createMetrics(),
+      readiness,
+      logLevel: config.LOG_LEVEL,
+    });
+    cleanups.push(() => app.close());
+    const verifier = createTokenVerifier(remoteJwks(`${origin}/api/auth/.well-known/jwks.json`));
+    const roomService = new RoomServiceClient(
+      livekitUrl.replace(/^ws/, 'http'),
+      livekitKeys.apiKey,
+      livekitKeys.apiSecret,
+    );
+    const signingKeys = config.JWT_SIGNING_KEYS
+      ? (JSON.parse(config.JWT_SIGNING_KEYS) as [])
+      : undefined;
+
+    await app.register(authRoutes, {
+      prefix: '/api/auth',
+      db: database.db,
+      rateLimiter,
+      turn,
+      ...(signingKeys ? { signingKeys } : {}),
+    });
+    await app.register(meetingRoutes, {
+      prefix: '/api/meetings',
+      db: database.db,
+      bus,
+      verifier,
+      publicUrl,
+      turn,
+      livekit: { url: livekitUrl, ...livekitKeys, roomService },
+    });
+    await app.register(webhookRoutes, { db: database.db, bus, livekit: livekitKeys });
+    await app.register(serveWebApp, {
+      dist: config.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
+    });
+
+    await app.listen({ host: config.HOST, port });
+    if (embeddedLiveKit) {
+      livekit = await startLiveKit({
+        binary: path.resolve(repoRoot, config.LIVEKIT_BIN),
+        dir: path.join(dataDir, 'livekit'),
+        port: livekitPort,
+        ...(config.LIVEKIT_PORT === 0
+          ? { udpPort: await freePort('127.0.0.1'), tcpPort: await freePort('127.0.0.1') }
+          : { udpPort: livekitPort + 2, tcpPort: livekitPort + 1 }),
+        ...livekitKeys,
+        webhookUrl: `${origin}/livekit/webhook`,
+        redisUrl: config.REDIS_URL,
+        log: app.log,
+      });
+      const lk = livekit;
+      cleanups.push(() => lk.stop());
+    }
+
+    return { url: publicUrl, livekitUrl, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+
+/**
+ * Serves the built web app at / with an SPA fallback: any GET that is not an API, WebSocket,
+ * webhook or ops path gets index.html, so deep links like /m/abc-defg-hij work.
+ */
+export const serveWebApp: FastifyPluginAsync<{ dist: string }> = async (app, { dist }) => {
+  const index = path.join(dist, 'index.html');
+  if (!existsSync(index)) {
+    app.log.warn(
+      { dist },
+      'web app not built; run "npm run build -w @gomeet/web" to serve it at /',
+    );
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('text/plain')
+        .send('GoMeet API is running. The web app is not built: npm run build -w @gomeet/web\n'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: dist,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    // Hashed assets never change; index.html must be revalidated so new deploys are picked up.
+    setHeaders: (res, file) => {
+      res.setHeader(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
+    },
+  });
+  const reserved = /^\/(api|ws|livekit|metrics|healthz|readyz)(\/|$)/;
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (reserved.test(url) || path.extname(url)) {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+};

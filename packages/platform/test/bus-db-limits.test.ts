@@ -1,0 +1,104 @@
+import { databaseBackends } from '@gomeet/testing';
+import { sql } from 'kysely';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  createInProcessBus,
+  createMemoryRateLimiter,
+  createRedisBus,
+  createRedisRateLimiter,
+  openRedis,
+  type Bus,
+  type RateLimiter,
+} from '../src/index.js';
+
+const redisUrl = inject('redisUrl');
+
+function nextMessage(bus: Bus, topic: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    void bus.subscribe(topic, (m) => resolve(m));
+  });
+}
+
+describe('in-process bus', () => {
+  it('delivers a published message to every subscriber of the topic only', async () => {
+    const bus = createInProcessBus();
+    const a = nextMessage(bus, 'meeting:a');
+    const seenB: unknown[] = [];
+    await bus.subscribe('meeting:b', (m) => seenB.push(m));
+    await bus.publish('meeting:a', { type: 'chat', text: 'hi' });
+    expect(await a).toEqual({ type: 'chat', text: 'hi' });
+    expect(seenB).toEqual([]);
+  });
+});
+
+describe.skipIf(!redisUrl)('Redis bus', () => {
+  it('carries a message between two instances over a real Redis', async () => {
+    const r1 = openRedis(redisUrl!);
+    const r2 = openRedis(redisUrl!);
+    const busA = createRedisBus(r1);
+    const busB = createRedisBus(r2);
+    try {
+      const received = nextMessage(busB, 'meeting:x');
+      await new Promise((r) => setTimeout(r, 100)); // let SUBSCRIBE reach Redis
+      await busA.publish('meeting:x', { n: 1 });
+      expect(await received).toEqual({ n: 1 });
+    } finally {
+      await busA.close();
+      await busB.close();
+      r1.disconnect();
+      r2.disconnect();
+    }
+  });
+});
+
+const limiters: [string, () => { limiter: RateLimiter; close: () => void }][] = [
+  ['memory', () => ({ limiter: createMemoryRateLimiter(), close: () => undefined })],
+];
+if (redisUrl) {
+  limiters.push([
+    'Redis',
+    () => {
+      const redis = openRedis(redisUrl);
+      return {
+        limiter: createRedisRateLimiter(redis, `test:${Math.random()}:`),
+        close: () => redis.disconnect(),
+      };
+    },
+  ]);
+}
+
+describe.each(limiters)('%s rate limiter', (_name, make) => {
+  it('allows the limit, refuses the next, and says when the window resets', async () => {
+    const { limiter, close } = make();
+    try {
+      const results = [];
+      for (let i = 0; i < 4; i++)
+        results.push(await limiter.hit('login:a@example.test', 3, 60_000));
+      expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
+      expect(results[3]!.resetMs).toBeGreaterThan(0);
+      expect(results[3]!.resetMs).toBeLessThanOrEqual(60_000);
+    } finally {
+      close();
+    }
+  });
+});
+
+describe.each(databaseBackends(inject('postgresUrl')))('database on $name', (backend) => {
+  it('rolls back a failed transaction and keeps concurrent queries apart', async () => {
+    const { db, close } = await backend.open();
+    try {
+      await sql`create table t (id int primary key)`.execute(db);
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`insert into t values (1)`.execute(trx);
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      await Promise.all([1, 2, 3].map((i) => sql`insert into t values (${i})`.execute(db)));
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from t`.execute(db);
+      expect(rows[0]!.n).toBe(3);
+    } finally {
+      await close();
+    }
+  });
+});
