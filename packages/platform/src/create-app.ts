@@ -58,7 +58,6 @@ export function createApp(options: AppOptions): App {
     trustProxy: options.trustProxy ?? true,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
