@@ -1,0 +1,73 @@
+import { baseEnv } from '@gomeet/platform';
+import { z } from 'zod';
+import type { TurnSettings } from './deps.js';
+import { privateJwkSchema } from './keys/jwk.js';
+
+/** The TURN secret a development machine uses when none is set; refused in production. */
+export const DEV_TURN_SECRET = 'gomeet-dev-turn-secret-not-for-production';
+
+const turnUrl = z.string().regex(/^(turns?|stun):/, 'expected turn:, turns: or stun: URLs');
+
+/** The auth-service's own environment variables, to spread into a process's config schema. */
+export const authEnv = {
+  /** coturn's static-auth-secret; required in production. */
+  TURN_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
+  TURN_URLS: z
+    .string()
+    .default('turn:localhost:3478?transport=udp')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(turnUrl).min(1, 'expected at least one URL')),
+  TURN_TTL_SECONDS: z.coerce
+    .number()
+    .int('expected whole seconds')
+    .positive()
+    .default(24 * 3600),
+  /** A JSON array of private JWKs (each with kid and alg); the first signs. Unset: database keys. */
+  JWT_SIGNING_KEYS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return undefined;
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        // The value is a secret: the message names what was expected, never what was given.
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON array of private JWKs' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(privateJwkSchema).min(1, 'expected at least one key').optional()),
+};
+
+type AuthEnv = z.output<z.ZodObject<typeof authEnv>> & { NODE_ENV: string };
+
+/** The checks across variables: production needs a real TURN secret. Use with superRefine. */
+export function checkAuthEnv(env: AuthEnv, ctx: z.RefinementCtx): void {
+  if (env.NODE_ENV === 'production' && !env.TURN_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TURN_SECRET'],
+      message: 'required in production (coturn static-auth-secret)',
+    });
+  }
+}
+
+/** The standalone auth-service's config schema. */
+export const authConfigSchema = z.object({ ...baseEnv, ...authEnv }).superRefine(checkAuthEnv);
+
+/** Parsed standalone config. */
+export type AuthConfig = z.output<typeof authConfigSchema>;
+
+/** TURN settings from parsed config, with the development secret when none is set. */
+export function turnSettings(env: AuthEnv): TurnSettings {
+  return {
+    secret: env.TURN_SECRET ?? DEV_TURN_SECRET,
+    urls: env.TURN_URLS,
+    ttlSeconds: env.TURN_TTL_SECONDS,
+  };
+}

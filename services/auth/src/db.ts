@@ -1,0 +1,46 @@
+import type { ColumnType, Kysely } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date, Date>;
+
+/** auth_users: one row per account; email is stored lower-cased and unique. */
+export interface UserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** auth_refresh_tokens: sha256 hashes of opaque refresh tokens, one family per sign-in. */
+export interface RefreshTokenTable {
+  id: string;
+  family_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  /** Set when the token was exchanged for a new one; presenting it again is reuse. */
+  rotated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** auth_signing_keys: generated Ed25519 keys when JWT_SIGNING_KEYS is not set. */
+export interface SigningKeyTable {
+  kid: string;
+  alg: string;
+  /** The private JWK, as JSON text. */
+  private_jwk: string;
+  created_at: Timestamp;
+  retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** The auth-service's tables. */
+export interface AuthDatabase {
+  auth_users: UserTable;
+  auth_refresh_tokens: RefreshTokenTable;
+  auth_signing_keys: SigningKeyTable;
+}
+
+/** The database handle every auth verb uses. */
+export type AuthDb = Kysely<AuthDatabase>;

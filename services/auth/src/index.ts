@@ -1,0 +1,15 @@
+/** The auth-service: accounts, sessions, access tokens + JWKS, guest tokens, TURN credentials. */
+export { buildApp, type BuildAppOptions } from './app.js';
+export {
+  authConfigSchema,
+  authEnv,
+  checkAuthEnv,
+  turnSettings,
+  DEV_TURN_SECRET,
+  type AuthConfig,
+} from './config.js';
+export type { AuthDeps, TurnSettings } from './deps.js';
+export type { LoginLimits } from './defaults.js';
+export { rotateSigningKey, type RotateSigningKeyOptions } from './keys/rotate-signing-key.js';
+export { authMigrations } from './migrations.js';
+export { authRoutes } from './plugin.js';

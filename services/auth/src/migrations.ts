@@ -1,0 +1,52 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/** Forward-only migrations of the auth-service; run with `migrate(db, 'auth', authMigrations)`. */
+export const authMigrations: Record<string, Migration> = {
+  '0001_users_tokens_keys': {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('auth_users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+
+      await db.schema
+        .createTable('auth_refresh_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('family_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) =>
+          c.notNull().references('auth_users.id').onDelete('cascade'),
+        )
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('rotated_at', 'timestamptz')
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createIndex('auth_refresh_tokens_family')
+        .on('auth_refresh_tokens')
+        .column('family_id')
+        .execute();
+      await db.schema
+        .createIndex('auth_refresh_tokens_user')
+        .on('auth_refresh_tokens')
+        .column('user_id')
+        .execute();
+
+      await db.schema
+        .createTable('auth_signing_keys')
+        .addColumn('kid', 'text', (c) => c.primaryKey())
+        .addColumn('alg', 'text', (c) => c.notNull())
+        .addColumn('private_jwk', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('retired_at', 'timestamptz')
+        .execute();
+    },
+  },
+};

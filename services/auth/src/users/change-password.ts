@@ -1,0 +1,42 @@
+import { AppError } from '@gomeet/platform';
+import type { AuthContext } from '../deps.js';
+import { clearAccountAttempts, limitAttempts } from '../limits/limit-attempts.js';
+import { hashPassword, verifyPassword } from '../passwords/hash-password.js';
+import { revokeOtherFamilies } from '../sessions/repo.js';
+import { findUserById, updateUser } from './repo.js';
+
+/**
+ * Replaces the password after checking the current one, then signs out every other session.
+ * Access tokens already issued elsewhere stay valid until they expire (at most the access TTL).
+ */
+export async function changePassword({
+  ctx,
+  userId,
+  sessionId,
+  input,
+}: {
+  ctx: AuthContext;
+  userId: string;
+  sessionId: string | undefined;
+  input: { currentPassword: string; newPassword: string };
+}): Promise<void> {
+  // Limited like login: a stolen access token must not become a password-guessing oracle.
+  await limitAttempts(ctx, { scope: 'password', account: userId });
+  const user = await findUserById(ctx.db, userId);
+  if (!user)
+    throw new AppError('NOT_FOUND', 'This account no longer exists.', {
+      type: 'account-not-found',
+    });
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new AppError('FORBIDDEN', 'The current password is incorrect.', {
+      type: 'wrong-password',
+    });
+  }
+  await clearAccountAttempts(ctx, 'password', userId);
+  const passwordHash = await hashPassword(input.newPassword);
+  const at = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, userId, { password_hash: passwordHash, updated_at: at });
+    await revokeOtherFamilies(trx, userId, sessionId, at);
+  });
+}

@@ -1,0 +1,38 @@
+import { AppError } from '@gomeet/platform';
+import type { LoginBody, Session } from '@gomeet/protocol';
+import type { AuthContext } from '../deps.js';
+import { clearAccountAttempts, limitAttempts } from '../limits/limit-attempts.js';
+import { verifyAgainstDummy, verifyPassword } from '../passwords/hash-password.js';
+import { issueSession } from '../sessions/issue-session.js';
+import { insertRefreshToken } from '../sessions/repo.js';
+import { findUserByEmail } from './repo.js';
+
+/**
+ * Signs in with email and password. A wrong email and a wrong password give the same error
+ * after the same work (a dummy hash check), so accounts cannot be discovered.
+ */
+export async function logIn({
+  ctx,
+  input,
+}: {
+  ctx: AuthContext;
+  input: LoginBody & { ip: string };
+}): Promise<Session> {
+  await limitAttempts(ctx, { scope: 'login', ip: input.ip, account: input.email });
+  const user = await findUserByEmail(ctx.db, input.email);
+  const ok = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyAgainstDummy(input.password);
+  if (!user || !ok) {
+    throw new AppError('UNAUTHENTICATED', 'The email or password is incorrect.', {
+      type: 'invalid-credentials',
+    });
+  }
+  await clearAccountAttempts(ctx, 'login', input.email);
+  const refresh = await insertRefreshToken(ctx.db, {
+    userId: user.id,
+    now: ctx.now(),
+    ttlSeconds: ctx.refreshTokenTtlSeconds,
+  });
+  return issueSession(ctx, user, refresh);
+}
