@@ -39,6 +39,10 @@ export function livekitConfig(o: Omit<LiveKitProcessOptions, 'binary' | 'dir' | 
     `  tcp_port: ${o.tcpPort}`,
     '  use_external_ip: false',
     '  node_ip: 127.0.0.1',
+    // Media stays on this machine: loopback candidates only, never the LAN or public address.
+    '  enable_loopback_candidate: true',
+    '  ips:',
+    '    includes: ["127.0.0.1/32"]',
     'room:',
     '  empty_timeout: 300',
     '  max_participants: 500',
