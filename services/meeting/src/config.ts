@@ -1,0 +1,63 @@
+import { baseEnv } from '@gomeet/platform';
+import { z } from 'zod';
+import type { TurnDeps } from './deps.js';
+
+const httpUrl = (what: string) =>
+  z.string().regex(/^https?:\/\/\S+$/, `expected an http(s):// URL of ${what}`);
+
+/** The meeting-service's own environment variables (merged with `baseEnv` by each process). */
+export const meetingEnv = {
+  LIVEKIT_URL: z
+    .string()
+    .regex(/^wss?:\/\/\S+$/, 'expected the ws:// or wss:// URL clients connect to LiveKit with'),
+  /** Where this service reaches LiveKit's API, when not through the client-facing URL. */
+  LIVEKIT_API_URL: z
+    .string()
+    .regex(/^(https?|wss?):\/\/\S+$/, 'expected an http(s):// or ws(s):// URL')
+    .optional(),
+  LIVEKIT_API_KEY: z.string().min(1, 'expected the LiveKit API key'),
+  LIVEKIT_API_SECRET: z.string().min(1, 'expected the LiveKit API secret'),
+  PUBLIC_URL: httpUrl('the web app').default('http://localhost:8080'),
+  AUTH_JWKS_URL: httpUrl("the auth-service's JWKS"),
+  TURN_SECRET: z
+    .string()
+    .min(16, 'expected the coturn static-auth-secret (at least 16 characters)')
+    .optional(),
+  TURN_URLS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^turns?:\S+$/, 'expected turn: or turns: URLs')).min(1))
+    .optional(),
+  TURN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86400)
+    .default(86400),
+};
+
+/** The standalone meeting-service's configuration. */
+export const meetingConfig = z
+  .object({ ...baseEnv, ...meetingEnv })
+  .refine((c) => (c.TURN_SECRET === undefined) === (c.TURN_URLS === undefined), {
+    path: ['TURN_URLS'],
+    message: 'set TURN_SECRET and TURN_URLS together, or neither',
+  });
+export type MeetingConfig = z.output<typeof meetingConfig>;
+
+/** TURN settings from the environment, or undefined when TURN is not configured. */
+export function turnFromEnv(
+  config: Pick<MeetingConfig, 'TURN_SECRET' | 'TURN_URLS' | 'TURN_TTL_SECONDS'>,
+): TurnDeps | undefined {
+  if (!config.TURN_SECRET || !config.TURN_URLS) return undefined;
+  return {
+    secret: config.TURN_SECRET,
+    urls: config.TURN_URLS,
+    ttlSeconds: config.TURN_TTL_SECONDS,
+  };
+}

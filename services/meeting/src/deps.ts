@@ -1,0 +1,61 @@
+import type { Actor, Bus, TokenVerifier } from '@gomeet/platform';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { RoomServiceClient } from 'livekit-server-sdk';
+import type { MeetingDatabase } from './meetings/tables.js';
+
+/** How the service reaches LiveKit: the URL clients connect to, API credentials, and host actions. */
+export interface LiveKitDeps {
+  /** The client-facing ws:// or wss:// URL handed out with join tokens. */
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Only the RoomService calls this service makes; absent when no LiveKit server runs. */
+  roomService?: Pick<RoomServiceClient, 'deleteRoom' | 'listRooms'>;
+}
+
+/** Shared secret and URLs of coturn, for REST-API TURN credentials. */
+export interface TurnDeps {
+  secret: string;
+  urls: string[];
+  ttlSeconds: number;
+}
+
+/** Everything the meeting routes need; the all-in-one server passes these as plugin options. */
+export interface MeetingDeps {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shared handle spans every service's tables
+  db: Kysely<any>;
+  bus: Bus;
+  verifier: TokenVerifier;
+  livekit: LiveKitDeps;
+  /** Base URL of the web app, for join links ("https://meet.example.com"). */
+  publicUrl: string;
+  turn?: TurnDeps;
+  now?: () => Date;
+}
+
+/** What every verb receives: the caller, the clock, and the outside systems it may touch. */
+export interface Ctx {
+  db: Kysely<MeetingDatabase>;
+  bus: Bus;
+  log: FastifyBaseLogger;
+  actor: Actor;
+  now: () => Date;
+  livekit: LiveKitDeps;
+  publicUrl: string;
+  turn: TurnDeps | undefined;
+}
+
+/** Builds a verb context for `actor` from the plugin's dependencies. */
+export function createContext(deps: MeetingDeps, actor: Actor, log: FastifyBaseLogger): Ctx {
+  return {
+    db: deps.db as Kysely<MeetingDatabase>,
+    bus: deps.bus,
+    log,
+    actor,
+    now: deps.now ?? (() => new Date()),
+    livekit: deps.livekit,
+    publicUrl: deps.publicUrl.replace(/\/+$/, ''),
+    turn: deps.turn,
+  };
+}

@@ -1,0 +1,70 @@
+import { AppError, type Actor } from '@gomeet/platform';
+import type { Role } from '@gomeet/protocol';
+import type { Ctx } from '../deps.js';
+import { normaliseMeetingCode } from './meeting-code.js';
+import { findMeeting, type MeetingForUser } from './repo.js';
+import type { MeetingRow } from './tables.js';
+
+/** The role `actor` would join `meeting` with. */
+export function roleOf(meeting: MeetingForUser, actor: Actor): Role {
+  if (actor.kind === 'guest') return 'guest';
+  if (meeting.host_id === actor.id) return 'host';
+  if (meeting.standing_role === 'co-host') return 'co-host';
+  return 'participant';
+}
+
+/** True for the roles that run a meeting. */
+export function isHostRole(role: Role): boolean {
+  return role === 'host' || role === 'co-host';
+}
+
+/** Throws 404 unless a meeting has this code (in any spelling a person might type). */
+export async function loadMeeting(ctx: Ctx, rawCode: string): Promise<MeetingForUser> {
+  const code = normaliseMeetingCode(rawCode);
+  const meeting = code ? await findMeeting(ctx.db, code, ctx.actor.id) : undefined;
+  if (!meeting)
+    throw new AppError('NOT_FOUND', 'No meeting has this code.', { type: 'meeting-not-found' });
+  return meeting;
+}
+
+/** Throws 403 when a guest's token is for another meeting than `code`. */
+export function requireGuestScope(actor: Actor, code: string): void {
+  if (actor.kind === 'guest' && actor.meeting !== code) {
+    throw new AppError('FORBIDDEN', 'This guest pass is for another meeting.', {
+      type: 'wrong-meeting',
+    });
+  }
+}
+
+/** Throws 403 for guests: only signed-in users may do this. */
+export function requireUser(actor: Actor, what: string): void {
+  if (actor.kind !== 'user')
+    throw new AppError('FORBIDDEN', `Guests cannot ${what}; sign in first.`, {
+      type: 'guest-forbidden',
+    });
+}
+
+/** Throws 403 unless `actor` runs `meeting` (the host, or a co-host when `coHosts` is true). */
+export function requireHost(
+  meeting: MeetingForUser,
+  actor: Actor,
+  what: string,
+  coHosts = true,
+): void {
+  const role = roleOf(meeting, actor);
+  if (role === 'host' || (coHosts && role === 'co-host')) return;
+  const who = coHosts ? 'the host or a co-host' : 'the host';
+  throw new AppError('FORBIDDEN', `Only ${who} can ${what}.`, { type: 'not-host' });
+}
+
+/** True when the meeting is over (ended or cancelled). */
+export function isOver(meeting: MeetingRow): boolean {
+  return meeting.state === 'ended' || meeting.state === 'cancelled';
+}
+
+/** Throws 410 when the meeting is over. */
+export function requireNotOver(meeting: MeetingRow): void {
+  if (!isOver(meeting)) return;
+  const how = meeting.state === 'cancelled' ? 'was cancelled' : 'has ended';
+  throw new AppError('GONE', `This meeting ${how}.`, { type: 'meeting-ended' });
+}

@@ -1,0 +1,32 @@
+import type { Ctx } from '../deps.js';
+import { loadMeeting, requireHost, requireNotOver } from './access.js';
+import { deleteRoom } from './delete-room.js';
+import { closeAttendance, updateMeetingRow } from './repo.js';
+
+/**
+ * Cancels a meeting (host only): state "cancelled", nobody can join any more. Cancelling a
+ * live meeting also ends it for those in it. Cancelling twice is a no-op; an ended meeting
+ * cannot be cancelled (410).
+ */
+export async function cancelMeeting({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { code: string };
+}): Promise<void> {
+  const meeting = await loadMeeting(ctx, input.code);
+  requireHost(meeting, ctx.actor, 'cancel this meeting', false);
+  if (meeting.state === 'cancelled') return;
+  requireNotOver(meeting);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await closeAttendance(trx, meeting.code, now);
+    await updateMeetingRow(trx, meeting.code, { state: 'cancelled', updated_at: now });
+  });
+  await ctx.bus.publish(`meeting:${meeting.code}`, {
+    type: 'meeting.cancelled',
+    code: meeting.code,
+  });
+  if (meeting.state === 'live') await deleteRoom(ctx, meeting.code);
+}

@@ -1,0 +1,33 @@
+import type { Meeting } from '@gomeet/protocol';
+import type { Ctx } from '../deps.js';
+import { loadMeeting, requireHost, requireNotOver } from './access.js';
+import { deleteRoom } from './delete-room.js';
+import { myRoleIn, presentMeeting } from './present-meeting.js';
+import { closeAttendance, updateMeetingRow } from './repo.js';
+
+/**
+ * Ends a meeting for everyone (host and co-hosts): state "ended", open stays closed, a
+ * `meeting.ended` event on `meeting:<code>`, and the LiveKit room deleted. Ending an ended
+ * meeting again changes nothing.
+ */
+export async function endMeeting({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { code: string };
+}): Promise<Meeting> {
+  const meeting = await loadMeeting(ctx, input.code);
+  requireHost(meeting, ctx.actor, 'end this meeting');
+  const role = myRoleIn(meeting, ctx.actor.id);
+  if (meeting.state === 'ended') return presentMeeting(meeting, ctx.publicUrl, role);
+  requireNotOver(meeting);
+  const now = ctx.now();
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    await closeAttendance(trx, meeting.code, now);
+    return updateMeetingRow(trx, meeting.code, { state: 'ended', ended_at: now, updated_at: now });
+  });
+  await ctx.bus.publish(`meeting:${meeting.code}`, { type: 'meeting.ended', code: meeting.code });
+  await deleteRoom(ctx, meeting.code);
+  return presentMeeting(row ?? meeting, ctx.publicUrl, role);
+}

@@ -1,0 +1,66 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type { MeetingState, Role } from '@gomeet/protocol';
+
+/** One meeting. Settings are columns, not JSON, so capacity and lobby checks stay plain SQL. */
+export interface MeetingTable {
+  code: string;
+  title: string;
+  host_id: string;
+  host_name: string;
+  state: MeetingState;
+  starts_at: Date | null;
+  duration_minutes: number | null;
+  passcode_hash: string | null;
+  lobby: boolean;
+  mute_on_entry: boolean;
+  allow_screen_share: boolean;
+  allow_guests: boolean;
+  max_participants: number;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
+  ended_at: Date | null;
+}
+
+/** A standing role in a meeting: its host, and the co-hosts the host promoted. */
+export interface MeetingRoleTable {
+  meeting_code: string;
+  user_id: string;
+  role: 'host' | 'co-host';
+  granted_at: Date;
+}
+
+export type LobbyState = 'waiting' | 'admitted' | 'denied';
+
+/** Someone waiting to be let in (or already decided). One row per meeting and identity. */
+export interface MeetingLobbyTable {
+  meeting_code: string;
+  identity: string;
+  name: string;
+  role: Role;
+  state: LobbyState;
+  requested_at: Date;
+  decided_at: Date | null;
+}
+
+/** One stay in a meeting: from joining to leaving (left_at null while still in). */
+export interface MeetingAttendanceTable {
+  id: Generated<number>;
+  meeting_code: string;
+  identity: string;
+  name: string;
+  role: Role;
+  joined_at: Date;
+  left_at: Date | null;
+}
+
+/** The meeting-service's tables, as Kysely sees them. */
+export interface MeetingDatabase {
+  meetings: MeetingTable;
+  meeting_roles: MeetingRoleTable;
+  meeting_lobby: MeetingLobbyTable;
+  meeting_attendance: MeetingAttendanceTable;
+}
+
+export type MeetingRow = Selectable<MeetingTable>;
+export type NewMeeting = Insertable<MeetingTable>;

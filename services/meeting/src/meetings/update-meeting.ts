@@ -1,0 +1,48 @@
+import type { Meeting, MeetingSettingsPatch, UpdateMeetingBody } from '@gomeet/protocol';
+import type { Updateable } from 'kysely';
+import type { Ctx } from '../deps.js';
+import { loadMeeting, requireHost, requireNotOver } from './access.js';
+import { hashPasscode } from './passcode.js';
+import { presentMeeting } from './present-meeting.js';
+import { updateMeetingRow } from './repo.js';
+import type { MeetingTable } from './tables.js';
+
+function settingsChanges(settings: MeetingSettingsPatch): Updateable<MeetingTable> {
+  const changes: Updateable<MeetingTable> = {};
+  if (settings.lobby !== undefined) changes.lobby = settings.lobby;
+  if (settings.muteOnEntry !== undefined) changes.mute_on_entry = settings.muteOnEntry;
+  if (settings.allowScreenShare !== undefined)
+    changes.allow_screen_share = settings.allowScreenShare;
+  if (settings.allowGuests !== undefined) changes.allow_guests = settings.allowGuests;
+  if (settings.maxParticipants !== undefined) changes.max_participants = settings.maxParticipants;
+  return changes;
+}
+
+async function changesOf(input: UpdateMeetingBody): Promise<Updateable<MeetingTable>> {
+  const changes = settingsChanges(input.settings ?? {});
+  if (input.title !== undefined) changes.title = input.title;
+  if (input.startsAt !== undefined) changes.starts_at = new Date(input.startsAt);
+  if (input.durationMinutes !== undefined) changes.duration_minutes = input.durationMinutes;
+  if (input.passcode === null) changes.passcode_hash = null;
+  else if (input.passcode !== undefined) changes.passcode_hash = await hashPasscode(input.passcode);
+  return changes;
+}
+
+/** Changes a meeting's details or settings; host and co-hosts only, and not once it is over. */
+export async function updateMeeting({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: UpdateMeetingBody & { code: string };
+}): Promise<Meeting> {
+  const meeting = await loadMeeting(ctx, input.code);
+  requireHost(meeting, ctx.actor, 'change this meeting');
+  requireNotOver(meeting);
+  const changes = await changesOf(input);
+  const row =
+    (await updateMeetingRow(ctx.db, meeting.code, { ...changes, updated_at: ctx.now() })) ??
+    meeting;
+  await ctx.bus.publish(`meeting:${meeting.code}`, { type: 'meeting.updated', code: meeting.code });
+  return presentMeeting(row, ctx.publicUrl, meeting.host_id === ctx.actor.id ? 'host' : 'co-host');
+}

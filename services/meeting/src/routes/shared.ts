@@ -1,0 +1,34 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createContext, type Ctx, type MeetingDeps } from '../deps.js';
+import { actorOf } from './auth.js';
+
+/** The meeting plugin's Fastify instance, with zod schemas. */
+export type MeetingApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Common OpenAPI fields of every meeting route. */
+export const routeDocs = { tags: ['meetings'], security: [{ bearer: [] }] };
+
+/** The `:code` path parameter; any spelling is accepted and normalised by the verbs. */
+export const codeParams = z.object({
+  code: z.string().max(64).describe('Meeting code, e.g. abc-defg-hij'),
+});
+
+/** A verb context for the request's caller. */
+export function contextOf(deps: MeetingDeps, request: FastifyRequest): Ctx {
+  return createContext(deps, actorOf(request), request.log);
+}
