@@ -12,3 +12,4 @@ export * from './redis.js';
 export * from './shutdown.js';
 export { PGliteDialect } from './pglite-dialect.js';
 export * from './turn.js';
+export * from './live-state.js';
