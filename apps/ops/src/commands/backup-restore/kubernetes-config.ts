@@ -1,0 +1,257 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  AppsV1Api,
+  AutoscalingV2Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  NetworkingV1Api,
+  V1ConfigMap,
+  V1Deployment,
+  V1Ingress,
+  V1Secret,
+  V1Service,
+  V2HorizontalPodAutoscaler,
+} from '@kubernetes/client-node';
+
+/** The Kubernetes calls backup and restore of the namespace's configuration make. */
+export interface ConfigKube {
+  core: Pick<
+    CoreV1Api,
+    | 'listNamespacedConfigMap'
+    | 'createNamespacedConfigMap'
+    | 'replaceNamespacedConfigMap'
+    | 'listNamespacedSecret'
+    | 'createNamespacedSecret'
+    | 'replaceNamespacedSecret'
+    | 'listNamespacedService'
+    | 'createNamespacedService'
+    | 'replaceNamespacedService'
+  >;
+  apps: Pick<
+    AppsV1Api,
+    'listNamespacedDeployment' | 'createNamespacedDeployment' | 'replaceNamespacedDeployment'
+  >;
+  networking: Pick<
+    NetworkingV1Api,
+    'listNamespacedIngress' | 'createNamespacedIngress' | 'replaceNamespacedIngress'
+  >;
+  autoscaling?: Pick<
+    AutoscalingV2Api,
+    | 'listNamespacedHorizontalPodAutoscaler'
+    | 'createNamespacedHorizontalPodAutoscaler'
+    | 'replaceNamespacedHorizontalPodAutoscaler'
+  >;
+  custom?: Pick<
+    CustomObjectsApi,
+    'listNamespacedCustomObject' | 'createNamespacedCustomObject' | 'replaceNamespacedCustomObject'
+  >;
+}
+
+type Obj = {
+  metadata?: { name?: string; namespace?: string; [k: string]: unknown };
+  [k: string]: unknown;
+};
+interface Kind {
+  file: string;
+  apiVersion: string;
+  kind: string;
+  list(ns: string): Promise<{ items: unknown[] }>;
+  create(ns: string, body: Obj): Promise<unknown>;
+  replace(ns: string, name: string, body: Obj): Promise<unknown>;
+}
+
+const ROUTE = { group: 'traefik.io', version: 'v1alpha1', plural: 'ingressroutes' };
+
+// The bodies are backed-up JSON, typed as the API's models only at the call.
+const as = <T>(o: Obj): T => o as unknown as T;
+
+function kinds(k: ConfigKube): Kind[] {
+  const { core, apps, networking, autoscaling, custom } = k;
+  const list: Kind[] = [
+    {
+      file: 'configmaps',
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      list: (namespace) => core.listNamespacedConfigMap({ namespace }),
+      create: (namespace, body) =>
+        core.createNamespacedConfigMap({ namespace, body: as<V1ConfigMap>(body) }),
+      replace: (namespace, name, body) =>
+        core.replaceNamespacedConfigMap({ namespace, name, body: as<V1ConfigMap>(body) }),
+    },
+    {
+      file: 'secrets',
+      apiVersion: 'v1',
+      kind: 'Secret',
+      list: (namespace) => core.listNamespacedSecret({ namespace }),
+      create: (namespace, body) =>
+        core.createNamespacedSecret({ namespace, body: as<V1Secret>(body) }),
+      replace: (namespace, name, body) =>
+        core.replaceNamespacedSecret({ namespace, name, body: as<V1Secret>(body) }),
+    },
+    {
+      file: 'services',
+      apiVersion: 'v1',
+      kind: 'Service',
+      list: (namespace) => core.listNamespacedService({ namespace }),
+      create: (namespace, body) =>
+        core.createNamespacedService({ namespace, body: as<V1Service>(body) }),
+      replace: (namespace, name, body) =>
+        core.replaceNamespacedService({ namespace, name, body: as<V1Service>(body) }),
+    },
+    {
+      file: 'deployments',
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      list: (namespace) => apps.listNamespacedDeployment({ namespace }),
+      create: (namespace, body) =>
+        apps.createNamespacedDeployment({ namespace, body: as<V1Deployment>(body) }),
+      replace: (namespace, name, body) =>
+        apps.replaceNamespacedDeployment({ namespace, name, body: as<V1Deployment>(body) }),
+    },
+    {
+      file: 'ingresses',
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      list: (namespace) => networking.listNamespacedIngress({ namespace }),
+      create: (namespace, body) =>
+        networking.createNamespacedIngress({ namespace, body: as<V1Ingress>(body) }),
+      replace: (namespace, name, body) =>
+        networking.replaceNamespacedIngress({ namespace, name, body: as<V1Ingress>(body) }),
+    },
+  ];
+  if (autoscaling) {
+    list.push({
+      file: 'hpas',
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      list: (namespace) => autoscaling.listNamespacedHorizontalPodAutoscaler({ namespace }),
+      create: (namespace, body) =>
+        autoscaling.createNamespacedHorizontalPodAutoscaler({
+          namespace,
+          body: as<V2HorizontalPodAutoscaler>(body),
+        }),
+      replace: (namespace, name, body) =>
+        autoscaling.replaceNamespacedHorizontalPodAutoscaler({
+          namespace,
+          name,
+          body: as<V2HorizontalPodAutoscaler>(body),
+        }),
+    });
+  }
+  if (custom) {
+    list.push({
+      file: 'ingressroutes',
+      apiVersion: `${ROUTE.group}/${ROUTE.version}`,
+      kind: 'IngressRoute',
+      list: async (namespace) =>
+        (await custom.listNamespacedCustomObject({ ...ROUTE, namespace })) as { items: unknown[] },
+      create: (namespace, body) =>
+        custom.createNamespacedCustomObject({ ...ROUTE, namespace, body }),
+      replace: (namespace, name, body) =>
+        custom.replaceNamespacedCustomObject({ ...ROUTE, namespace, name, body }),
+    });
+  }
+  return list;
+}
+
+/** Drops server-set fields so the object can be created again (in any namespace). */
+function portable(item: unknown, kind: Kind): Obj | undefined {
+  const o = JSON.parse(JSON.stringify(item)) as Obj & {
+    type?: string;
+    spec?: Record<string, unknown>;
+  };
+  const meta = o.metadata ?? {};
+  if (kind.kind === 'Secret' && o.type === 'kubernetes.io/service-account-token') return undefined;
+  if (kind.kind === 'ConfigMap' && meta.name === 'kube-root-ca.crt') return undefined;
+  for (const f of [
+    'uid',
+    'resourceVersion',
+    'generation',
+    'creationTimestamp',
+    'managedFields',
+    'selfLink',
+    'namespace',
+  ])
+    delete meta[f];
+  const annotations = meta.annotations as Record<string, string> | undefined;
+  delete annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
+  delete annotations?.['deployment.kubernetes.io/revision'];
+  delete o.status;
+  if (kind.kind === 'Service' && o.spec)
+    for (const f of ['clusterIP', 'clusterIPs']) delete o.spec[f];
+  return { apiVersion: kind.apiVersion, kind: kind.kind, ...o, metadata: meta };
+}
+
+const isStatus = (error: unknown, code: number) => (error as { code?: number }).code === code;
+
+/**
+ * Writes each kind's objects as a `kind: List` JSON file (kubectl apply -f accepts it);
+ * returns the file names and notes about kinds that could not be read.
+ */
+export async function exportConfig(
+  kube: ConfigKube,
+  namespace: string,
+  dir: string,
+): Promise<{ files: string[]; notes: string[] }> {
+  const files: string[] = [];
+  const notes: string[] = [];
+  if (!kube.autoscaling)
+    notes.push('HorizontalPodAutoscalers not backed up: no autoscaling/v2 client');
+  if (!kube.custom) notes.push('IngressRoutes not backed up: no custom objects client');
+  for (const kind of kinds(kube)) {
+    let items: unknown[];
+    try {
+      items = (await kind.list(namespace)).items;
+    } catch (error) {
+      if (kind.kind === 'IngressRoute' && isStatus(error, 404)) {
+        notes.push('IngressRoutes not backed up: the Traefik CRD is not installed');
+        continue;
+      }
+      throw error;
+    }
+    const name = `kubernetes-${kind.file}.json`;
+    const objects = items.map((i) => portable(i, kind)).filter(Boolean);
+    await writeFile(
+      path.join(dir, name),
+      `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2)}\n`,
+      { mode: 0o600 },
+    );
+    files.push(name);
+  }
+  return { files, notes };
+}
+
+const DATA_STORE_SECRETS = new Set(['postgres-secret', 'redis-secret']);
+
+/**
+ * Creates (or replaces) every backed-up object in `namespace`; returns how many. Into
+ * another namespace than the source, postgres-secret and redis-secret are left alone.
+ */
+export async function applyConfig(
+  kube: ConfigKube,
+  namespace: string,
+  dir: string,
+  files: string[],
+  sameNamespace: boolean,
+): Promise<number> {
+  let count = 0;
+  for (const kind of kinds(kube)) {
+    const name = `kubernetes-${kind.file}.json`;
+    if (!files.includes(name)) continue;
+    const list = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as { items: Obj[] };
+    for (const item of list.items) {
+      const skip = kind.kind === 'Secret' && DATA_STORE_SECRETS.has(item.metadata?.name ?? '');
+      if (skip && !sameNamespace) continue;
+      const body = { ...item, metadata: { ...item.metadata, namespace } };
+      try {
+        await kind.create(namespace, body);
+      } catch (error) {
+        if (!isStatus(error, 409)) throw error;
+        await kind.replace(namespace, body.metadata.name ?? '', body);
+      }
+      count += 1;
+    }
+  }
+  return count;
+}
