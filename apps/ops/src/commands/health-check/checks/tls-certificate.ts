@@ -88,6 +88,9 @@ export async function tlsChecks(ctx: CheckContext): Promise<CheckResult[]> {
           extra,
         ),
       ];
+    const mismatch = checkServerIdentity(host, cert);
+    if (mismatch)
+      return [result('tls-certificate', 'network', 'fail', `${where}: ${mismatch.message}`, extra)];
     if (authorizationError) {
       return [
         result(
@@ -99,9 +102,6 @@ export async function tlsChecks(ctx: CheckContext): Promise<CheckResult[]> {
         ),
       ];
     }
-    const mismatch = checkServerIdentity(host, cert);
-    if (mismatch)
-      return [result('tls-certificate', 'network', 'fail', `${where}: ${mismatch.message}`, extra)];
     const status = days < CERT_WARN_DAYS ? 'warn' : 'pass';
     return [
       result(
