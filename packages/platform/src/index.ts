@@ -13,3 +13,4 @@ export * from './shutdown.js';
 export { PGliteDialect } from './pglite-dialect.js';
 export * from './turn.js';
 export * from './live-state.js';
+export * from './meeting-events.js';

@@ -1,3 +1,4 @@
 /** Browser-safe schemas of GoMeet's HTTP bodies and socket messages, shared by services and the web app. */
 export * from './auth.js';
 export * from './meeting.js';
+export * from './realtime.js';
