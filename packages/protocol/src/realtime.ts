@@ -64,8 +64,6 @@ export const clientMessage = z.discriminatedUnion('type', [
     meeting: z.string(),
     /** The GoMeet access token (user, or guest for this meeting). */
     token: z.string(),
-    /** Last chat message id seen, to receive what was missed. */
-    lastMessageId: z.string().optional(),
   }),
   z.object({ type: z.literal('hand'), raised: z.boolean() }),
   z.object({ type: z.literal('reaction'), emoji: z.string().min(1).max(16) }),
