@@ -1,0 +1,107 @@
+import {
+  PatchStrategy,
+  setHeaderOptions,
+  type AppsV1Api,
+  type CoreV1Api,
+} from '@kubernetes/client-node';
+import { READERS, SECRET_NAMES, type ExistingSecrets, type SecretChange } from './plan.js';
+
+/** The Kubernetes calls setup-secrets makes. */
+export interface SecretsKube {
+  core: Pick<
+    CoreV1Api,
+    'readNamespacedSecret' | 'createNamespacedSecret' | 'replaceNamespacedSecret'
+  >;
+  apps: Pick<AppsV1Api, 'patchNamespacedDeployment'>;
+}
+
+const isStatus = (error: unknown, code: number) => (error as { code?: number }).code === code;
+
+/** Reads (and base64-decodes) every managed Secret of the namespace. */
+export async function readSecrets(kube: SecretsKube, namespace: string): Promise<ExistingSecrets> {
+  const existing: ExistingSecrets = new Map();
+  for (const name of SECRET_NAMES) {
+    try {
+      const secret = await kube.core.readNamespacedSecret({ name, namespace });
+      const data = Object.fromEntries(
+        Object.entries(secret.data ?? {}).map(([k, v]) => [
+          k,
+          Buffer.from(v, 'base64').toString('utf8'),
+        ]),
+      );
+      existing.set(name, data);
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+      existing.set(name, undefined);
+    }
+  }
+  return existing;
+}
+
+/** Creates or replaces the changed Secrets (type Opaque, labelled as ours). */
+export async function writeSecrets(
+  kube: SecretsKube,
+  namespace: string,
+  changes: SecretChange[],
+): Promise<void> {
+  for (const change of changes) {
+    if (change.action === 'unchanged') continue;
+    const body = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'Opaque',
+      metadata: {
+        name: change.name,
+        namespace,
+        labels: {
+          'app.kubernetes.io/part-of': 'gomeet',
+          'app.kubernetes.io/managed-by': 'gomeet-ops',
+        },
+      },
+      data: Object.fromEntries(
+        Object.entries(change.data).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+      ),
+    };
+    if (change.action === 'create') await kube.core.createNamespacedSecret({ namespace, body });
+    else await kube.core.replaceNamespacedSecret({ name: change.name, namespace, body });
+  }
+}
+
+/** The Deployments a rotation must restart, in order (the LiveKit SFU first). */
+export function restartsFor(changes: SecretChange[]): string[] {
+  const rotated = changes.filter((c) => c.action === 'rotate').map((c) => c.name);
+  return [...new Set(rotated.flatMap((name) => READERS[name] ?? []))];
+}
+
+/**
+ * `kubectl rollout restart` for each Deployment: bumps the restartedAt annotation of its
+ * pod template. Returns per Deployment whether it was restarted or does not exist.
+ */
+export async function restartDeployments(
+  kube: SecretsKube,
+  namespace: string,
+  names: string[],
+  now: Date,
+): Promise<{ deployment: string; status: 'restarted' | 'not-found' }[]> {
+  const body = {
+    spec: {
+      template: {
+        metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': now.toISOString() } },
+      },
+    },
+  };
+  const results: { deployment: string; status: 'restarted' | 'not-found' }[] = [];
+  for (const name of names) {
+    try {
+      await kube.apps.patchNamespacedDeployment(
+        { name, namespace, body },
+        setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+      );
+      results.push({ deployment: name, status: 'restarted' });
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+      results.push({ deployment: name, status: 'not-found' });
+    }
+  }
+  return results;
+}

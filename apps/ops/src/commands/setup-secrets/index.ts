@@ -1,0 +1,122 @@
+import type { Command } from 'commander';
+import { kubeFor, outputFor, readGlobalOptions, type CliDeps } from '../../cli/context.js';
+import type { Output } from '../../cli/output.js';
+import { readSecrets, restartDeployments, restartsFor, writeSecrets } from './cluster.js';
+import { fingerprint } from './generate.js';
+import { envFileContent, writeEnvFile } from './local-env.js';
+import { planSecrets, type SecretChange } from './plan.js';
+
+interface SecretsFlags {
+  database?: boolean;
+  rotate?: boolean;
+  force?: boolean;
+}
+
+/** What setup-secrets reports: names and fingerprints only, never a value. */
+export interface SecretsReport {
+  target: 'cluster' | 'local';
+  namespace: string | null;
+  dryRun: boolean;
+  secrets: { name: string; action: SecretChange['action']; keys: Record<string, string> }[];
+  restarts: { deployment: string; status: 'restarted' | 'not-found' | 'would-restart' }[];
+  envFile: string | null;
+}
+
+function describe(changes: SecretChange[]): SecretsReport['secrets'] {
+  return changes.map((c) => ({
+    name: c.name,
+    action: c.action,
+    keys: Object.fromEntries(Object.entries(c.data).map(([k, v]) => [k, fingerprint(v)])),
+  }));
+}
+
+function print(out: Output, report: SecretsReport): void {
+  if (out.format === 'json') return out.json(report);
+  const verb = (a: string) =>
+    report.dryRun && a !== 'unchanged' ? `would ${a}` : a === 'unchanged' ? a : `${a}d`;
+  for (const s of report.secrets) {
+    out.line(`${s.name}: ${verb(s.action)}`);
+    for (const [k, fp] of Object.entries(s.keys)) out.line(`  ${k}  ${fp}`);
+  }
+  for (const r of report.restarts)
+    out.line(`deployment/${r.deployment}: ${r.status.replace('-', ' ')}`);
+  if (report.envFile)
+    out.line(`${report.dryRun ? 'would write' : 'wrote'} ${report.envFile} (mode 0600)`);
+}
+
+async function runCluster(
+  deps: CliDeps,
+  command: Command,
+  flags: SecretsFlags,
+): Promise<SecretsReport> {
+  const options = readGlobalOptions(command);
+  const kube = await kubeFor(deps, options);
+  const ns = options.namespace;
+  const now = deps.now();
+  const changes = await planSecrets(await readSecrets(kube, ns), {
+    database: flags.database === true,
+    rotate: flags.rotate === true,
+    now,
+  });
+  const toRestart = restartsFor(changes);
+  const base = {
+    target: 'cluster' as const,
+    namespace: ns,
+    dryRun: options.dryRun,
+    secrets: describe(changes),
+    envFile: null,
+  };
+  if (options.dryRun)
+    return {
+      ...base,
+      restarts: toRestart.map((deployment) => ({ deployment, status: 'would-restart' as const })),
+    };
+  await writeSecrets(kube, ns, changes);
+  return { ...base, restarts: await restartDeployments(kube, ns, toRestart, now) };
+}
+
+async function runLocal(
+  deps: CliDeps,
+  command: Command,
+  flags: SecretsFlags,
+): Promise<SecretsReport> {
+  const options = readGlobalOptions(command);
+  const changes = await planSecrets(new Map(), { database: false, rotate: false, now: deps.now() });
+  const { content } = envFileContent(changes);
+  const local = changes.filter((c) =>
+    ['auth-jwt-keys', 'turn-secret', 'livekit-keys', 'backup-encryption-key'].includes(c.name),
+  );
+  const base = {
+    target: 'local' as const,
+    namespace: null,
+    dryRun: options.dryRun,
+    secrets: describe(local),
+    restarts: [],
+  };
+  if (options.dryRun) return { ...base, envFile: `${deps.cwd}/.env` };
+  return { ...base, envFile: await writeEnvFile(deps.cwd, content, flags.force === true) };
+}
+
+/** `setup-secrets`: generates and applies GoMeet's secrets (or a local .env). */
+export default function register(program: Command, deps: CliDeps): void {
+  program
+    .command('setup-secrets')
+    .description(
+      'generate and apply the Kubernetes Secrets (JWT, TURN, LiveKit, database, Redis, backup key)',
+    )
+    .option('--database', 'only postgres-secret and redis-secret', false)
+    .option(
+      '--rotate',
+      'rotate the JWT signing key and the LiveKit key pair, with an overlap',
+      false,
+    )
+    .option('--force', 'with --target local: overwrite an existing .env', false)
+    .action(async (flags: SecretsFlags, command: Command) => {
+      const options = readGlobalOptions(command);
+      const report =
+        options.target === 'local'
+          ? await runLocal(deps, command, flags)
+          : await runCluster(deps, command, flags);
+      print(outputFor(deps, options), report);
+    });
+}

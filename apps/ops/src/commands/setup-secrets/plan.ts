@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import {
+  generateLiveKitPair,
+  generateSigningJwk,
+  liveKitKeysYaml,
+  parseLiveKitKeysYaml,
+  randomSecret,
+  type SigningJwk,
+} from './generate.js';
+
+/** Secret name → its string data (decoded), or undefined when it does not exist. */
+export type ExistingSecrets = Map<string, Record<string, string> | undefined>;
+
+/** What happens to one Secret. */
+export interface SecretChange {
+  name: string;
+  action: 'create' | 'rotate' | 'unchanged';
+  data: Record<string, string>;
+}
+
+/** Which Secrets a run manages. */
+export interface PlanOptions {
+  /** Only postgres-secret and redis-secret (the runbook's credential re-creation). */
+  database: boolean;
+  rotate: boolean;
+  now: Date;
+}
+
+/** Every Secret setup-secrets manages, in apply order. */
+export const SECRET_NAMES = [
+  'auth-jwt-keys',
+  'turn-secret',
+  'livekit-keys',
+  'postgres-secret',
+  'redis-secret',
+  'backup-encryption-key',
+] as const;
+const DATABASE_SECRETS = new Set(['postgres-secret', 'redis-secret']);
+/** Secrets --rotate replaces (with an overlap); the others keep their values. */
+const ROTATABLE = new Set(['auth-jwt-keys', 'livekit-keys']);
+
+/** Deployments that read each rotatable Secret and need a rollout restart after rotation. */
+export const READERS: Record<string, string[]> = {
+  'livekit-keys': ['livekit-sfu', 'meeting-service', 'signaling-service', 'recorder'],
+  'auth-jwt-keys': ['auth-service', 'meeting-service', 'signaling-service', 'chat-service'],
+};
+
+async function freshValues(name: string, now: Date): Promise<Record<string, string>> {
+  switch (name) {
+    case 'auth-jwt-keys':
+      return { JWT_SIGNING_KEYS: JSON.stringify([await generateSigningJwk(now)]) };
+    case 'turn-secret':
+      return { TURN_SECRET: randomSecret() };
+    case 'livekit-keys': {
+      const pair = generateLiveKitPair();
+      return {
+        LIVEKIT_API_KEY: pair.key,
+        LIVEKIT_API_SECRET: pair.secret,
+        'keys.yaml': liveKitKeysYaml([pair]),
+      };
+    }
+    case 'postgres-secret': {
+      const password = randomSecret(24);
+      // Namespace-relative host: the URL is valid in whichever namespace the pods run.
+      const url = `postgres://gomeet:${password}@postgres-primary:5432/gomeet`;
+      return {
+        POSTGRES_USER: 'gomeet',
+        POSTGRES_PASSWORD: password,
+        POSTGRES_DB: 'gomeet',
+        DATABASE_URL: url,
+      };
+    }
+    case 'redis-secret': {
+      const password = randomSecret(24);
+      return { REDIS_PASSWORD: password, REDIS_URL: `redis://:${password}@redis-primary:6379` };
+    }
+    default:
+      return { BACKUP_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+  }
+}
+
+/** The new signer first, the previous signer kept verify-only, anything older dropped. */
+async function rotatedJwt(old: Record<string, string>, now: Date): Promise<Record<string, string>> {
+  let previous: SigningJwk[] = [];
+  try {
+    previous = JSON.parse(old.JWT_SIGNING_KEYS ?? '[]') as SigningJwk[];
+  } catch {
+    previous = [];
+  }
+  const keys = [await generateSigningJwk(now), ...previous.slice(0, 1)];
+  return { ...old, JWT_SIGNING_KEYS: JSON.stringify(keys) };
+}
+
+/** The new pair becomes LIVEKIT_API_KEY; the previous one stays accepted in keys.yaml. */
+function rotatedLiveKit(old: Record<string, string>): Record<string, string> {
+  const pair = generateLiveKitPair();
+  const previous =
+    old.LIVEKIT_API_KEY && old.LIVEKIT_API_SECRET
+      ? [{ key: old.LIVEKIT_API_KEY, secret: old.LIVEKIT_API_SECRET }]
+      : parseLiveKitKeysYaml(old['keys.yaml'] ?? '').slice(0, 1);
+  return {
+    ...old,
+    LIVEKIT_API_KEY: pair.key,
+    LIVEKIT_API_SECRET: pair.secret,
+    'keys.yaml': liveKitKeysYaml([pair, ...previous]),
+  };
+}
+
+/** Decides, per Secret, whether to create, rotate or keep it, with the data to write. */
+export async function planSecrets(
+  existing: ExistingSecrets,
+  options: PlanOptions,
+): Promise<SecretChange[]> {
+  const names = SECRET_NAMES.filter((n) => !options.database || DATABASE_SECRETS.has(n));
+  const changes: SecretChange[] = [];
+  for (const name of names) {
+    const old = existing.get(name);
+    if (!old) {
+      changes.push({ name, action: 'create', data: await freshValues(name, options.now) });
+    } else if (options.rotate && ROTATABLE.has(name)) {
+      const data =
+        name === 'auth-jwt-keys' ? await rotatedJwt(old, options.now) : rotatedLiveKit(old);
+      changes.push({ name, action: 'rotate', data });
+    } else {
+      changes.push({ name, action: 'unchanged', data: old });
+    }
+  }
+  return changes;
+}
