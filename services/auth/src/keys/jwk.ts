@@ -10,12 +10,12 @@ export type SigningAlgorithm = (typeof signingAlgorithms)[number];
 export const privateJwkSchema = z
   .looseObject({
     kty: z.enum(['OKP', 'EC'], 'expected kty "OKP" (Ed25519) or "EC" (P-256)'),
-    kid: z.string().min(1, 'expected a key id (kid)'),
+    kid: z.string('expected a key id (kid)').min(1, 'expected a key id (kid)'),
     alg: z.enum(signingAlgorithms, 'expected alg "EdDSA" or "ES256"'),
     crv: z.string().optional(),
-    x: z.string().min(1),
+    x: z.string('expected a public key (x)').min(1, 'expected a public key (x)'),
     y: z.string().optional(),
-    d: z.string().min(1, 'expected a private key (d)'),
+    d: z.string('expected a private key (d)').min(1, 'expected a private key (d)'),
   })
   .refine(
     (k) =>

@@ -1,0 +1,125 @@
+import { createHmac } from 'node:crypto';
+import { createTokenVerifier } from '@gomeet/platform';
+import type { GuestSession } from '@gomeet/protocol';
+import { databaseBackends } from '@gomeet/testing';
+import { createLocalJWKSet, decodeJwt, type JSONWebKeySet } from 'jose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  bearer,
+  expectProblem,
+  register,
+  startAuth,
+  testClock,
+  TURN_SECRET,
+  type TestAuth,
+} from './support.js';
+
+interface TurnCredentials {
+  username: string;
+  credential: string;
+  ttl: number;
+  urls: string[];
+}
+
+describe.each(databaseBackends(inject('postgresUrl')))('guests and TURN on $name', (backend) => {
+  let auth: TestAuth;
+  const clock = testClock(new Date('2030-01-02T03:04:05Z'));
+  beforeAll(async () => {
+    auth = await startAuth(backend, { now: clock.now });
+  });
+  afterAll(() => auth?.close());
+
+  const guest = (payload: object) =>
+    auth.app.inject({ method: 'POST', url: '/api/auth/guest', payload });
+
+  it('issues a guest token for one meeting that other services accept as a guest', async () => {
+    const res = await guest({ meetingCode: 'abc-defg-hij', displayName: 'Visitor' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<GuestSession>();
+    expect(body.guest.id).toMatch(/^guest:[0-9a-f-]{36}$/);
+    expect(body.guest).toMatchObject({ displayName: 'Visitor', meetingCode: 'abc-defg-hij' });
+
+    const claims = decodeJwt(body.accessToken);
+    expect(claims).toMatchObject({
+      sub: body.guest.id,
+      kind: 'guest',
+      name: 'Visitor',
+      mtg: 'abc-defg-hij',
+      iss: 'gomeet',
+      aud: 'gomeet',
+    });
+    expect(claims.email).toBeUndefined();
+    expect(claims.exp! - claims.iat!).toBe(body.expiresIn);
+
+    const jwks = (
+      await auth.app.inject({ url: '/api/auth/.well-known/jwks.json' })
+    ).json<JSONWebKeySet>();
+    // The platform verifier checks expiry against the real clock, so it sees this 2030 token as current.
+    const actor = await createTokenVerifier(createLocalJWKSet(jwks)).verify(body.accessToken);
+    expect(actor).toEqual({
+      id: body.guest.id,
+      kind: 'guest',
+      name: 'Visitor',
+      meeting: 'abc-defg-hij',
+    });
+  });
+
+  it('refuses a malformed meeting code, naming the field', async () => {
+    const res = await guest({ meetingCode: 'ABC', displayName: 'Visitor' });
+    const body = expectProblem(res, 400, 'validation');
+    expect(body.errors).toEqual([
+      { field: 'body.meetingCode', message: 'expected a meeting code like abc-defg-hij' },
+    ]);
+  });
+
+  it('keeps guests out of the account routes', async () => {
+    const token = (
+      await guest({ meetingCode: 'abc-defg-hij', displayName: 'Visitor' })
+    ).json<GuestSession>().accessToken;
+    expectProblem(
+      await auth.app.inject({ url: '/api/auth/me', headers: bearer(token) }),
+      403,
+      'account-required',
+    );
+    const logout = await auth.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: bearer(token),
+    });
+    expectProblem(logout, 403, 'account-required');
+  });
+
+  it('issues coturn REST-API credentials a TURN server with the shared secret accepts', async () => {
+    const session = await register(auth.app);
+    const res = await auth.app.inject({
+      method: 'POST',
+      url: '/api/auth/turn-credentials',
+      headers: bearer(session.accessToken),
+    });
+    expect(res.statusCode).toBe(200);
+    const creds = res.json<TurnCredentials>();
+    const expiry = Math.floor(clock.now().getTime() / 1000) + 3600;
+    expect(creds.username).toBe(`${expiry}:${session.user.id}`);
+    expect(creds.ttl).toBe(3600);
+    expect(creds.urls).toEqual(['turn:127.0.0.1:3478?transport=udp']);
+    // What coturn computes with use-auth-secret: base64(HMAC-SHA1(static-auth-secret, username)).
+    expect(creds.credential).toBe(
+      createHmac('sha1', TURN_SECRET).update(creds.username).digest('base64'),
+    );
+    expect(creds.credential).not.toBe(
+      createHmac('sha1', 'another secret').update(creds.username).digest('base64'),
+    );
+  });
+
+  it('issues TURN credentials to guests too, under their guest id', async () => {
+    const body = (
+      await guest({ meetingCode: 'abc-defg-hij', displayName: 'Visitor' })
+    ).json<GuestSession>();
+    const res = await auth.app.inject({
+      method: 'POST',
+      url: '/api/auth/turn-credentials',
+      headers: bearer(body.accessToken),
+    });
+    expect(res.json<TurnCredentials>().username).toMatch(new RegExp(`^\\d+:${body.guest.id}$`));
+  });
+});

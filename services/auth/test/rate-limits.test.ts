@@ -1,0 +1,136 @@
+import { createRedisRateLimiter, openRedis, type App, type RateLimiter } from '@gomeet/platform';
+import { databaseBackends } from '@gomeet/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildApp } from '../src/index.js';
+import {
+  expectProblem,
+  newEmail,
+  register,
+  startAuth,
+  TURN_SECRET,
+  type TestAuth,
+} from './support.js';
+
+const redisUrl = inject('redisUrl');
+// Rate limiting does not depend on the database kind; the embedded one is enough here.
+const pglite = databaseBackends(null)[0]!;
+
+function limitedSuite(
+  name: string,
+  makeLimiter: () => Promise<{ limiter?: RateLimiter; close(): Promise<void> }>,
+) {
+  describe(name, () => {
+    let auth: TestAuth;
+    let cleanup: () => Promise<void>;
+    beforeAll(async () => {
+      const { limiter, close } = await makeLimiter();
+      cleanup = close;
+      auth = await startAuth(pglite, {
+        ...(limiter ? { rateLimiter: limiter } : {}),
+        loginLimits: { perAccount: 3, perIp: 5, windowMs: 60_000 },
+      });
+    });
+    afterAll(async () => {
+      await auth?.close();
+      await cleanup?.();
+    });
+
+    const login = (email: string, password: string, ip: string) =>
+      auth.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password },
+        remoteAddress: ip,
+      });
+
+    it('refuses a fourth login attempt on one account within the window, with Retry-After', async () => {
+      const email = newEmail();
+      for (const [i, ip] of ['10.0.0.1', '10.0.0.2', '10.0.0.3'].entries()) {
+        expectProblem(await login(email, `wrong password ${i}`, ip), 401, 'invalid-credentials');
+      }
+      const blocked = await login(email, 'wrong password 4', '10.0.0.4');
+      expect(expectProblem(blocked, 429, 'too-many-attempts').detail).toMatch(/Too many attempts/);
+      const retryAfter = Number(blocked.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+    });
+
+    it('refuses a sixth login attempt from one IP, across accounts', async () => {
+      for (let i = 0; i < 5; i++) {
+        expectProblem(
+          await login(newEmail(), 'some password', '10.0.1.1'),
+          401,
+          'invalid-credentials',
+        );
+      }
+      const blocked = await login(newEmail(), 'some password', '10.0.1.1');
+      expectProblem(blocked, 429, 'too-many-attempts');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expectProblem(
+        await login(newEmail(), 'some password', '10.0.1.2'),
+        401,
+        'invalid-credentials',
+      );
+    });
+
+    it('forgets an account’s failed attempts after a successful login', async () => {
+      const { user, password } = await register(auth.app);
+      await login(user.email, 'wrong password', '10.0.2.1');
+      await login(user.email, 'wrong password', '10.0.2.2');
+      expect((await login(user.email, password, '10.0.2.3')).statusCode).toBe(200);
+      await login(user.email, 'wrong password', '10.0.2.4');
+      expect((await login(user.email, password, '10.0.2.5')).statusCode).toBe(200);
+    });
+  });
+}
+
+limitedSuite('login rate limits in memory', () =>
+  Promise.resolve({ close: () => Promise.resolve() }),
+);
+
+describe.skipIf(!redisUrl)('login rate limits in Redis', () => {
+  limitedSuite('shared by every pod', async () => {
+    const redis = openRedis(redisUrl!, 'auth-test');
+    // A prefix of its own, so this run never shares counters with another.
+    const limiter = createRedisRateLimiter(redis, `test:${Date.now()}:${Math.random()}:`);
+    return { limiter, close: async () => void redis.disconnect() };
+  });
+
+  it('shares the count between pods, and keeps emails out of Redis', async () => {
+    const prefix = `test:${Date.now()}:${Math.random()}:`;
+    const limits = { perAccount: 2, perIp: 100, windowMs: 60_000 };
+    const redisA = openRedis(redisUrl!, 'auth-test-a');
+    const redisB = openRedis(redisUrl!, 'auth-test-b');
+    const podA = await startAuth(pglite, {
+      rateLimiter: createRedisRateLimiter(redisA, prefix),
+      loginLimits: limits,
+    });
+    const podB = await buildApp({
+      db: podA.database.db,
+      rateLimiter: createRedisRateLimiter(redisB, prefix),
+      turn: { secret: TURN_SECRET, urls: [], ttlSeconds: 60 },
+      loginLimits: limits,
+      logLevel: false,
+    });
+    try {
+      const email = newEmail();
+      const attempt = (pod: App) =>
+        pod.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: 'wrong password' },
+        });
+      expectProblem(await attempt(podA.app), 401, 'invalid-credentials');
+      expectProblem(await attempt(podA.app), 401, 'invalid-credentials');
+      expectProblem(await attempt(podB), 429, 'too-many-attempts');
+      const keys = await redisA.keys(`${prefix}*`);
+      expect(keys.length).toBe(2);
+      expect(keys.join(' ')).not.toContain(email);
+    } finally {
+      await podB.close();
+      await podA.close();
+      redisA.disconnect();
+      redisB.disconnect();
+    }
+  });
+});
