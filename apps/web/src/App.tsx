@@ -1,0 +1,27 @@
+import { Landing } from './auth/Landing';
+import { Dashboard } from './dashboard/Dashboard';
+import { MeetingPage } from './meeting/MeetingPage';
+import { matchRoute, usePath } from './router';
+import { Link } from './ui/Link';
+import { useSession } from './use-session';
+
+export function App() {
+  const route = matchRoute(usePath());
+  const session = useSession();
+  switch (route.name) {
+    case 'home':
+      return session ? <Dashboard session={session} /> : <Landing />;
+    case 'meeting':
+      // Keyed by code: moving to another meeting starts its flow afresh.
+      return <MeetingPage key={route.code} code={route.code} />;
+    case 'not-found':
+      return (
+        <main className="exit">
+          <h1>Page not found</h1>
+          <Link className="button" href="/">
+            Back to home
+          </Link>
+        </main>
+      );
+  }
+}

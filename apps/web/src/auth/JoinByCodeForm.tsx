@@ -1,0 +1,27 @@
+import { useState, type FormEvent } from 'react';
+import { navigate, parseMeetingCode } from '../router';
+import { Field } from '../ui/Field';
+import { formText } from '../ui/form-text';
+
+/** Takes a meeting code or an invite link and goes to that meeting's pre-join screen. */
+export function JoinByCodeForm() {
+  const [error, setError] = useState<string>();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const code = parseMeetingCode(formText(new FormData(e.currentTarget), 'code'));
+    if (!code) return setError('Enter a code like abc-defg-hij, or paste the invite link.');
+    navigate(`/m/${code}`);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Join a meeting" noValidate className="join-code">
+      <Field
+        label="Meeting code or link"
+        name="code"
+        placeholder="abc-defg-hij"
+        autoComplete="off"
+        error={error}
+      />
+      <button type="submit">Join</button>
+    </form>
+  );
+}

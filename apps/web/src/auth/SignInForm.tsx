@@ -1,0 +1,49 @@
+import { loginBody } from '@gomeet/protocol';
+import { useState, type FormEvent } from 'react';
+import { login } from '../api/auth';
+import { describeError } from '../api/problem';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { zodFieldErrors, type FieldErrors } from '../ui/field-errors';
+
+export function SignInForm() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = loginBody.safeParse({
+      email: form.get('email'),
+      password: form.get('password'),
+    });
+    setFailure(null);
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    setBusy(true);
+    try {
+      await login(parsed.data);
+    } catch (error) {
+      setFailure(describeError(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label="Sign in" noValidate>
+      <Field label="Email" name="email" type="email" autoComplete="email" error={errors.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password}
+      />
+      <ErrorNote message={failure} />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Meeting } from '@gomeet/protocol';
+import { useState } from 'react';
+import { logout } from '../api/auth';
+import { createMeeting, deleteMeeting } from '../api/meetings';
+import { describeError } from '../api/problem';
+import type { StoredSession } from '../api/session-store';
+import { navigate } from '../router';
+import { CopyButton } from '../ui/CopyButton';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Link } from '../ui/Link';
+import { JoinByCodeForm } from '../auth/JoinByCodeForm';
+import { MeetingRow } from './MeetingRow';
+import { ScheduleForm } from './ScheduleForm';
+import { useMeetings } from './use-meetings';
+
+/** My meetings: start one now, schedule one, copy invite links. */
+export function Dashboard({ session }: { session: StoredSession }) {
+  const { list, error, reload } = useMeetings();
+  const [scheduling, setScheduling] = useState(false);
+  const [created, setCreated] = useState<Meeting | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  // An instant meeting is shared with people about to talk now, so it opens without a lobby.
+  const startInstant = async () => {
+    try {
+      const m = await createMeeting({
+        title: `${session.user.displayName}'s meeting`,
+        settings: { lobby: false },
+      });
+      navigate(`/m/${m.code}`);
+    } catch (e) {
+      setFailure(describeError(e));
+    }
+  };
+  const remove = async (code: string) => {
+    if (!window.confirm('Delete this meeting? Its invite link will stop working.')) return;
+    await deleteMeeting(code).catch((e: unknown) => setFailure(describeError(e)));
+    await reload();
+  };
+
+  return (
+    <main className="dashboard">
+      <header className="topbar">
+        <h1>GoMeet</h1>
+        <span className="muted">Signed in as {session.user.displayName}</span>
+        <button type="button" className="secondary" onClick={() => void logout()}>
+          Sign out
+        </button>
+      </header>
+      <section className="actions" aria-label="New meeting">
+        <button type="button" onClick={() => void startInstant()}>
+          New meeting
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={scheduling}
+          onClick={() => setScheduling((s) => !s)}
+        >
+          Schedule a meeting
+        </button>
+        <JoinByCodeForm />
+      </section>
+      <ErrorNote message={failure ?? error} />
+      {scheduling && (
+        <ScheduleForm
+          onCreated={(m) => {
+            setCreated(m);
+            setScheduling(false);
+            void reload();
+          }}
+        />
+      )}
+      {created && (
+        <section className="card created" aria-live="polite" data-testid="created-meeting">
+          <p>
+            <strong>{created.title}</strong> is ready. Invite link:{' '}
+            <code data-testid="invite-link">{created.joinUrl}</code>
+          </p>
+          <CopyButton text={created.joinUrl} label="Copy invite link" />{' '}
+          <Link className="button" href={`/m/${created.code}`} data-testid="start-created">
+            Start now
+          </Link>
+        </section>
+      )}
+      <section aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">Upcoming</h2>
+        {list === null ? (
+          <p className="muted">Loading…</p>
+        ) : list.upcoming.length === 0 ? (
+          <p className="muted">No upcoming meetings.</p>
+        ) : (
+          <ul className="meetings">
+            {list.upcoming.map((m) => (
+              <MeetingRow key={m.code} meeting={m} onDelete={(c) => void remove(c)} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading">Past</h2>
+        {list && list.past.length === 0 && <p className="muted">No past meetings yet.</p>}
+        {list && list.past.length > 0 && (
+          <ul className="meetings">
+            {list.past.map((m) => (
+              <MeetingRow key={m.code} meeting={m} past />
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

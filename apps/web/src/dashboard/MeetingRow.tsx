@@ -1,0 +1,53 @@
+import type { Meeting } from '@gomeet/protocol';
+import { CopyButton } from '../ui/CopyButton';
+import { Link } from '../ui/Link';
+
+function when(m: Meeting): string {
+  const at = m.startsAt ?? m.createdAt;
+  const date = new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return m.durationMinutes ? `${date} · ${m.durationMinutes} min` : date;
+}
+
+interface MeetingRowProps {
+  meeting: Meeting;
+  past?: boolean;
+  onDelete?: (code: string) => void;
+}
+
+export function MeetingRow({ meeting: m, past = false, onDelete }: MeetingRowProps) {
+  const isHost = m.myRole === 'host';
+  return (
+    <li className="meeting-row" data-testid="meeting-row" data-code={m.code}>
+      <div className="meeting-main">
+        <strong>{m.title}</strong>
+        <span className="muted">
+          {when(m)} · <code>{m.code}</code>
+          {m.hasPasscode ? ' · passcode' : ''}
+          {m.state === 'live' ? ' · live now' : ''}
+        </span>
+      </div>
+      {!past && (
+        <div className="meeting-actions">
+          <Link
+            className="button"
+            href={`/m/${m.code}`}
+            aria-label={`${isHost ? 'Start' : 'Join'} ${m.title}`}
+          >
+            {isHost ? 'Start' : 'Join'}
+          </Link>
+          <CopyButton text={m.joinUrl} label={`Copy invite link for ${m.title}`} />
+          {isHost && onDelete && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label={`Delete ${m.title}`}
+              onClick={() => onDelete(m.code)}
+            >
+              Delete
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,9 @@
+import { createRoot } from 'react-dom/client';
+import { keepSessionFresh } from './api/http';
+import { App } from './App';
+import './styles.css';
+
+keepSessionFresh();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(<App />);

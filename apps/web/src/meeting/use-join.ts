@@ -1,0 +1,96 @@
+import type { Meeting } from '@gomeet/protocol';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { joinAsGuest } from '../api/auth';
+import { getMeeting, requestJoin } from '../api/meetings';
+import { ApiError, describeError } from '../api/problem';
+import { getGuest } from '../api/session-store';
+import type { JoinForm } from '../prejoin/PreJoin';
+import { useSession } from '../use-session';
+import type { ExitReason, Stage } from './stage';
+
+const LOBBY_POLL_MS = 3_000;
+const PASSCODE_KINDS = new Set(['passcode-required', 'wrong-passcode']);
+
+/** The way into a meeting: guest pass, passcode, lobby wait, token; and the way out. */
+export function useJoin(code: string) {
+  const session = useSession();
+  const [meeting, setMeeting] = useState<Meeting | null>(null);
+  const [stage, setStage] = useState<Stage>({ name: 'prejoin' });
+  const [error, setError] = useState<string | null>(null);
+  const [askPasscode, setAskPasscode] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const passcode = useRef<string | undefined>(undefined);
+
+  const fail = useCallback((e: unknown) => {
+    if (e instanceof ApiError && e.kind === 'meeting-ended') {
+      setStage({ name: 'over', reason: 'ended' });
+      return;
+    }
+    if (e instanceof ApiError && PASSCODE_KINDS.has(e.kind)) setAskPasscode(true);
+    setStage({ name: 'prejoin' });
+    setError(describeError(e));
+  }, []);
+
+  const loadMeeting = useCallback(() => {
+    getMeeting(code).then(setMeeting, (e: unknown) => {
+      // Anything but "gone" or "no such meeting" can wait until the join attempt says more.
+      if (e instanceof ApiError && (e.status === 404 || e.status === 410)) fail(e);
+    });
+  }, [code, fail]);
+
+  useEffect(() => {
+    if (session || getGuest(code)) loadMeeting();
+  }, [code, session, loadMeeting]);
+
+  // The room needs the meeting's settings (mute on entry, screen share) as it connects, so
+  // they are fetched alongside the token and both land in the same render.
+  const attempt = useCallback(async () => {
+    const [result, info] = await Promise.all([
+      requestJoin(code, passcode.current),
+      meeting ?? getMeeting(code).catch(() => null),
+    ]);
+    setMeeting(info);
+    setStage(result.status === 'joined' ? { name: 'room', join: result } : { name: 'waiting' });
+  }, [code, meeting]);
+
+  const join = useCallback(
+    async (form: JoinForm) => {
+      setBusy(true);
+      setError(null);
+      passcode.current = form.passcode;
+      try {
+        if (!session) {
+          const guest = getGuest(code);
+          if (!guest || guest.displayName !== form.displayName) {
+            await joinAsGuest(code, form.displayName);
+          }
+        }
+        await attempt();
+      } catch (e) {
+        fail(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [attempt, code, fail, session],
+  );
+
+  // The admission flow pushes over the socket later; until then, ask again every few seconds.
+  useEffect(() => {
+    if (stage.name !== 'waiting') return;
+    const timer = setInterval(() => void attempt().catch(fail), LOBBY_POLL_MS);
+    return () => clearInterval(timer);
+  }, [stage.name, attempt, fail]);
+
+  return {
+    session,
+    meeting,
+    stage,
+    error,
+    askPasscode,
+    busy,
+    join: (form: JoinForm) => void join(form),
+    exit: (reason: ExitReason) => setStage({ name: 'over', reason }),
+    backToPrejoin: () => setStage({ name: 'prejoin' }),
+  };
+}

@@ -1,0 +1,113 @@
+import type { Meeting } from '@gomeet/protocol';
+import { useState, type FormEvent } from 'react';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Field } from '../ui/Field';
+import { formText } from '../ui/form-text';
+import { DeviceSelect } from './DeviceSelect';
+import type { DeviceChoices } from './device-prefs';
+import { useMediaPreview } from './use-media-preview';
+import { VideoPreview } from './VideoPreview';
+
+export interface JoinForm {
+  displayName: string;
+  passcode: string | undefined;
+}
+
+interface PreJoinProps {
+  code: string;
+  meeting: Meeting | null;
+  /** The signed-in person's name; null for a guest, who types one. */
+  accountName: string | null;
+  guestName: string;
+  choices: DeviceChoices;
+  onChoices: (c: DeviceChoices) => void;
+  askPasscode: boolean;
+  error: string | null;
+  busy: boolean;
+  onJoin: (form: JoinForm) => void;
+}
+
+/** Check yourself before going in: camera and mic preview, devices, name, passcode. */
+export function PreJoin(props: PreJoinProps) {
+  const { code, meeting, accountName, choices, onChoices, askPasscode, error, busy } = props;
+  const preview = useMediaPreview(choices);
+  const [name, setName] = useState(accountName ?? props.guestName);
+  const [nameError, setNameError] = useState<string>();
+  const set = (patch: Partial<DeviceChoices>) => onChoices({ ...choices, ...patch });
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const passcode = formText(new FormData(e.currentTarget), 'passcode').trim();
+    if (!name.trim()) return setNameError('Enter the name others will see.');
+    setNameError(undefined);
+    props.onJoin({ displayName: name.trim(), passcode: passcode || undefined });
+  };
+
+  return (
+    <main className="prejoin" data-testid="prejoin">
+      <section className="prejoin-media" aria-label="Camera and microphone">
+        <VideoPreview track={preview.videoTrack} name={name} />
+        <div className="toggles">
+          <button
+            type="button"
+            className={choices.audioEnabled ? 'toggle on' : 'toggle off'}
+            aria-pressed={choices.audioEnabled}
+            aria-label={choices.audioEnabled ? 'Turn microphone off' : 'Turn microphone on'}
+            onClick={() => set({ audioEnabled: !choices.audioEnabled })}
+          >
+            {choices.audioEnabled ? 'Mic on' : 'Mic off'}
+          </button>
+          <button
+            type="button"
+            className={choices.videoEnabled ? 'toggle on' : 'toggle off'}
+            aria-pressed={choices.videoEnabled}
+            aria-label={choices.videoEnabled ? 'Turn camera off' : 'Turn camera on'}
+            onClick={() => set({ videoEnabled: !choices.videoEnabled })}
+          >
+            {choices.videoEnabled ? 'Camera on' : 'Camera off'}
+          </button>
+        </div>
+        <ErrorNote message={preview.errors.camera ?? null} testId="camera-error" />
+        <ErrorNote message={preview.errors.microphone ?? null} testId="microphone-error" />
+        <DeviceSelect
+          label="Camera"
+          devices={preview.cameras}
+          value={choices.videoDeviceId}
+          onChange={(id) => set({ videoDeviceId: id })}
+        />
+        <DeviceSelect
+          label="Microphone"
+          devices={preview.microphones}
+          value={choices.audioDeviceId}
+          onChange={(id) => set({ audioDeviceId: id })}
+        />
+      </section>
+      <form className="card prejoin-form" onSubmit={submit} aria-label="Join meeting" noValidate>
+        <h1>{meeting?.title ?? 'Ready to join?'}</h1>
+        <p className="muted">
+          Meeting <code data-testid="meeting-code">{code}</code>
+          {meeting ? ` · hosted by ${meeting.hostName}` : ''}
+        </p>
+        {accountName === null ? (
+          <Field
+            label="Your name"
+            name="displayName"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={nameError}
+          />
+        ) : (
+          <p>
+            Joining as <strong>{accountName}</strong>
+          </p>
+        )}
+        {askPasscode && <Field label="Passcode" name="passcode" autoComplete="off" autoFocus />}
+        <ErrorNote message={error} testId="join-error" />
+        <button type="submit" disabled={busy} data-testid="join-button">
+          {busy ? 'Joining…' : 'Join now'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DeviceChoices } from './device-prefs';
+import { describeMediaError, type MediaKind } from './media-errors';
+
+export interface MediaPreview {
+  videoTrack: MediaStreamTrack | null;
+  cameras: MediaDeviceInfo[];
+  microphones: MediaDeviceInfo[];
+  errors: Partial<Record<MediaKind, string>>;
+}
+
+/** Opens one device for preview while it is enabled; closes it when turned off or unmounted. */
+function useDeviceTrack(
+  kind: MediaKind,
+  enabled: boolean,
+  deviceId: string | undefined,
+  onOpened: () => void,
+) {
+  const [track, setTrack] = useState<MediaStreamTrack | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    if (!enabled) return;
+    if (!navigator.mediaDevices?.getUserMedia) {
+      setError(`Your ${kind} needs a secure (https) page.`);
+      return;
+    }
+    let cancelled = false;
+    let opened: MediaStreamTrack | undefined;
+    // "ideal", not "exact": a remembered device that is gone falls back to the default one.
+    const constraints = deviceId ? { deviceId: { ideal: deviceId } } : true;
+    navigator.mediaDevices
+      .getUserMedia(kind === 'camera' ? { video: constraints } : { audio: constraints })
+      .then((stream) => {
+        opened = stream.getTracks()[0];
+        if (cancelled) return opened?.stop();
+        setTrack(opened ?? null);
+        setError(undefined);
+        onOpened();
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(describeMediaError(kind, e));
+      });
+    return () => {
+      cancelled = true;
+      opened?.stop();
+      setTrack(null);
+    };
+  }, [kind, enabled, deviceId, onOpened]);
+  return { track: enabled ? track : null, error: enabled ? error : undefined };
+}
+
+/** Camera and microphone preview for the pre-join screen, with the device lists. */
+export function useMediaPreview(choices: DeviceChoices): MediaPreview {
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  // Device labels are only readable once a permission was granted, so list again after opening.
+  const listDevices = useCallback(() => {
+    navigator.mediaDevices
+      ?.enumerateDevices()
+      .then(setDevices)
+      .catch(() => setDevices([]));
+  }, []);
+  useEffect(() => {
+    listDevices();
+    navigator.mediaDevices?.addEventListener('devicechange', listDevices);
+    return () => navigator.mediaDevices?.removeEventListener('devicechange', listDevices);
+  }, [listDevices]);
+
+  const video = useDeviceTrack('camera', choices.videoEnabled, choices.videoDeviceId, listDevices);
+  const audio = useDeviceTrack(
+    'microphone',
+    choices.audioEnabled,
+    choices.audioDeviceId,
+    listDevices,
+  );
+  return {
+    videoTrack: video.track,
+    cameras: devices.filter((d) => d.kind === 'videoinput' && d.deviceId),
+    microphones: devices.filter((d) => d.kind === 'audioinput' && d.deviceId),
+    errors: { camera: video.error, microphone: audio.error },
+  };
+}

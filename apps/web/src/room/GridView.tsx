@@ -1,0 +1,26 @@
+import { useRoomContext, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
+import type { CSSProperties } from 'react';
+import { Pager } from './Pager';
+import { Tile } from './Tile';
+import { columnsFor, usePageSize } from './use-page-size';
+import { usePaged } from './use-paged';
+import { useVisibleSubscriptions } from './use-visible-subscriptions';
+
+/** Everyone in equal tiles, a page at a time. */
+export function GridView({ cameras }: { cameras: TrackReferenceOrPlaceholder[] }) {
+  const room = useRoomContext();
+  const pageSize = usePageSize();
+  const { page, pages, setPage, visible } = usePaged(cameras, pageSize);
+  useVisibleSubscriptions(room, visible);
+  const style = { '--cols': columnsFor(visible.length, pageSize) } as CSSProperties;
+  return (
+    <div className="stage-grid-wrap">
+      <div className="stage-grid" style={style} data-testid="grid" data-layout="grid">
+        {visible.map((t) => (
+          <Tile key={`${t.participant.identity}:${t.source}`} trackRef={t} />
+        ))}
+      </div>
+      <Pager page={page} pages={pages} onPage={setPage} />
+    </div>
+  );
+}

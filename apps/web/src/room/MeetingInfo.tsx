@@ -1,0 +1,59 @@
+import type { Meeting } from '@gomeet/protocol';
+import { useParticipants } from '@livekit/components-react';
+import { useEffect, useState } from 'react';
+import { CopyButton } from '../ui/CopyButton';
+
+function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const hh = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return hh > 0 ? `${hh}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+function useElapsed(since: number): string {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return formatElapsed(now - since);
+}
+
+interface MeetingInfoProps {
+  code: string;
+  meeting: Meeting | null;
+  joinedAt: number;
+  open: boolean;
+}
+
+/** Title and elapsed time always; code, invite link and head count when opened. */
+export function MeetingInfo({ code, meeting, joinedAt, open }: MeetingInfoProps) {
+  const elapsed = useElapsed(joinedAt);
+  const count = useParticipants().length;
+  const link = meeting?.joinUrl ?? `${location.origin}/m/${code}`;
+  return (
+    <header className="room-header">
+      <div>
+        <strong>{meeting?.title ?? code}</strong>{' '}
+        <span className="muted">
+          <time aria-label="Time in this meeting" data-testid="elapsed">
+            {elapsed}
+          </time>{' '}
+          · <span data-testid="participant-count">{count}</span> in call
+        </span>
+      </div>
+      {open && (
+        <section id="meeting-info" className="info-panel" aria-label="Meeting details">
+          <p>
+            Code <code>{code}</code>
+          </p>
+          <p>
+            <code data-testid="room-invite-link">{link}</code>
+          </p>
+          <CopyButton text={link} label="Copy invite link" />
+        </section>
+      )}
+    </header>
+  );
+}

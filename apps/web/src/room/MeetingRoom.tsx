@@ -1,0 +1,81 @@
+import '@livekit/components-styles';
+import './room.css';
+import type { Meeting } from '@gomeet/protocol';
+import { RoomAudioRenderer, RoomContext, StartAudio } from '@livekit/components-react';
+import { useState } from 'react';
+import { endMeeting } from '../api/meetings';
+import { describeError } from '../api/problem';
+import type { ExitReason, Joined } from '../meeting/stage';
+import type { DeviceChoices } from '../prejoin/device-prefs';
+import { ErrorNote } from '../ui/ErrorNote';
+import { ConnectionBanner } from './ConnectionBanner';
+import { MeetingInfo } from './MeetingInfo';
+import { RoomControls } from './RoomControls';
+import { RoomStage, type Layout } from './RoomStage';
+import { useRoomConnection } from './use-room-connection';
+
+const isHostRole = (role: string) => role === 'host' || role === 'co-host';
+
+interface MeetingRoomProps {
+  code: string;
+  join: Joined;
+  meeting: Meeting | null;
+  choices: DeviceChoices;
+  onExit: (reason: ExitReason) => void;
+}
+
+/** The call itself. Loaded lazily: it carries livekit-client and the LiveKit components. */
+export default function MeetingRoom({ code, join, meeting, choices, onExit }: MeetingRoomProps) {
+  const host = isHostRole(join.role);
+  const { room, phase, mediaError } = useRoomConnection({
+    join,
+    choices,
+    micOnEntry: host || !meeting?.settings.muteOnEntry,
+    onExit,
+  });
+  const [layout, setLayout] = useState<Layout>('grid');
+  const [infoOpen, setInfoOpen] = useState(false);
+  const [joinedAt] = useState(Date.now);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const end = async () => {
+    if (!window.confirm('End the meeting for everyone?')) return;
+    try {
+      await endMeeting(code);
+      await room.disconnect();
+      onExit('ended');
+    } catch (e) {
+      setProblem(describeError(e));
+    }
+  };
+
+  return (
+    <RoomContext.Provider value={room}>
+      <div className="room" data-testid="room" data-phase={phase} data-identity={join.identity}>
+        <MeetingInfo code={code} meeting={meeting} joinedAt={joinedAt} open={infoOpen} />
+        <ConnectionBanner phase={phase} />
+        <ErrorNote message={problem ?? mediaError} testId="room-error" />
+        {!host && meeting?.settings.muteOnEntry && (
+          <p className="notice" role="status">
+            The host mutes people as they join. Unmute when you want to speak.
+          </p>
+        )}
+        <main className="stage">
+          <RoomStage layout={layout} />
+        </main>
+        <RoomControls
+          layout={layout}
+          onLayout={setLayout}
+          canShareScreen={host || meeting?.settings.allowScreenShare !== false}
+          canEnd={host}
+          infoOpen={infoOpen}
+          onInfo={() => setInfoOpen((o) => !o)}
+          onMediaError={setProblem}
+          onEnd={() => void end()}
+        />
+        <RoomAudioRenderer />
+        <StartAudio label="Click to turn on meeting audio" className="start-audio" />
+      </div>
+    </RoomContext.Provider>
+  );
+}
