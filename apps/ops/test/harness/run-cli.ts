@@ -5,8 +5,13 @@ import { run } from '../../src/cli/program.js';
 /** A writable that keeps what was written, for asserting CLI output. */
 export class Capture extends Writable {
   text = '';
+  /** `onWrite` runs after each write, e.g. to act once a first report is out. */
+  constructor(private readonly onWrite?: (text: string) => void) {
+    super();
+  }
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void): void {
     this.text += chunk.toString();
+    this.onWrite?.(this.text);
     cb();
   }
 }
