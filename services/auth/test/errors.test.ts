@@ -1,5 +1,5 @@
 import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, newEmail, startAuth, type TestAuth } from './support.js';
 
 interface OpenApi {

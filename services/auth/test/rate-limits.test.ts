@@ -17,7 +17,7 @@ const pglite = databaseBackends(null)[0]!;
 
 function limitedSuite(
   name: string,
-  makeLimiter: () => Promise<{ limiter?: RateLimiter; close(): Promise<void> }>,
+  makeLimiter: () => Promise<{ limiter?: RateLimiter; close: () => Promise<void> }>,
 ) {
   describe(name, () => {
     let auth: TestAuth;

@@ -1,0 +1,71 @@
+import { ConfigError, parseConfig } from '@gomeet/platform';
+import { describe, expect, it } from 'vitest';
+import { authConfigSchema, DEV_TURN_SECRET, turnSettings } from './config.js';
+
+const privateKey = {
+  kty: 'OKP',
+  crv: 'Ed25519',
+  x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+  d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A',
+  kid: 'k1',
+  alg: 'EdDSA',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(authConfigSchema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('auth-service configuration', () => {
+  it('runs in development with the dev TURN secret and the local TURN URL', () => {
+    const config = parseConfig(authConfigSchema, {});
+    expect(turnSettings(config)).toEqual({
+      secret: DEV_TURN_SECRET,
+      urls: ['turn:localhost:3478?transport=udp'],
+      ttlSeconds: 86_400,
+    });
+    expect(config.JWT_SIGNING_KEYS).toBeUndefined();
+  });
+
+  it('requires a TURN secret in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'TURN_SECRET: required in production (coturn static-auth-secret)',
+    ]);
+  });
+
+  it('splits TURN_URLS on commas and refuses non-TURN URLs', () => {
+    const config = parseConfig(authConfigSchema, {
+      TURN_URLS: 'turn:a:3478?transport=udp, turns:a:5349',
+    });
+    expect(config.TURN_URLS).toEqual(['turn:a:3478?transport=udp', 'turns:a:5349']);
+    expect(problemsOf({ TURN_URLS: 'http://a' })[0]).toMatch(
+      /^TURN_URLS\.0: expected turn:, turns: or stun: URLs/,
+    );
+  });
+
+  it('reads JWT_SIGNING_KEYS as a JSON array of private JWKs', () => {
+    const config = parseConfig(authConfigSchema, {
+      JWT_SIGNING_KEYS: JSON.stringify([privateKey]),
+    });
+    expect(config.JWT_SIGNING_KEYS?.[0]?.kid).toBe('k1');
+  });
+
+  it('names a bad JWT_SIGNING_KEYS without echoing its secret value', () => {
+    const notJson = problemsOf({ JWT_SIGNING_KEYS: 'super-secret-material{' });
+    expect(notJson).toEqual(['JWT_SIGNING_KEYS: expected a JSON array of private JWKs']);
+    const noKid = problemsOf({
+      JWT_SIGNING_KEYS: JSON.stringify([{ ...privateKey, kid: undefined }]),
+    });
+    expect(noKid).toEqual(['JWT_SIGNING_KEYS.0.kid: expected a key id (kid) (missing)']);
+    expect(JSON.stringify(noKid)).not.toContain(privateKey.d);
+    const wrongAlg = problemsOf({
+      JWT_SIGNING_KEYS: JSON.stringify([{ ...privateKey, alg: 'HS256' }]),
+    });
+    expect(wrongAlg[0]).toMatch(/^JWT_SIGNING_KEYS\.0\.alg: expected alg "EdDSA" or "ES256"/);
+  });
+});
