@@ -1,7 +1,7 @@
 import '@livekit/components-styles';
 import './room.css';
 import type { Meeting } from '@gomeet/protocol';
-import { RoomAudioRenderer, RoomContext, StartAudio } from '@livekit/components-react';
+import { RoomContext, StartAudio } from '@livekit/components-react';
 import { useState } from 'react';
 import { endMeeting } from '../api/meetings';
 import { describeError } from '../api/problem';
@@ -10,6 +10,7 @@ import type { DeviceChoices } from '../prejoin/device-prefs';
 import { ErrorNote } from '../ui/ErrorNote';
 import { ConnectionBanner } from './ConnectionBanner';
 import { MeetingInfo } from './MeetingInfo';
+import { RoomAudio } from './RoomAudio';
 import { RoomControls } from './RoomControls';
 import { RoomStage, type Layout } from './RoomStage';
 import { useRoomConnection } from './use-room-connection';
@@ -73,7 +74,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
           onMediaError={setProblem}
           onEnd={() => void end()}
         />
-        <RoomAudioRenderer />
+        <RoomAudio />
         <StartAudio label="Click to turn on meeting audio" className="start-audio" />
       </div>
     </RoomContext.Provider>
