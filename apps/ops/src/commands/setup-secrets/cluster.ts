@@ -69,8 +69,10 @@ export async function writeSecrets(
 
 /** The Deployments a rotation must restart, in order (the LiveKit SFU first). */
 export function restartsFor(changes: SecretChange[]): string[] {
-  const rotated = changes.filter((c) => c.action === 'rotate').map((c) => c.name);
-  return [...new Set(rotated.flatMap((name) => READERS[name] ?? []))];
+  const rotated = new Set(changes.filter((c) => c.action === 'rotate').map((c) => c.name));
+  // LiveKit must accept the new key pair before the services start signing with it.
+  const order = ['livekit-keys', 'auth-jwt-keys'].filter((name) => rotated.has(name));
+  return [...new Set(order.flatMap((name) => READERS[name] ?? []))];
 }
 
 /**
