@@ -1,0 +1,121 @@
+import { estimateCost, runbookArchitecture, type Traffic } from './model.js';
+import type { PriceTable } from './prices.js';
+
+/** Inputs of `cost-monitor plan`. */
+export interface PlanInput {
+  participants: number;
+  perMeeting: number;
+  downstreamMbps: number;
+  hoursPerDay: number;
+  daysPerMonth: number;
+  /** SFU CPU per participant at the given downstream rate (an assumption, printed). */
+  sfuVcpuPerParticipant: number;
+  /** vCPU for everything that is not the SFU: our services, Traefik, monitoring. */
+  platformVcpu: number;
+  /** Share of CPU and of the network cap a node may use at peak. */
+  targetUtilization: number;
+  sizes: string[];
+}
+
+/** Defaults of `plan`; the SFU figure is our assumption for a Pion-based SFU (≈150 Mbps forwarded per vCPU). */
+export const PLAN_DEFAULTS = {
+  downstreamMbps: 1.5,
+  hoursPerDay: 8,
+  daysPerMonth: 30,
+  sfuVcpuPerParticipant: 0.01,
+  platformVcpu: 32,
+  targetUtilization: 0.7,
+  sizes: ['c-32', 'c-32-intel'],
+};
+
+/** One node size's answer: how many nodes, which limit binds, what it costs. */
+export interface PlanOption {
+  size: string;
+  vcpus: number;
+  networkGbps: number;
+  nodesByCpu: number;
+  nodesByNetwork: number;
+  nodes: number;
+  limitedBy: 'cpu' | 'network';
+  monthlyUsd: number;
+  egressMonthlyUsd: number;
+  costPerParticipantHourUsd: number;
+}
+
+/** The capacity plan: meetings, peak demand, and one option per node size. */
+export interface Plan {
+  input: PlanInput;
+  meetings: number;
+  peakEgressGbps: number;
+  sfuVcpu: number;
+  meetingFitsOneNode: boolean;
+  options: PlanOption[];
+  assumptions: string[];
+}
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Sizes the cluster for `input` by CPU and by each droplet's network cap, and prices it. */
+export function planCapacity(input: PlanInput, prices: PriceTable): Plan {
+  const peakEgressGbps = (input.participants * input.downstreamMbps) / 1000;
+  const sfuVcpu = input.participants * input.sfuVcpuPerParticipant;
+  const traffic: Traffic = {
+    participants: input.participants,
+    downstreamMbps: input.downstreamMbps,
+    hoursPerDay: input.hoursPerDay,
+    daysPerMonth: input.daysPerMonth,
+  };
+  const participantHours = input.participants * input.hoursPerDay * input.daysPerMonth;
+  let fits = true;
+  const options = input.sizes.map((size): PlanOption => {
+    const d = prices.droplets[size];
+    if (!d) throw new Error(`no price for droplet size "${size}"`);
+    // A LiveKit room lives on one node, so the largest meeting must fit one node's share.
+    if (input.perMeeting * input.downstreamMbps > d.networkGbps * 1000 * input.targetUtilization)
+      fits = false;
+    const nodesByCpu = Math.ceil(
+      (sfuVcpu + input.platformVcpu) / (d.vcpus * input.targetUtilization),
+    );
+    const nodesByNetwork = Math.ceil(peakEgressGbps / (d.networkGbps * input.targetUtilization));
+    const nodes = Math.max(nodesByCpu, nodesByNetwork, 3);
+    const arch = runbookArchitecture(traffic);
+    const estimate = estimateCost(
+      {
+        ...arch,
+        nodePool: {
+          ...arch.nodePool,
+          size,
+          count: nodes,
+          maxCount: Math.max(nodes, arch.nodePool.maxCount),
+        },
+      },
+      prices,
+    );
+    return {
+      size,
+      vcpus: d.vcpus,
+      networkGbps: d.networkGbps,
+      nodesByCpu,
+      nodesByNetwork,
+      nodes,
+      limitedBy: nodesByNetwork > nodesByCpu ? 'network' : 'cpu',
+      monthlyUsd: estimate.totalMonthlyUsd,
+      egressMonthlyUsd: estimate.egress.monthlyUsd,
+      costPerParticipantHourUsd: round(estimate.totalMonthlyUsd / participantHours, 4),
+    };
+  });
+  return {
+    input,
+    meetings: Math.ceil(input.participants / input.perMeeting),
+    peakEgressGbps: round(peakEgressGbps),
+    sfuVcpu: round(sfuVcpu),
+    meetingFitsOneNode: fits,
+    options,
+    assumptions: [
+      `SFU CPU: ${input.sfuVcpuPerParticipant} vCPU per participant at ${input.downstreamMbps} Mbps down (≈${round(input.downstreamMbps / input.sfuVcpuPerParticipant, 0)} Mbps forwarded per vCPU); an assumption to replace with bench/ figures`,
+      `plus ${input.platformVcpu} vCPU for the other services; nodes run at most ${input.targetUtilization * 100}% of CPU and of their network cap`,
+      'network caps per droplet: 2 Gbps regular, 10 Gbps premium (-intel/-amd); nodes provisioned for the peak all month, at least 3',
+      'data tier, load balancer, registry and Spaces as in the runbook architecture',
+    ],
+  };
+}
