@@ -1,0 +1,41 @@
+import type { Actor, Bus, LiveState, RateLimiter, TokenVerifier } from '@gomeet/platform';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { ChatDatabase } from './messages/tables.js';
+
+/** Everything the chat routes need; the all-in-one server passes these as plugin options. */
+export interface ChatDeps {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shared handle spans every service's tables
+  db: Kysely<any>;
+  bus: Bus;
+  /** Where meeting-service keeps the live roster that decides who may chat. */
+  live: LiveState;
+  verifier: TokenVerifier;
+  /** Counts posts and edits per participant (Redis when several pods serve one meeting). */
+  rateLimiter: RateLimiter;
+  now?: () => Date;
+}
+
+/** What every verb receives: the caller, the clock, and the stores it may touch. */
+export interface Ctx {
+  db: Kysely<ChatDatabase>;
+  bus: Bus;
+  live: LiveState;
+  rateLimiter: RateLimiter;
+  log: FastifyBaseLogger;
+  actor: Actor;
+  now: () => Date;
+}
+
+/** Builds a verb context for `actor` from the plugin's dependencies. */
+export function createContext(deps: ChatDeps, actor: Actor, log: FastifyBaseLogger): Ctx {
+  return {
+    db: deps.db as Kysely<ChatDatabase>,
+    bus: deps.bus,
+    live: deps.live,
+    rateLimiter: deps.rateLimiter,
+    log,
+    actor,
+    now: deps.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,26 @@
+import { AppError, publishToMeeting } from '@gomeet/platform';
+import type { ServerMessage } from '@gomeet/protocol';
+import type { Ctx } from '../deps.js';
+import { audienceOf } from './present-message.js';
+import type { ChatMessageRow } from './tables.js';
+
+/**
+ * Publishes an event about a stored message to the message's audience. The row is already
+ * committed; if the bus fails the caller gets 503 and may retry (a retried post re-publishes).
+ */
+export async function publishMessageEvent(
+  ctx: Ctx,
+  row: ChatMessageRow,
+  message: ServerMessage,
+): Promise<void> {
+  try {
+    await publishToMeeting(ctx.bus, row.meeting_code, message, audienceOf(row));
+  } catch (error) {
+    ctx.log.error({ err: error, messageId: String(row.seq) }, 'chat event not published');
+    throw new AppError(
+      'UNAVAILABLE',
+      'The message was saved but could not be delivered live; retry the same request.',
+      { cause: error, retryAfter: 1 },
+    );
+  }
+}
