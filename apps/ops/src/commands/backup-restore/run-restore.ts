@@ -126,6 +126,12 @@ export async function runRestore(
     restored: { postgres: false, redisKeys: null, kubernetesObjects: null },
     notes: [],
   };
+  if (!encrypted && file.endsWith('.tar.gz')) {
+    throw new ExitError(
+      EXIT.FAILED,
+      `${base.name}: not an encrypted GoMeet backup (unknown header); nothing was restored`,
+    );
+  }
   if (!encrypted) return restoreSql(ctx, file, base);
   const key = readEncryptionKey(ctx.deps.env);
   return withTempDir(async (dir) => {

@@ -48,6 +48,10 @@ export function spacesFromEnv(env: NodeJS.ProcessEnv): BackupSpaces | undefined 
     endpoint: env.SPACES_ENDPOINT,
     region: env.SPACES_REGION || 'us-east-1',
     forcePathStyle: true,
+    // Spaces and other S3-compatible stores reject the SDK's default aws-chunked trailing
+    // checksums (the object would be stored with the chunk framing in it).
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     credentials: { accessKeyId: env.SPACES_KEY, secretAccessKey: env.SPACES_SECRET },
   });
   const call = async <T>(work: () => Promise<T>): Promise<T> => {
