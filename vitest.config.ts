@@ -10,6 +10,7 @@ const alias = {
   '@gomeet/protocol': here('./packages/protocol/src/index.ts'),
   '@gomeet/auth': here('./services/auth/src/index.ts'),
   '@gomeet/meeting': here('./services/meeting/src/index.ts'),
+  '@gomeet/chat': here('./services/chat/src/index.ts'),
   '@gomeet/signaling': here('./services/signaling/src/index.ts'),
   '@gomeet/server': here('./apps/server/src/index.ts'),
 };
