@@ -95,15 +95,18 @@ describe('signaling socket: hello and authorisation', () => {
     expect((await guestClient.closed).code).toBe(CLOSE.FORBIDDEN);
   });
 
-  it.each(['denied', 'removed'] as const)('refuses an identity whose roster state is %s with 4403', async (state) => {
-    await setup();
-    const code = meetingCode();
-    const actor = cluster.tokens.user();
-    await putRoster(cluster.live, code, actor, state);
-    const client = await TestClient.connect(instance.url);
-    client.hello(code, await cluster.tokens.issue(actor));
-    expect((await client.closed).code).toBe(CLOSE.FORBIDDEN);
-  });
+  it.each(['denied', 'removed'] as const)(
+    'refuses an identity whose roster state is %s with 4403',
+    async (state) => {
+      await setup();
+      const code = meetingCode();
+      const actor = cluster.tokens.user();
+      await putRoster(cluster.live, code, actor, state);
+      const client = await TestClient.connect(instance.url);
+      client.hello(code, await cluster.tokens.issue(actor));
+      expect((await client.closed).code).toBe(CLOSE.FORBIDDEN);
+    },
+  );
 
   it('refuses an identity that is not in the roster with 4403', async () => {
     await setup();

@@ -173,7 +173,8 @@ export async function joinAs(
   options: { name?: string; role?: Role; state?: RosterEntry['state']; actor?: Actor } = {},
 ): Promise<{ actor: Actor; client: TestClient; welcome: Message<'welcome'> }> {
   const actor = options.actor ?? cluster.tokens.user(options.name ?? 'Ada');
-  if (!options.actor) await putRoster(cluster.live, code, actor, options.state ?? 'joined', options.role);
+  if (!options.actor)
+    await putRoster(cluster.live, code, actor, options.state ?? 'joined', options.role);
   const client = await TestClient.connect(instance.url);
   client.hello(code, await cluster.tokens.issue(actor));
   const welcome = await client.next('welcome');

@@ -32,20 +32,37 @@ describe('signaling socket: presence, hands and reactions', () => {
     const code = meetingCode();
     const ada = await joinAs(cluster, instance, code, { name: 'Ada', role: 'host' });
     expect(ada.welcome.participants).toEqual([
-      { identity: ada.actor.id, name: 'Ada', role: 'host', handRaisedAt: null, mic: false, camera: false },
+      {
+        identity: ada.actor.id,
+        name: 'Ada',
+        role: 'host',
+        handRaisedAt: null,
+        mic: false,
+        camera: false,
+      },
     ]);
     ada.client.send({ type: 'media', mic: true, camera: false });
     await ada.client.next('presence.updated', (m) => m.participant.mic);
 
     const bob = await joinAs(cluster, instance, code, { name: 'Bob' });
-    expect(bob.welcome.you).toEqual({ identity: bob.actor.id, role: 'participant', state: 'joined' });
+    expect(bob.welcome.you).toEqual({
+      identity: bob.actor.id,
+      role: 'participant',
+      state: 'joined',
+    });
     const adaSeen = bob.welcome.participants.find((p) => p.identity === ada.actor.id);
     expect(adaSeen).toMatchObject({ name: 'Ada', mic: true, camera: false });
-    const joined = await ada.client.next('presence.joined', (m) => m.participant.identity === bob.actor.id);
+    const joined = await ada.client.next(
+      'presence.joined',
+      (m) => m.participant.identity === bob.actor.id,
+    );
     expect(joined.participant.name).toBe('Bob');
 
     bob.client.send({ type: 'media', mic: true, camera: true });
-    const updated = await ada.client.next('presence.updated', (m) => m.participant.identity === bob.actor.id);
+    const updated = await ada.client.next(
+      'presence.updated',
+      (m) => m.participant.identity === bob.actor.id,
+    );
     expect(updated.participant).toMatchObject({ mic: true, camera: true });
 
     bob.client.close();

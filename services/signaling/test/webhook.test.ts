@@ -3,7 +3,12 @@ import { createApp, createInProcessBus, createMetrics, migrate } from '@gomeet/p
 import { databaseBackends } from '@gomeet/testing';
 import { AccessToken } from 'livekit-server-sdk';
 import { describe, expect, inject, it } from 'vitest';
-import { LIVEKIT_EVENTS_TOPIC, signalingMigrations, webhookRoutes, type LiveKitEvent } from '../src/index.js';
+import {
+  LIVEKIT_EVENTS_TOPIC,
+  signalingMigrations,
+  webhookRoutes,
+  type LiveKitEvent,
+} from '../src/index.js';
 
 const apiKey = 'testkey';
 const apiSecret = 'a-test-secret-that-is-long-enough-1234';
@@ -38,7 +43,10 @@ describe.each(databaseBackends(inject('postgresUrl')))('LiveKit webhook on $name
       app.inject({
         method: 'POST',
         url: '/livekit/webhook',
-        headers: { 'content-type': 'application/webhook+json', ...(authorization ? { authorization } : {}) },
+        headers: {
+          'content-type': 'application/webhook+json',
+          ...(authorization ? { authorization } : {}),
+        },
         payload: body,
       });
     return { app, post, published, close: database.close };
@@ -51,7 +59,12 @@ describe.each(databaseBackends(inject('postgresUrl')))('LiveKit webhook on $name
     expect(res.statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 10));
     expect(published).toHaveLength(1);
-    expect(published[0]).toMatchObject({ id: 'EV_1', event: 'participant_joined', room: 'abc-defg-hij', participant: { identity: 'user-1' } });
+    expect(published[0]).toMatchObject({
+      id: 'EV_1',
+      event: 'participant_joined',
+      room: 'abc-defg-hij',
+      participant: { identity: 'user-1' },
+    });
     await close();
   });
 
@@ -59,7 +72,9 @@ describe.each(databaseBackends(inject('postgresUrl')))('LiveKit webhook on $name
     const { post, published, close } = await setup();
     const body = event('EV_2');
     expect((await post(body)).statusCode).toBe(401);
-    expect((await post(body, await sign(body, 'another-secret-that-is-long-enough-999'))).statusCode).toBe(401);
+    expect(
+      (await post(body, await sign(body, 'another-secret-that-is-long-enough-999'))).statusCode,
+    ).toBe(401);
     expect((await post(event('EV_3'), await sign(body))).statusCode).toBe(401);
     const res = await post(body);
     expect(res.headers['content-type']).toContain('application/problem+json');
