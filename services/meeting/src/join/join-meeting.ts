@@ -2,17 +2,13 @@ import { AppError, type Actor } from '@gomeet/platform';
 import type { JoinResult, Role } from '@gomeet/protocol';
 import type { Transaction } from 'kysely';
 import type { Ctx } from '../deps.js';
-import {
-  isHostRole,
-  loadMeeting,
-  requireGuestScope,
-  requireNotOver,
-  roleOf,
-} from '../meetings/access.js';
+import { isHostRole, requireGuestScope, requireNotOver, roleOf } from '../meetings/access.js';
+import { normaliseMeetingCode } from '../meetings/meeting-code.js';
 import { verifyPasscode } from '../meetings/passcode.js';
 import {
   countAttending,
   enterLobby,
+  findMeetingToJoin,
   lockMeeting,
   openAttendance,
   updateMeetingRow,
@@ -111,7 +107,10 @@ export async function joinMeeting({
   ctx: Ctx;
   input: { code: string; passcode?: string | undefined };
 }): Promise<JoinResult> {
-  const found = await loadMeeting(ctx, input.code);
+  const code = normaliseMeetingCode(input.code);
+  const found = code ? await findMeetingToJoin(ctx.db, code, ctx.actor.id) : undefined;
+  if (!found)
+    throw new AppError('NOT_FOUND', 'No meeting has this code.', { type: 'meeting-not-found' });
   requireNotOver(found);
   const role = roleOf(found, ctx.actor);
   await checkPasscode(found, role, input.passcode);
@@ -121,6 +120,8 @@ export async function joinMeeting({
     name: ctx.actor.name || (role === 'guest' ? 'Guest' : 'Participant'),
     role,
   };
+  // Someone already in (a reconnect, a second tab) holds a seat and passed the lobby: no write needed.
+  if (found.in_meeting && found.state === 'live') return joined(ctx, found, who);
   const entry = await ctx.db.transaction().execute((trx) => enterRoom(trx, ctx, found.code, who));
   if (entry.status === 'waiting') return { status: 'waiting', role, identity: who.identity };
   return joined(ctx, entry.meeting, who);

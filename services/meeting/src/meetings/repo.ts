@@ -75,6 +75,39 @@ export async function findMeeting(
   return meetingsFor(db, userId).where('m.code', '=', code).executeTakeFirst();
 }
 
+/** A meeting to join, with the joiner's standing role and whether they are in it already. */
+export type MeetingToJoin = MeetingForUser & { in_meeting: boolean };
+
+/** One meeting by code for `identity` to join, in one query; undefined when no meeting has that code. */
+export async function findMeetingToJoin(
+  db: Db,
+  code: string,
+  identity: string,
+): Promise<MeetingToJoin | undefined> {
+  const row = await db
+    .selectFrom('meetings as m')
+    .leftJoin('meeting_roles as r', (j) =>
+      j.onRef('r.meeting_code', '=', 'm.code').on('r.user_id', '=', identity),
+    )
+    .selectAll('m')
+    .select('r.role as standing_role')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('meeting_attendance as a')
+            .select('a.id')
+            .whereRef('a.meeting_code', '=', 'm.code')
+            .where('a.identity', '=', identity)
+            .where('a.left_at', 'is', null),
+        )
+        .as('in_meeting'),
+    )
+    .where('m.code', '=', code)
+    .executeTakeFirst();
+  return row && { ...row, in_meeting: Boolean(row.in_meeting), attended_role: null };
+}
+
 /** The meetings `userId` hosts, co-hosts or attended, newest first. */
 export async function listMeetingsOf(
   db: Db,
