@@ -143,12 +143,14 @@ export interface Harness {
 export async function startHarness(
   backend: DatabaseBackend,
   redisUrl: string | null,
+  options: { wrapBus?: (bus: Bus) => Bus } = {},
 ): Promise<Harness> {
   const database: Database = await backend.open();
   await migrate(database.db, 'chat', chatMigrations);
   const redis = backend.name === 'postgres' && redisUrl ? openRedis(redisUrl) : undefined;
   const prefix = `test-${randomUUID()}:`;
-  const bus = redis ? createRedisBus(redis) : createInProcessBus();
+  const realBus = redis ? createRedisBus(redis) : createInProcessBus();
+  const bus = options.wrapBus ? options.wrapBus(realBus) : realBus;
   const live = redis ? createRedisLiveState(redis, prefix) : createMemoryLiveState();
   const rateLimiter = redis ? createRedisRateLimiter(redis, prefix) : createMemoryRateLimiter();
   const tokens = await createTestTokens();

@@ -22,6 +22,23 @@ describe.each(databaseBackends(inject('postgresUrl')))(
     const url = (code: string) => `/api/chat/${code}/messages`;
     const texts = (messages: ChatMessage[]) => messages.map((m) => m.text);
 
+    it('documents every chat route in the OpenAPI document under the chat tag', async () => {
+      const res = await h.call('GET', '/api/openapi.json');
+      expect(res.statusCode).toBe(200);
+      const paths = res.json<{ paths: Record<string, Record<string, { tags?: string[] }>> }>()
+        .paths;
+      const chat = Object.entries(paths).filter(([path]) => path.startsWith('/api/chat/'));
+      const operations = chat.flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => [`${method} ${path}`, op.tags] as const),
+      );
+      expect(Object.fromEntries(operations)).toEqual({
+        'post /api/chat/{code}/messages': ['chat'],
+        'get /api/chat/{code}/messages': ['chat'],
+        'patch /api/chat/{code}/messages/{id}': ['chat'],
+        'delete /api/chat/{code}/messages/{id}': ['chat'],
+      });
+    });
+
     it('stores a message and returns it in history, oldest first', async () => {
       const code = newMeetingCode();
       const ada = await h.join(code, { name: 'Ada' });
