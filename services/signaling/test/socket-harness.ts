@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   createInProcessBus,
   createMemoryLiveState,
@@ -139,12 +140,11 @@ export async function startInstance(
   return { url: `${address.replace('http', 'ws')}/ws`, close: () => app.close(), metrics };
 }
 
-let meetingCounter = 0;
-
-/** A fresh meeting code, so tests never share meetings. */
+/** A fresh meeting code like "abc-defg-hij", so tests never share meetings. */
 export function meetingCode(): string {
-  meetingCounter += 1;
-  return `tst-${process.pid}-${meetingCounter}-${Math.random().toString(36).slice(2, 6)}`;
+  const letters = (n: number) =>
+    Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
+  return `${letters(3)}-${letters(4)}-${letters(3)}`;
 }
 
 /** Writes `actor`'s roster entry the way meeting-service does. */
