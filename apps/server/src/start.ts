@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authMigrations, authRoutes } from '@gomeet/auth';
+import { chatMigrations, chatRoutes } from '@gomeet/chat';
 import { meetingMigrations, meetingRoutes } from '@gomeet/meeting';
 import {
   createApp,
   createInProcessBus,
+  createMemoryLiveState,
   createMemoryRateLimiter,
   createMetrics,
   createRedisBus,
+  createRedisLiveState,
   createRedisRateLimiter,
   createTokenVerifier,
   migrate,
@@ -16,7 +19,7 @@ import {
   remoteJwks,
   type ReadinessCheck,
 } from '@gomeet/platform';
-import { signalingMigrations, webhookRoutes } from '@gomeet/signaling';
+import { signalingMigrations, signalingRoutes, webhookRoutes } from '@gomeet/signaling';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { loadDevSecrets } from './dev-secrets.js';
 import { startLiveKit, type LiveKitProcess } from './livekit-process.js';
@@ -63,12 +66,14 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     await migrate(database.db, 'auth', authMigrations);
     await migrate(database.db, 'meeting', meetingMigrations);
     await migrate(database.db, 'signaling', signalingMigrations);
+    await migrate(database.db, 'chat', chatMigrations);
 
     const redis = config.REDIS_URL ? openRedis(config.REDIS_URL, 'gomeet-server') : undefined;
     if (redis) cleanups.push(() => redis.quit());
     const bus = redis ? createRedisBus(redis) : createInProcessBus();
     cleanups.push(() => bus.close());
     const rateLimiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
+    const live = redis ? createRedisLiveState(redis) : createMemoryLiveState();
 
     const dev = await loadDevSecrets(dataDir);
     const livekitKeys = {
@@ -102,9 +107,10 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       },
     });
 
+    const metrics = createMetrics();
     const app = createApp({
       service: 'gomeet',
-      metrics: createMetrics(),
+      metrics,
       readiness,
       logLevel: config.LOG_LEVEL,
     });
@@ -135,6 +141,15 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       turn,
       livekit: { url: livekitUrl, ...livekitKeys, roomService },
     });
+    await app.register(chatRoutes, {
+      prefix: '/api/chat',
+      db: database.db,
+      bus,
+      live,
+      verifier,
+      rateLimiter,
+    });
+    await app.register(signalingRoutes, { bus, live, verifier, rateLimiter, metrics });
     await app.register(webhookRoutes, { db: database.db, bus, livekit: livekitKeys });
     await app.register(serveWebApp, {
       dist: config.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
