@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import {
+import type * as K8s from '@kubernetes/client-node';
+import type {
   AppsV1Api,
   CoreV1Api,
   KubeConfig,
   Metrics,
   NetworkingV1Api,
-  VersionApi,
 } from '@kubernetes/client-node';
 import { EXIT, ExitError } from './exit.js';
 
@@ -31,8 +31,10 @@ export interface KubeOptions {
 const NO_CLUSTER =
   'no Kubernetes cluster configured: run doctl kubernetes cluster kubeconfig save gomeet-cluster, or use --target local';
 
-function readKubeConfig(env: NodeJS.ProcessEnv): KubeConfig | undefined {
-  const kc = new KubeConfig();
+type KubeModule = typeof K8s;
+
+function readKubeConfig(k8s: KubeModule, env: NodeJS.ProcessEnv): KubeConfig | undefined {
+  const kc = new k8s.KubeConfig();
   if (env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) {
     kc.loadFromCluster();
     return kc;
@@ -42,7 +44,7 @@ function readKubeConfig(env: NodeJS.ProcessEnv): KubeConfig | undefined {
     : [path.join(env.HOME ?? '', '.kube', 'config')].filter((f) => existsSync(f));
   if (files.length === 0) return undefined;
   for (const file of files) {
-    const next = new KubeConfig();
+    const next = new k8s.KubeConfig();
     next.loadFromFile(file);
     kc.mergeConfig(next);
     if (!kc.currentContext) kc.setCurrentContext(next.currentContext);
@@ -50,8 +52,8 @@ function readKubeConfig(env: NodeJS.ProcessEnv): KubeConfig | undefined {
   return kc.getCurrentCluster() ? kc : undefined;
 }
 
-async function probe(kc: KubeConfig, timeoutMs: number): Promise<void> {
-  const version = kc.makeApiClient(VersionApi);
+async function probe(k8s: KubeModule, kc: KubeConfig, timeoutMs: number): Promise<void> {
+  const version = kc.makeApiClient(k8s.VersionApi);
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -70,9 +72,11 @@ async function probe(kc: KubeConfig, timeoutMs: number): Promise<void> {
  * `context`, and checks the API answers. Throws ExitError(3) with a one-line hint otherwise.
  */
 export async function loadKube(options: KubeOptions): Promise<KubeClients> {
+  // Imported on demand: the client takes seconds to load, and most commands never need it.
+  const k8s = await import('@kubernetes/client-node');
   let kc: KubeConfig | undefined;
   try {
-    kc = readKubeConfig(options.env);
+    kc = readKubeConfig(k8s, options.env);
   } catch (error) {
     throw new ExitError(
       EXIT.UNREACHABLE,
@@ -96,7 +100,7 @@ export async function loadKube(options: KubeOptions): Promise<KubeClients> {
   }
   const server = kc.getCurrentCluster()?.server ?? 'unknown';
   try {
-    await probe(kc, options.timeoutMs ?? 5_000);
+    await probe(k8s, kc, options.timeoutMs ?? 5_000);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     throw new ExitError(
@@ -105,10 +109,10 @@ export async function loadKube(options: KubeOptions): Promise<KubeClients> {
     );
   }
   return {
-    core: kc.makeApiClient(CoreV1Api),
-    apps: kc.makeApiClient(AppsV1Api),
-    networking: kc.makeApiClient(NetworkingV1Api),
-    metrics: new Metrics(kc),
+    core: kc.makeApiClient(k8s.CoreV1Api),
+    apps: kc.makeApiClient(k8s.AppsV1Api),
+    networking: kc.makeApiClient(k8s.NetworkingV1Api),
+    metrics: new k8s.Metrics(kc),
     contextName: kc.getCurrentContext(),
   };
 }

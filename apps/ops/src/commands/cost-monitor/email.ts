@@ -1,5 +1,5 @@
-import nodemailer from 'nodemailer';
 import type { BudgetCheck } from './budget.js';
+import { usd } from './render.js';
 
 /** A budget alert email, sent or only shown. */
 export interface AlertEmail {
@@ -15,10 +15,10 @@ export function composeAlert(check: BudgetCheck): { subject: string; text: strin
   const spend =
     check.monthToDateUsd === null
       ? 'Estimated monthly cost'
-      : `Month-to-date spend $${check.monthToDateUsd.toFixed(2)}, projected month`;
+      : `Month-to-date spend ${usd(check.monthToDateUsd)}, projected month`;
   return {
-    subject: `GoMeet budget ${check.status}: $${check.projectedMonthUsd.toFixed(2)} of $${check.budgetUsd.toFixed(2)} (${check.percentOfBudget}%)`,
-    text: `${spend}: $${check.projectedMonthUsd.toFixed(2)} against a budget of $${check.budgetUsd.toFixed(2)} (${check.percentOfBudget}%).\nSource: ${check.spendSource}.\nRun ./deployment/digitalocean/cost-monitor.sh efficiency for savings.\n`,
+    subject: `GoMeet budget ${check.status}: ${usd(check.projectedMonthUsd)} of ${usd(check.budgetUsd)} (${check.percentOfBudget}%)`,
+    text: `${spend}: ${usd(check.projectedMonthUsd)} against a budget of ${usd(check.budgetUsd)} (${check.percentOfBudget}%).\nSource: ${check.spendSource}.\nRun ./deployment/digitalocean/cost-monitor.sh efficiency for savings.\n`,
   };
 }
 
@@ -40,6 +40,7 @@ export async function deliverAlert(
   if (!smtpUrl)
     return { ...base, reason: 'SMTP_URL not set: showing the email instead of sending it' };
   if (dryRun) return { ...base, reason: '--dry-run: not sent' };
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(smtpUrl);
   try {
     await transport.sendMail({ from, to, subject, text });

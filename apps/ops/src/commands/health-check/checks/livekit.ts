@@ -1,4 +1,4 @@
-import { RoomServiceClient } from 'livekit-server-sdk';
+import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { CheckContext } from '../check-context.js';
 import { oneLine, result, safeUrl, withTimeout, type CheckResult } from '../report.js';
 
@@ -11,8 +11,8 @@ export type RoomLister = Pick<RoomServiceClient, 'listRooms'>;
  */
 export async function livekitChecks(
   ctx: CheckContext,
-  makeClient = (url: string, key: string, secret: string): RoomLister =>
-    new RoomServiceClient(url, key, secret),
+  makeClient = async (url: string, key: string, secret: string): Promise<RoomLister> =>
+    new (await import('livekit-server-sdk')).RoomServiceClient(url, key, secret),
 ): Promise<CheckResult[]> {
   const { LIVEKIT_URL: url, LIVEKIT_API_KEY: key, LIVEKIT_API_SECRET: secret } = ctx.env;
   if (!url || !key || !secret) {
@@ -38,7 +38,7 @@ export async function livekitChecks(
   }
   try {
     const rooms = await withTimeout(
-      makeClient(url, key, secret).listRooms(),
+      (await makeClient(url, key, secret)).listRooms(),
       ctx.timeoutMs,
       'LiveKit listRooms',
     );

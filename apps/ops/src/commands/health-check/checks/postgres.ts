@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { CheckContext } from '../check-context.js';
 import { oneLine, result, type CheckResult } from '../report.js';
 import { fromReadiness } from './from-readiness.js';
@@ -65,7 +65,8 @@ export async function postgresChecks(ctx: CheckContext): Promise<CheckResult[]> 
       result('postgresql-replication', 'data', 'skip', 'DATABASE_URL not set'),
     ];
   }
-  const client = new pg.Client({
+  const { default: pgModule } = await import('pg');
+  const client = new pgModule.Client({
     connectionString: url,
     connectionTimeoutMillis: ctx.timeoutMs,
     query_timeout: ctx.timeoutMs,

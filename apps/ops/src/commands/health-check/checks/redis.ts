@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import type { CheckContext } from '../check-context.js';
 import { oneLine, result, type CheckResult } from '../report.js';
 import { fromReadiness } from './from-readiness.js';
@@ -60,6 +59,7 @@ export async function redisChecks(ctx: CheckContext): Promise<CheckResult[]> {
       result('redis-replication', 'data', 'skip', 'REDIS_URL not set'),
     ];
   }
+  const { Redis } = await import('ioredis');
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: ctx.timeoutMs,
