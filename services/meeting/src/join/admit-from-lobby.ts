@@ -1,7 +1,7 @@
 import { AppError } from '@gomeet/platform';
 import type { Ctx } from '../deps.js';
 import { loadMeeting, requireHost, requireNotOver } from '../meetings/access.js';
-import { decideLobbyEntry } from '../meetings/repo.js';
+import { decideLobbyEntry } from './repo.js';
 
 /**
  * Lets someone waiting in the lobby in (host and co-hosts): their next join returns a token.

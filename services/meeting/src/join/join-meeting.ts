@@ -6,14 +6,12 @@ import { isHostRole, requireGuestScope, requireNotOver, roleOf } from '../meetin
 import { normaliseMeetingCode } from '../meetings/meeting-code.js';
 import { verifyPasscode } from '../meetings/passcode.js';
 import {
-  countAttending,
-  enterLobby,
   findMeetingToJoin,
   lockMeeting,
-  openAttendance,
   updateMeetingRow,
   type MeetingForUser,
 } from '../meetings/repo.js';
+import { countAttending, enterLobby, openAttendance } from './repo.js';
 import type { MeetingDatabase, MeetingRow } from '../meetings/tables.js';
 import { iceServersFor } from './ice-servers.js';
 import { issueJoinToken } from './issue-join-token.js';

@@ -1,6 +1,7 @@
 import type { Role } from '@gomeet/protocol';
 import type { Kysely } from 'kysely';
-import { lastAttendance, meetingExists, openAttendance } from '../meetings/repo.js';
+import { meetingExists } from '../meetings/repo.js';
+import { lastAttendance, openAttendance } from './repo.js';
 import type { MeetingDatabase } from '../meetings/tables.js';
 
 /** Who connected, as the LiveKit webhook reports it (name and role from the token's metadata). */

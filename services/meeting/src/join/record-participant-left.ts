@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { closeAttendance } from '../meetings/repo.js';
+import { closeAttendance } from './repo.js';
 import type { MeetingDatabase } from '../meetings/tables.js';
 
 /**

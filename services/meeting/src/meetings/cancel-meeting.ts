@@ -1,7 +1,8 @@
 import type { Ctx } from '../deps.js';
 import { loadMeeting, requireHost, requireNotOver } from './access.js';
 import { deleteRoom } from './delete-room.js';
-import { closeAttendance, updateMeetingRow } from './repo.js';
+import { closeAttendance } from '../join/repo.js';
+import { updateMeetingRow } from './repo.js';
 
 /**
  * Cancels a meeting (host only): state "cancelled", nobody can join any more. Cancelling a

@@ -3,7 +3,8 @@ import type { Ctx } from '../deps.js';
 import { loadMeeting, requireHost, requireNotOver } from './access.js';
 import { deleteRoom } from './delete-room.js';
 import { myRoleIn, presentMeeting } from './present-meeting.js';
-import { closeAttendance, updateMeetingRow } from './repo.js';
+import { closeAttendance } from '../join/repo.js';
+import { updateMeetingRow } from './repo.js';
 
 /**
  * Ends a meeting for everyone (host and co-hosts): state "ended", open stays closed, a

@@ -1,16 +1,9 @@
 import type { Role } from '@gomeet/protocol';
 import type { Kysely, Transaction, Updateable } from 'kysely';
-import type {
-  LobbyState,
-  MeetingAttendanceTable,
-  MeetingDatabase,
-  MeetingLobbyTable,
-  MeetingRow,
-  MeetingTable,
-  NewMeeting,
-} from './tables.js';
+import type { MeetingDatabase, MeetingRow, MeetingTable, NewMeeting } from './tables.js';
 
-type Db = Kysely<MeetingDatabase> | Transaction<MeetingDatabase>;
+/** A database handle or an open transaction. */
+export type Db = Kysely<MeetingDatabase> | Transaction<MeetingDatabase>;
 
 /** A meeting with the standing role (host/co-host) and last attended role of one user in it. */
 export type MeetingForUser = MeetingRow & {
@@ -78,7 +71,10 @@ export async function findMeeting(
 /** A meeting to join, with the joiner's standing role and whether they are in it already. */
 export type MeetingToJoin = MeetingForUser & { in_meeting: boolean };
 
-/** One meeting by code for `identity` to join, in one query; undefined when no meeting has that code. */
+/**
+ * One meeting by code for `identity` to join, in one query (scalar subqueries: cheaper to
+ * plan than joins, which shows on embedded PGlite); undefined when no meeting has that code.
+ */
 export async function findMeetingToJoin(
   db: Db,
   code: string,
@@ -86,11 +82,15 @@ export async function findMeetingToJoin(
 ): Promise<MeetingToJoin | undefined> {
   const row = await db
     .selectFrom('meetings as m')
-    .leftJoin('meeting_roles as r', (j) =>
-      j.onRef('r.meeting_code', '=', 'm.code').on('r.user_id', '=', identity),
-    )
     .selectAll('m')
-    .select('r.role as standing_role')
+    .select((eb) =>
+      eb
+        .selectFrom('meeting_roles as r')
+        .select('r.role')
+        .whereRef('r.meeting_code', '=', 'm.code')
+        .where('r.user_id', '=', identity)
+        .as('standing_role'),
+    )
     .select((eb) =>
       eb
         .exists(
@@ -159,57 +159,6 @@ export async function lockMeeting(
     .executeTakeFirst();
 }
 
-/** How many are in the meeting now, and whether `identity` is one of them. */
-export async function countAttending(
-  db: Db,
-  code: string,
-  identity: string,
-): Promise<{ attending: number; mine: boolean }> {
-  const row = await db
-    .selectFrom('meeting_attendance')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('attending'),
-      eb.fn.countAll<number>().filterWhere('identity', '=', identity).as('mine'),
-    ])
-    .where('meeting_code', '=', code)
-    .where('left_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { attending: Number(row.attending), mine: Number(row.mine) > 0 };
-}
-
-/** Opens a stay for `identity` unless one is already open; true when it opened one. */
-export async function openAttendance(
-  db: Db,
-  row: Pick<MeetingAttendanceTable, 'meeting_code' | 'identity' | 'name' | 'role' | 'joined_at'>,
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto('meeting_attendance')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['meeting_code', 'identity']).where('left_at', 'is', null).doNothing(),
-    )
-    .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
-}
-
-/** Closes the open stay of `identity`, or of everyone when `identity` is omitted; returns how many. */
-export async function closeAttendance(
-  db: Db,
-  code: string,
-  at: Date,
-  identity?: string,
-): Promise<number> {
-  let query = db
-    .updateTable('meeting_attendance')
-    .set({ left_at: at })
-    .where('meeting_code', '=', code)
-    .where('left_at', 'is', null);
-  if (identity !== undefined) query = query.where('identity', '=', identity);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
 /** True when a meeting has this code. */
 export async function meetingExists(db: Db, code: string): Promise<boolean> {
   const row = await db
@@ -218,47 +167,4 @@ export async function meetingExists(db: Db, code: string): Promise<boolean> {
     .where('code', '=', code)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** The most recent stay of `identity` in a meeting, open or closed. */
-export async function lastAttendance(db: Db, code: string, identity: string) {
-  return db
-    .selectFrom('meeting_attendance')
-    .select(['name', 'role'])
-    .where('meeting_code', '=', code)
-    .where('identity', '=', identity)
-    .orderBy('joined_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-/** Puts `entry` in the lobby unless it is there already; returns the entry's current state. */
-export async function enterLobby(
-  db: Db,
-  entry: Omit<MeetingLobbyTable, 'state' | 'decided_at'>,
-): Promise<LobbyState> {
-  const row = await db
-    .insertInto('meeting_lobby')
-    .values({ ...entry, state: 'waiting', decided_at: null })
-    .onConflict((oc) => oc.columns(['meeting_code', 'identity']).doUpdateSet({ name: entry.name }))
-    .returning('state')
-    .executeTakeFirstOrThrow();
-  return row.state;
-}
-
-/** Decides a lobby entry; false when there is no such entry. */
-export async function decideLobbyEntry(
-  db: Db,
-  code: string,
-  identity: string,
-  state: LobbyState,
-  at: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('meeting_lobby')
-    .set({ state, decided_at: at })
-    .where('meeting_code', '=', code)
-    .where('identity', '=', identity)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
 }
