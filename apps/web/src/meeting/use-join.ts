@@ -45,10 +45,12 @@ export function useJoin(code: string) {
   // The room needs the meeting's settings (mute on entry, screen share) as it connects, so
   // they are fetched alongside the token and both land in the same render.
   const attempt = useCallback(async () => {
+    performance.mark('gomeet:join-request');
     const [result, info] = await Promise.all([
       requestJoin(code, passcode.current),
       meeting ?? getMeeting(code).catch(() => null),
     ]);
+    performance.mark('gomeet:join-answered');
     setMeeting(info);
     setStage(result.status === 'joined' ? { name: 'room', join: result } : { name: 'waiting' });
   }, [code, meeting]);

@@ -11,7 +11,7 @@ export function GridView({ cameras }: { cameras: TrackReferenceOrPlaceholder[] }
   const room = useRoomContext();
   const pageSize = usePageSize();
   const { page, pages, setPage, visible } = usePaged(cameras, pageSize);
-  useVisibleSubscriptions(room, visible);
+  useVisibleSubscriptions(room, visible, page === pages - 1 ? pageSize - visible.length : 0);
   const style = { '--cols': columnsFor(visible.length, pageSize) } as CSSProperties;
   return (
     <div className="stage-grid-wrap">

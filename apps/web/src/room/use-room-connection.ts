@@ -4,6 +4,7 @@ import {
   MediaDeviceFailure,
   Room,
   RoomEvent,
+  Track,
   VideoPresets,
   type RoomConnectOptions,
 } from 'livekit-client';
@@ -93,9 +94,14 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
       ...(join.iceServers.length > 0 ? { rtcConfig: { iceServers: join.iceServers } } : {}),
     };
     const { choices: c, micOnEntry: mic } = startRef.current;
+    performance.mark('gomeet:connect-start');
     room
+      .on(RoomEvent.TrackSubscribed, (t) => {
+        if (t.kind === Track.Kind.Video) performance.mark('gomeet:video-subscribed');
+      })
       .connect(join.livekitUrl, join.token, connectOptions)
       .then(async () => {
+        performance.mark('gomeet:connected');
         if (done) return;
         setPhase('connected');
         const lp = room.localParticipant;

@@ -2,29 +2,65 @@ import { isTrackReference, type TrackReferenceOrPlaceholder } from '@livekit/com
 import { RoomEvent, Track, type Room } from 'livekit-client';
 import { useEffect, useRef } from 'react';
 
+const EAGER_GRACE_MS = 3_000;
+
 /**
  * Subscribes to the video of the tiles on screen and to every audio track, and unsubscribes
  * video that scrolled off the page, so a 500-person room downloads only what is shown.
+ *
+ * `freeSlots` is how many more tiles the current page can show: as soon as the join answer
+ * lists the people already there (before the media connection is up and before React has
+ * drawn their tiles), that many cameras are subscribed at once, which takes a renegotiation
+ * off the time to first frame.
  */
-export function useVisibleSubscriptions(room: Room, visible: TrackReferenceOrPlaceholder[]) {
+export function useVisibleSubscriptions(
+  room: Room,
+  visible: TrackReferenceOrPlaceholder[],
+  freeSlots = 0,
+) {
   const sids = visible.flatMap((t) => (isTrackReference(t) ? [t.publication.trackSid] : []));
   const wanted = useRef(new Set<string>());
+  const eager = useRef(new Set<string>());
+  const slots = useRef(freeSlots);
   wanted.current = new Set(sids);
+  slots.current = freeSlots;
   const key = [...sids].sort().join(',');
 
   useEffect(() => {
     const apply = () => {
       for (const p of room.remoteParticipants.values()) {
         for (const pub of p.trackPublications.values()) {
-          const want = pub.kind === Track.Kind.Audio || wanted.current.has(pub.trackSid);
+          const want =
+            pub.kind === Track.Kind.Audio ||
+            wanted.current.has(pub.trackSid) ||
+            eager.current.has(pub.trackSid);
           if (pub.isDesired !== want) pub.setSubscribed(want);
         }
       }
     };
+    const subscribeEarly = () => {
+      for (const p of room.remoteParticipants.values()) {
+        const camera = p.getTrackPublication(Track.Source.Camera);
+        if (!camera || eager.current.size >= slots.current) break;
+        eager.current.add(camera.trackSid);
+      }
+      apply();
+      // Tiles drawn by then are in `wanted`; anything else was a guess that no longer holds.
+      setTimeout(() => {
+        eager.current.clear();
+        apply();
+      }, EAGER_GRACE_MS);
+    };
     apply();
-    room.on(RoomEvent.TrackPublished, apply).on(RoomEvent.Connected, apply);
+    room
+      .on(RoomEvent.TrackPublished, apply)
+      .on(RoomEvent.Connected, apply)
+      .on(RoomEvent.SignalConnected, subscribeEarly);
     return () => {
-      room.off(RoomEvent.TrackPublished, apply).off(RoomEvent.Connected, apply);
+      room
+        .off(RoomEvent.TrackPublished, apply)
+        .off(RoomEvent.Connected, apply)
+        .off(RoomEvent.SignalConnected, subscribeEarly);
     };
   }, [room, key]);
 }
