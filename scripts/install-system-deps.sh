@@ -4,7 +4,7 @@
 # ffmpeg for the recorder, coturn for TURN. Idempotent: installed packages are skipped.
 set -euo pipefail
 
-packages=(postgresql redis-server chromium ffmpeg coturn iproute2 util-linux)
+packages=(postgresql redis-server chromium ffmpeg coturn prometheus iproute2 util-linux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -25,7 +25,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The Debian packages start their own daemons; tests start private instances instead.
-for svc in postgresql redis-server coturn; do
+for svc in postgresql redis-server coturn prometheus; do
   if command -v systemctl >/dev/null 2>&1; then systemctl disable --now "$svc" >/dev/null 2>&1 || true; fi
   service "$svc" stop >/dev/null 2>&1 || true
 done

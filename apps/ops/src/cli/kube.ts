@@ -3,7 +3,9 @@ import path from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
 import type {
   AppsV1Api,
+  AutoscalingV2Api,
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   Metrics,
   NetworkingV1Api,
@@ -15,6 +17,9 @@ export interface KubeClients {
   core: CoreV1Api;
   apps: AppsV1Api;
   networking: NetworkingV1Api;
+  autoscaling: AutoscalingV2Api;
+  /** Custom resources such as Traefik IngressRoutes. */
+  custom: CustomObjectsApi;
   metrics: Metrics;
   /** The context name in use, for messages. */
   contextName: string;
@@ -112,6 +117,8 @@ export async function loadKube(options: KubeOptions): Promise<KubeClients> {
     core: kc.makeApiClient(k8s.CoreV1Api),
     apps: kc.makeApiClient(k8s.AppsV1Api),
     networking: kc.makeApiClient(k8s.NetworkingV1Api),
+    autoscaling: kc.makeApiClient(k8s.AutoscalingV2Api),
+    custom: kc.makeApiClient(k8s.CustomObjectsApi),
     metrics: new k8s.Metrics(kc),
     contextName: kc.getCurrentContext(),
   };

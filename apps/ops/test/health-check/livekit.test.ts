@@ -14,6 +14,9 @@ const LIVEKIT_BIN = fileURLToPath(new URL('../../../../.bin/livekit-server', imp
 const KEY = 'opstestkey';
 const SECRET = 'ops-test-secret-with-at-least-32-characters';
 
+if (process.env.CI === 'true' && !existsSync(LIVEKIT_BIN))
+  throw new Error('LiveKit is required in CI');
+
 describe.skipIf(!existsSync(LIVEKIT_BIN))(
   'health-check LiveKit check against a real LiveKit server',
   () => {

@@ -16,6 +16,8 @@ async function waitForSamples(url: string, query: string): Promise<void> {
   throw new Error(`no samples for ${query}`);
 }
 
+if (process.env.CI === 'true' && !hasPrometheus) throw new Error('Prometheus is required in CI');
+
 describe.skipIf(!hasPrometheus)(
   'health-check performance with a real Prometheus scraping a local /metrics',
   () => {
