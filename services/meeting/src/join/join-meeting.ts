@@ -2,7 +2,13 @@ import { AppError, type Actor } from '@gomeet/platform';
 import type { JoinResult, Role } from '@gomeet/protocol';
 import type { Transaction } from 'kysely';
 import type { Ctx } from '../deps.js';
-import { isHostRole, requireGuestScope, requireNotOver, roleOf } from '../meetings/access.js';
+import {
+  isHostRole,
+  meetingNotFound,
+  requireGuestScope,
+  requireNotOver,
+  roleOf,
+} from '../meetings/access.js';
 import { normaliseMeetingCode } from '../meetings/meeting-code.js';
 import { verifyPasscode } from '../meetings/passcode.js';
 import {
@@ -53,8 +59,7 @@ function checkGuest(meeting: MeetingForUser, actor: Actor): void {
  */
 async function enterRoom(trx: Transaction<MeetingDatabase>, ctx: Ctx, code: string, who: Joiner) {
   const meeting = await lockMeeting(trx, code);
-  if (!meeting)
-    throw new AppError('NOT_FOUND', 'No meeting has this code.', { type: 'meeting-not-found' });
+  if (!meeting) throw meetingNotFound();
   requireNotOver(meeting);
   const { attending, mine } = await countAttending(trx, code, who.identity);
   if (!mine && attending >= meeting.max_participants) {
@@ -107,8 +112,7 @@ export async function joinMeeting({
 }): Promise<JoinResult> {
   const code = normaliseMeetingCode(input.code);
   const found = code ? await findMeetingToJoin(ctx.db, code, ctx.actor.id) : undefined;
-  if (!found)
-    throw new AppError('NOT_FOUND', 'No meeting has this code.', { type: 'meeting-not-found' });
+  if (!found) throw meetingNotFound();
   requireNotOver(found);
   const role = roleOf(found, ctx.actor);
   await checkPasscode(found, role, input.passcode);
@@ -118,7 +122,7 @@ export async function joinMeeting({
     name: ctx.actor.name || (role === 'guest' ? 'Guest' : 'Participant'),
     role,
   };
-  // Someone already in (a reconnect, a second tab) holds a seat and passed the lobby: no write needed.
+  // Someone already in (a reconnect, a page reload) holds a seat and passed the lobby: no write.
   if (found.in_meeting && found.state === 'live') return joined(ctx, found, who);
   const entry = await ctx.db.transaction().execute((trx) => enterRoom(trx, ctx, found.code, who));
   if (entry.status === 'waiting') return { status: 'waiting', role, identity: who.identity };

@@ -18,12 +18,16 @@ export function isHostRole(role: Role): boolean {
   return role === 'host' || role === 'co-host';
 }
 
+/** The 404 for a code no meeting has. */
+export function meetingNotFound(): AppError {
+  return new AppError('NOT_FOUND', 'No meeting has this code.', { type: 'meeting-not-found' });
+}
+
 /** Throws 404 unless a meeting has this code (in any spelling a person might type). */
 export async function loadMeeting(ctx: Ctx, rawCode: string): Promise<MeetingForUser> {
   const code = normaliseMeetingCode(rawCode);
   const meeting = code ? await findMeeting(ctx.db, code, ctx.actor.id) : undefined;
-  if (!meeting)
-    throw new AppError('NOT_FOUND', 'No meeting has this code.', { type: 'meeting-not-found' });
+  if (!meeting) throw meetingNotFound();
   return meeting;
 }
 
