@@ -32,10 +32,17 @@ export function useJoin(code: string) {
   }, []);
 
   const loadMeeting = useCallback(() => {
-    getMeeting(code).then(setMeeting, (e: unknown) => {
-      // Anything but "gone" or "no such meeting" can wait until the join attempt says more.
-      if (e instanceof ApiError && (e.status === 404 || e.status === 410)) fail(e);
-    });
+    getMeeting(code).then(
+      (m) => {
+        setMeeting(m);
+        if (m.state === 'ended' || m.state === 'cancelled')
+          setStage({ name: 'over', reason: 'ended' });
+      },
+      (e: unknown) => {
+        // Anything but "gone" or "no such meeting" can wait until the join attempt says more.
+        if (e instanceof ApiError && (e.status === 404 || e.status === 410)) fail(e);
+      },
+    );
   }, [code, fail]);
 
   useEffect(() => {

@@ -56,6 +56,7 @@ interface Options {
 export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options) {
   const [room] = useState(createRoom);
   const [phase, setPhase] = useState<ConnectionPhase>('connecting');
+
   const [mediaError, setMediaError] = useState<string | null>(null);
   const exitRef = useRef(onExit);
   exitRef.current = onExit;
@@ -63,6 +64,7 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
 
   useEffect(() => {
     let done = false;
+    let everConnected = false;
     const exit = (reason: ExitReason) => {
       if (done) return;
       done = true;
@@ -70,7 +72,10 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
     };
     room
       .on(RoomEvent.ConnectionStateChanged, (state) => {
-        if (state === ConnectionState.Connected) setPhase('connected');
+        if (state === ConnectionState.Connected) {
+          everConnected = true;
+          setPhase('connected');
+        }
         if (
           state === ConnectionState.Reconnecting ||
           state === ConnectionState.SignalReconnecting
@@ -78,7 +83,14 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
           setPhase('reconnecting');
         }
       })
-      .on(RoomEvent.Disconnected, (reason) => exit(exitReasonFor(reason)))
+      .on(RoomEvent.Disconnected, (reason) => {
+        // Dropped before ever being in: the media server could not be reached.
+        exit(
+          everConnected || reason === DisconnectReason.CLIENT_INITIATED
+            ? exitReasonFor(reason)
+            : 'unreachable',
+        );
+      })
       .on(RoomEvent.MediaDevicesError, (e) => {
         const failure = MediaDeviceFailure.getFailure(e);
         setMediaError(
