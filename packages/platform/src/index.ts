@@ -14,3 +14,4 @@ export { PGliteDialect } from './pglite-dialect.js';
 export * from './turn.js';
 export * from './live-state.js';
 export * from './meeting-events.js';
+export * from './livekit-events.js';
