@@ -32,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{packages,services,apps}/*/test/**/*.test.ts'],
+          exclude: ['apps/web/**', '**/node_modules/**'],
           environment: 'node',
           globalSetup: [here('./packages/testing/src/global-setup.ts')],
           testTimeout: 30_000,
