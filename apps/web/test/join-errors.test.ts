@@ -108,6 +108,37 @@ describe('joining, when it goes wrong', () => {
     await page.context().close();
   });
 
+  it('shows a reconnecting banner when the connection drops, then carries on', async () => {
+    const m = await createMeeting(stack.url, host, { title: 'Flaky', settings: { lobby: false } });
+    const context = await stack.browser.newContext();
+    // The banner may be up for only a moment on loopback, so the page notes that it appeared.
+    await context.addInitScript({
+      content: `new MutationObserver(() => {
+        if (document.querySelector('[data-testid="banner-reconnecting"]')) window.__sawReconnecting = true;
+      }).observe(document, { subtree: true, childList: true });`,
+    });
+    const page = await context.newPage();
+    await page.goto(new URL(`/m/${m.code}`, stack.url).href);
+    await page.getByLabel('Your name').fill('Flaky Fay');
+    // LiveKit's signalling socket goes through the test, which cuts it once.
+    const sockets: { close(): Promise<void> }[] = [];
+    await page.routeWebSocket(/\/rtc/, (ws) => {
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await page.getByTestId('join-button').click();
+    await expect.poll(() => page.getByTestId('room').getAttribute('data-phase')).toBe('connected');
+
+    await Promise.all(sockets.map((s) => s.close()));
+    await expect.poll(() => page.evaluate('window.__sawReconnecting === true')).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('room').getAttribute('data-phase'), { timeout: 30_000 })
+      .toBe('connected');
+    expect(await page.getByTestId('banner-reconnecting').count()).toBe(0);
+    expect(await page.getByTestId('exit-screen').count()).toBe(0);
+    await context.close();
+  });
+
   it('tells a person who blocked the camera and microphone how to allow them', async () => {
     const m = await createMeeting(stack.url, host, {
       title: 'Blocked',
@@ -122,7 +153,7 @@ describe('joining, when it goes wrong', () => {
       expect(await page.getByTestId('microphone-error').textContent()).toContain(
         'microphone is blocked',
       );
-      await screenshot(page, SHOTS, '05-media-blocked');
+      await screenshot(page, SHOTS, '06-media-blocked');
     } finally {
       await denying.close();
     }

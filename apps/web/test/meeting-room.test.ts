@@ -83,6 +83,18 @@ describe('the meeting room', () => {
     await screenshot(a, SHOTS, '04-host-sees-guest');
     await screenshot(b, SHOTS, '05-guest-sees-host');
 
+    // The speaker layout puts the other person in the big tile.
+    await a.getByRole('button', { name: 'Switch to speaker layout' }).click();
+    await expect
+      .poll(() => a.getByTestId('focus-view').getAttribute('data-layout'))
+      .toBe('speaker');
+    expect(
+      await a.locator('.focus-main [data-testid="participant-tile"]').getAttribute('data-identity'),
+    ).toBe(bId);
+    await screenshot(a, SHOTS, '05b-host-speaker-layout');
+    await a.getByRole('button', { name: 'Switch to grid layout' }).click();
+    await a.getByTestId('grid').waitFor();
+
     // A shares the screen; B gets it in its own focus tile.
     await a.getByRole('button', { name: 'Share your screen' }).click();
     await expectPlaying(b, aId, 'screen-share-tile');
