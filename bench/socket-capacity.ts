@@ -114,11 +114,13 @@ function ask(child: ChildProcess, message: object): Promise<FromChild> {
   });
 }
 
-function open(url: string, code: string, token: string, i: number): Promise<WebSocket> {
+/** Opens one socket and says hello; resolves with the close code if it closes before welcome. */
+function open(url: string, code: string, token: string, i: number): Promise<WebSocket | number> {
   const address = `127.0.0.${1 + Math.floor(i / SOURCES_PER_ADDRESS)}`;
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const ws = new WebSocket(url, { localAddress: address, perMessageDeflate: false });
-    ws.once('error', reject);
+    ws.once('error', () => undefined);
+    ws.once('close', (closeCode) => resolve(closeCode));
     ws.on('message', (data: Buffer) => {
       if (data.includes('"welcome"')) resolve(ws);
     });
@@ -152,16 +154,20 @@ async function main(): Promise<void> {
     const started = performance.now();
     const concurrency = Number(args.concurrency);
     let next = 0;
+    const failures = new Map<number, number>();
     const worker = async () => {
       while (next < tokens.length) {
         const i = next++;
-        sockets.push(
-          await open(url, meetings[Math.floor(i / PER_MEETING)] ?? '', tokens[i] ?? '', i),
-        );
+        const meeting = meetings[Math.floor(i / PER_MEETING)] ?? '';
+        const result = await open(url, meeting, tokens[i] ?? '', i);
+        if (typeof result === 'number') failures.set(result, (failures.get(result) ?? 0) + 1);
+        else sockets.push(result);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     const seconds = (performance.now() - started) / 1000;
+    if (failures.size > 0)
+      console.log(`closed before welcome (code: count)`, Object.fromEntries(failures));
     console.log(
       `connected                  ${sockets.length} sockets in ${seconds.toFixed(1)} s (${(sockets.length / seconds).toFixed(0)}/s)`,
     );
