@@ -2,6 +2,10 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// `npm run dev -w @gomeet/web` serves the UI with hot reload and sends API calls to a running
+// GoMeet (`npm start`), so both share one origin as they do in production.
+const api = process.env.GOMEET_URL ?? 'http://127.0.0.1:8080';
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -15,9 +19,17 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
-    // The room (livekit-client + components) is a lazy chunk; only the shell is preloaded.
+    // Every browser we support has modulepreload; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
+    // The room chunk (livekit-client + components) is big by nature and loaded lazily.
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod ships /* @__PURE__ */ comments in places Rollup ignores: harmless, and not ours.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
+    },
   },
-  server: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1', proxy: { '/api': api } },
 });
