@@ -74,7 +74,12 @@ export function useJoin(code: string) {
             await joinAsGuest(code, form.displayName);
           }
         }
-        await attempt();
+        await attempt().catch(async (e: unknown) => {
+          // A guest pass that expired or was revoked since we stored it: get a fresh one.
+          if (session || !(e instanceof ApiError) || e.status !== 401) throw e;
+          await joinAsGuest(code, form.displayName);
+          await attempt();
+        });
       } catch (e) {
         fail(e);
       } finally {

@@ -43,7 +43,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
     if (!window.confirm('End the meeting for everyone?')) return;
     try {
       await endMeeting(code);
-      await room.disconnect();
+      // Leaving the room unmounts it, which disconnects from LiveKit.
       onExit('ended');
     } catch (e) {
       setProblem(describeError(e));
