@@ -42,42 +42,67 @@ export function remoteJwks(url: string): JWTVerifyGetKey {
   });
 }
 
-/** Creates a verifier over a key source (remote JWKS, or the auth-service's own keys). */
+/** How many verified tokens a verifier remembers. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+/**
+ * Creates a verifier over a key source (remote JWKS, or the auth-service's own keys).
+ * A token's signature is checked once; the verified actor is then remembered until the token
+ * expires, since a signed JWT cannot change. This takes the EdDSA verification off the hot
+ * path of every request a client makes with the same token.
+ */
 export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
+  const verified = new Map<string, { actor: Actor; expiresAt: number }>();
   return {
     async verify(token) {
-      try {
-        const { payload } = await jwtVerify<AccessTokenClaims>(token, keys, {
-          issuer: TOKEN_ISSUER,
-          audience: TOKEN_AUDIENCE,
-          algorithms: ['EdDSA', 'ES256'],
-        });
-        if (!payload.sub || (payload.kind !== 'user' && payload.kind !== 'guest')) {
-          throw new AppError('UNAUTHENTICATED', 'The access token is malformed.');
-        }
-        const actor: Actor = { id: payload.sub, kind: payload.kind, name: payload.name ?? '' };
-        if (payload.email) actor.email = payload.email;
-        if (payload.mtg) actor.meeting = payload.mtg;
-        return actor;
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        if (error instanceof joseErrors.JWTExpired) {
-          throw new AppError('UNAUTHENTICATED', 'The access token has expired.', {
-            type: 'token-expired',
-          });
-        }
-        if (
-          error instanceof joseErrors.JWKSTimeout ||
-          (error as { code?: string }).code === 'ERR_JOSE_GENERIC'
-        ) {
-          throw new AppError('UNAVAILABLE', 'The token keys could not be fetched.', {
-            cause: error,
-          });
-        }
-        throw new AppError('UNAUTHENTICATED', 'The access token is invalid.', { cause: error });
+      const hit = verified.get(token);
+      if (hit) {
+        if (hit.expiresAt > Date.now()) return hit.actor;
+        verified.delete(token);
       }
+      const { actor, expiresAt } = await verifyOnce(token, keys);
+      if (verified.size >= VERIFIED_CACHE_SIZE) {
+        // Maps iterate in insertion order: drop the oldest entry.
+        verified.delete(verified.keys().next().value!);
+      }
+      verified.set(token, { actor, expiresAt });
+      return actor;
     },
   };
+}
+
+async function verifyOnce(
+  token: string,
+  keys: JWTVerifyGetKey,
+): Promise<{ actor: Actor; expiresAt: number }> {
+  try {
+    const { payload } = await jwtVerify<AccessTokenClaims>(token, keys, {
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      algorithms: ['EdDSA', 'ES256'],
+    });
+    if (!payload.sub || !payload.exp || (payload.kind !== 'user' && payload.kind !== 'guest')) {
+      throw new AppError('UNAUTHENTICATED', 'The access token is malformed.');
+    }
+    const actor: Actor = { id: payload.sub, kind: payload.kind, name: payload.name ?? '' };
+    if (payload.email) actor.email = payload.email;
+    if (payload.mtg) actor.meeting = payload.mtg;
+    return { actor, expiresAt: payload.exp * 1000 };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (error instanceof joseErrors.JWTExpired) {
+      throw new AppError('UNAUTHENTICATED', 'The access token has expired.', {
+        type: 'token-expired',
+      });
+    }
+    if (
+      error instanceof joseErrors.JWKSTimeout ||
+      (error as { code?: string }).code === 'ERR_JOSE_GENERIC'
+    ) {
+      throw new AppError('UNAVAILABLE', 'The token keys could not be fetched.', { cause: error });
+    }
+    throw new AppError('UNAUTHENTICATED', 'The access token is invalid.', { cause: error });
+  }
 }
 
 /** The bearer token of a request, or undefined. */
