@@ -136,6 +136,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       prefix: '/api/meetings',
       db: database.db,
       bus,
+      live,
       verifier,
       publicUrl,
       turn,
