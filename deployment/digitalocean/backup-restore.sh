@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runbook entry point: gomeet-ops backup-restore (see docs/runbook/backup-restore.md).
+# Runbook entry point: gomeet-ops backup-restore (see docs/RUNBOOK.md (backup-restore)).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # Build when missing or older than its sources (tsc -b is incremental, quiet here).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # cost-monitor.sh — the runbook's entry point; a thin wrapper over `gomeet-ops cost-monitor` (apps/ops).
-# Usage and exit codes: docs/runbook/cost-monitor.md
+# Usage and exit codes: docs/RUNBOOK.md (cost-monitor)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 main="$here/../../apps/ops/dist/main.js"

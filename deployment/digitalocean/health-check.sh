@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # health-check.sh — the runbook's entry point; a thin wrapper over `gomeet-ops health-check` (apps/ops).
-# Usage and exit codes: docs/runbook/health-check.md
+# Usage and exit codes: docs/RUNBOOK.md (health-check)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 main="$here/../../apps/ops/dist/main.js"

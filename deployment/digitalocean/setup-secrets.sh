@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runbook entry point: gomeet-ops setup-secrets (see docs/runbook/setup-secrets.md).
+# Runbook entry point: gomeet-ops setup-secrets (see docs/RUNBOOK.md (setup-secrets)).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # Build when missing or older than its sources (tsc -b is incremental, quiet here).
