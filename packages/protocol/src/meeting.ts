@@ -111,3 +111,31 @@ export type JoinResult = z.infer<typeof joinResult>;
 /** What a participant's LiveKit token carries in its metadata (JSON). */
 export const participantMetadata = z.object({ role, userId: z.string(), name: z.string() });
 export type ParticipantMetadata = z.infer<typeof participantMetadata>;
+
+/** The lobby as hosts read it over HTTP: waiting people, longest waiting first. */
+export const lobbyList = z.object({
+  entries: z.array(
+    z.object({ identity: z.string(), name: z.string(), role, requestedAt: z.string() }),
+  ),
+});
+export type LobbyList = z.infer<typeof lobbyList>;
+
+/** Whom a host action touched (admitted, denied, muted), by identity. */
+export const identityList = z.object({ identities: z.array(z.string()) });
+export type IdentityList = z.infer<typeof identityList>;
+
+/** Which of someone's tracks a host mutes. Hosts can mute; only the person can unmute. */
+export const muteBody = z.object({ source: z.enum(['microphone', 'camera']) });
+export type MuteBody = z.infer<typeof muteBody>;
+
+/** Locks (nobody new may join, nor enter the lobby) or unlocks a meeting. */
+export const lockBody = z.object({ locked: z.boolean() });
+export type LockBody = z.infer<typeof lockBody>;
+
+/** The roles a host can give someone in the meeting. */
+export const changeRoleBody = z.object({ role: z.enum(['co-host', 'participant']) });
+export type ChangeRoleBody = z.infer<typeof changeRoleBody>;
+
+/** Someone's role after a change. */
+export const roleChange = z.object({ identity: z.string(), role });
+export type RoleChange = z.infer<typeof roleChange>;

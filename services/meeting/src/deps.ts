@@ -1,8 +1,14 @@
-import type { Actor, Bus, TokenVerifier } from '@gomeet/platform';
+import type { Actor, Bus, LiveState, TokenVerifier } from '@gomeet/platform';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { MeetingDatabase } from './meetings/tables.js';
+
+/** The RoomService calls this service makes, and only those (tests fake exactly these). */
+export type RoomService = Pick<
+  RoomServiceClient,
+  'deleteRoom' | 'listRooms' | 'getParticipant' | 'mutePublishedTrack' | 'removeParticipant'
+>;
 
 /** How the service reaches LiveKit: the URL clients connect to, API credentials, and host actions. */
 export interface LiveKitDeps {
@@ -10,8 +16,8 @@ export interface LiveKitDeps {
   url: string;
   apiKey: string;
   apiSecret: string;
-  /** Only the RoomService calls this service makes; absent when no LiveKit server runs. */
-  roomService?: Pick<RoomServiceClient, 'deleteRoom' | 'listRooms'>;
+  /** Host actions and room clean-up; absent when no LiveKit server runs. */
+  roomService?: RoomService;
 }
 
 /** Shared secret and URLs of coturn, for REST-API TURN credentials. */
@@ -26,6 +32,8 @@ export interface MeetingDeps {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shared handle spans every service's tables
   db: Kysely<any>;
   bus: Bus;
+  /** Shared live state (Redis in production): the meeting roster, the lock flag. */
+  live: LiveState;
   verifier: TokenVerifier;
   livekit: LiveKitDeps;
   /** Base URL of the web app, for join links ("https://meet.example.com"). */
@@ -38,6 +46,7 @@ export interface MeetingDeps {
 export interface Ctx {
   db: Kysely<MeetingDatabase>;
   bus: Bus;
+  live: LiveState;
   log: FastifyBaseLogger;
   actor: Actor;
   now: () => Date;
@@ -51,11 +60,26 @@ export function createContext(deps: MeetingDeps, actor: Actor, log: FastifyBaseL
   return {
     db: deps.db as Kysely<MeetingDatabase>,
     bus: deps.bus,
+    live: deps.live,
     log,
     actor,
     now: deps.now ?? (() => new Date()),
     livekit: deps.livekit,
     publicUrl: deps.publicUrl.replace(/\/+$/, ''),
     turn: deps.turn,
+  };
+}
+
+/** What the service needs when it acts on its own (LiveKit events), with no caller. */
+export type EventCtx = Pick<Ctx, 'db' | 'live' | 'log' | 'now' | 'livekit'>;
+
+/** Builds the context LiveKit events are applied with. */
+export function createEventContext(deps: MeetingDeps, log: FastifyBaseLogger): EventCtx {
+  return {
+    db: deps.db as Kysely<MeetingDatabase>,
+    live: deps.live,
+    log,
+    now: deps.now ?? (() => new Date()),
+    livekit: deps.livekit,
   };
 }

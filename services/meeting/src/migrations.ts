@@ -90,6 +90,20 @@ async function createAttendance(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/** Who was removed from a meeting for good; their identity can never join it again. */
+async function createBans(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('meeting_bans')
+    .addColumn('meeting_code', 'text', (c) =>
+      c.notNull().references('meetings.code').onDelete('cascade'),
+    )
+    .addColumn('identity', 'text', (c) => c.notNull())
+    .addColumn('banned_by', 'text', (c) => c.notNull())
+    .addColumn('banned_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('meeting_bans_pk', ['meeting_code', 'identity'])
+    .execute();
+}
+
 /** The meeting-service's forward-only migrations; run with `migrate(db, 'meeting', meetingMigrations)`. */
 export const meetingMigrations: Record<string, Migration> = {
   '0001_meetings': {
@@ -98,6 +112,17 @@ export const meetingMigrations: Record<string, Migration> = {
       await createRoles(db);
       await createLobby(db);
       await createAttendance(db);
+    },
+  },
+  // The lobby queue moved to the live roster (Redis in production, shared by every pod).
+  '0002_host_controls': {
+    async up(db) {
+      await createBans(db);
+      await db.schema
+        .alterTable('meetings')
+        .addColumn('locked', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+      await db.schema.dropTable('meeting_lobby').execute();
     },
   },
 };

@@ -1,6 +1,8 @@
 import {
   createInProcessBus,
+  createMemoryLiveState,
   createRedisBus,
+  createRedisLiveState,
   createTokenVerifier,
   migrate,
   openDatabase,
@@ -20,6 +22,7 @@ const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.
 await migrate(database.db, 'meeting', meetingMigrations);
 const redis = config.REDIS_URL ? openRedis(config.REDIS_URL) : undefined;
 const bus = redis ? createRedisBus(redis) : createInProcessBus();
+const live = redis ? createRedisLiveState(redis) : createMemoryLiveState();
 const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
 if (redis) readiness.push({ name: 'redis', check: () => redis.ping() });
 
@@ -36,6 +39,7 @@ const livekit = {
 const app = buildApp({
   db: database.db,
   bus,
+  live,
   verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
   livekit,
   publicUrl: config.PUBLIC_URL,

@@ -1,6 +1,5 @@
-import { AppError, type Actor } from '@gomeet/platform';
+import { AppError, publishToMeeting, roster, type Actor, type RosterEntry } from '@gomeet/platform';
 import type { JoinResult, Role } from '@gomeet/protocol';
-import type { Transaction } from 'kysely';
 import type { Ctx } from '../deps.js';
 import {
   isHostRole,
@@ -11,25 +10,20 @@ import {
 } from '../meetings/access.js';
 import { normaliseMeetingCode } from '../meetings/meeting-code.js';
 import { verifyPasscode } from '../meetings/passcode.js';
+import { findMeetingToJoin, type MeetingToJoin } from '../meetings/repo.js';
+import { removedFromMeeting } from '../roster/bans.js';
 import {
-  findMeetingToJoin,
-  lockMeeting,
-  updateMeetingRow,
-  type MeetingForUser,
-} from '../meetings/repo.js';
-import { countAttending, enterLobby, openAttendance } from './repo.js';
-import type { MeetingDatabase, MeetingRow } from '../meetings/tables.js';
-import { iceServersFor } from './ice-servers.js';
-import { issueJoinToken } from './issue-join-token.js';
-
-interface Joiner {
-  identity: string;
-  name: string;
-  role: Role;
-}
+  isMember,
+  putMemberUnlessBanned,
+  putRoster,
+  toLobbyEntry,
+  type RosterPerson,
+} from '../roster/roster-store.js';
+import { mintJoinAnswer } from './join-answer.js';
+import { takeSeat } from './take-seat.js';
 
 async function checkPasscode(
-  meeting: MeetingForUser,
+  meeting: MeetingToJoin,
   role: Role,
   passcode: string | undefined,
 ): Promise<void> {
@@ -43,7 +37,7 @@ async function checkPasscode(
   }
 }
 
-function checkGuest(meeting: MeetingForUser, actor: Actor): void {
+function checkGuest(meeting: MeetingToJoin, actor: Actor): void {
   if (actor.kind !== 'guest') return;
   if (!meeting.allow_guests) {
     throw new AppError('FORBIDDEN', 'This meeting does not let guests in; sign in to join.', {
@@ -54,54 +48,60 @@ function checkGuest(meeting: MeetingForUser, actor: Actor): void {
 }
 
 /**
- * Under the meeting's row lock: the capacity check, the lobby, the attendance row and the
- * first-join state change, so two joins can never both take the last seat.
+ * Where the caller stands: removed (403, for good), denied at the lobby (403), or new to a
+ * locked meeting (403). Hosts and co-hosts pass a lock; so does anyone already let in, and
+ * anyone already waiting (the host may still admit them).
  */
-async function enterRoom(trx: Transaction<MeetingDatabase>, ctx: Ctx, code: string, who: Joiner) {
-  const meeting = await lockMeeting(trx, code);
-  if (!meeting) throw meetingNotFound();
-  requireNotOver(meeting);
-  const { attending, mine } = await countAttending(trx, code, who.identity);
-  if (!mine && attending >= meeting.max_participants) {
-    throw new AppError('CONFLICT', `This meeting is full (${meeting.max_participants} people).`, {
-      type: 'meeting-full',
+function checkStanding(meeting: MeetingToJoin, entry: RosterEntry | undefined, role: Role): void {
+  if (meeting.banned || entry?.state === 'removed') throw removedFromMeeting();
+  if (isHostRole(role)) return;
+  if (entry?.state === 'denied')
+    throw new AppError('FORBIDDEN', 'The host did not let you in.', { type: 'lobby-denied' });
+  const known = isMember(entry) || entry?.state === 'waiting' || meeting.in_meeting;
+  if (meeting.locked && !known)
+    throw new AppError('FORBIDDEN', 'This meeting is locked; nobody new can join.', {
+      type: 'meeting-locked',
     });
-  }
-  const now = ctx.now();
-  if (meeting.lobby && !isHostRole(who.role)) {
-    const state = await enterLobby(trx, { meeting_code: code, ...who, requested_at: now });
-    if (state === 'denied')
-      throw new AppError('FORBIDDEN', 'The host did not let you in.', { type: 'lobby-denied' });
-    if (state === 'waiting') return { status: 'waiting' as const, meeting };
-  }
-  if (!mine) await openAttendance(trx, { meeting_code: code, ...who, joined_at: now });
-  if (meeting.state === 'scheduled')
-    await updateMeetingRow(trx, code, { state: 'live', started_at: now, updated_at: now });
-  return { status: 'joined' as const, meeting };
 }
 
-async function joined(ctx: Ctx, meeting: MeetingRow, who: Joiner): Promise<JoinResult> {
-  const token = await issueJoinToken(ctx.livekit, {
-    code: meeting.code,
-    allowScreenShare: meeting.allow_screen_share,
-    ...who,
-  });
-  const iceServers = iceServersFor(ctx, who.identity);
-  return {
-    status: 'joined',
-    livekitUrl: ctx.livekit.url,
-    token,
-    role: who.role,
-    identity: who.identity,
-    iceServers,
-  };
+/** Puts `who` in the lobby; hosts hear of it the first time only, not on every re-poll. */
+async function waitInLobby(
+  ctx: Ctx,
+  code: string,
+  who: RosterPerson,
+  entry: RosterEntry | undefined,
+): Promise<JoinResult> {
+  if (entry?.state !== 'waiting') {
+    const waiting = await putRoster(ctx, code, who, 'waiting');
+    await publishToMeeting(
+      ctx.bus,
+      code,
+      { type: 'lobby.waiting', entry: toLobbyEntry(waiting) },
+      'hosts',
+    );
+  }
+  return { status: 'waiting', role: who.role, identity: who.identity };
+}
+
+/** Marks `who` joined on the roster (unless it says so already), then mints their token. */
+async function letIn(
+  ctx: Ctx,
+  meeting: Pick<MeetingToJoin, 'code' | 'allow_screen_share'>,
+  who: RosterPerson,
+  entry: RosterEntry | undefined,
+): Promise<JoinResult> {
+  const current = entry?.state === 'joined' && entry.role === who.role && entry.name === who.name;
+  if (!current && !(await putMemberUnlessBanned(ctx, meeting.code, who, 'joined'))) {
+    throw removedFromMeeting();
+  }
+  return mintJoinAnswer(ctx, meeting, who);
 }
 
 /**
  * Lets the caller into a meeting. Checks, in order: it exists (404), it is not over (410),
  * the passcode (403, hosts skip it), guests allowed and guest pass for this meeting (403),
- * room left (409). Then the lobby holds non-hosts (202 "waiting") until admitted; everyone
- * else gets a LiveKit token for this meeting's room.
+ * removed / denied / locked (403), room left (409). With the lobby on, non-hosts wait (202)
+ * until a host admits them; only then, and for everyone else, a LiveKit token.
  */
 export async function joinMeeting({
   ctx,
@@ -111,20 +111,27 @@ export async function joinMeeting({
   input: { code: string; passcode?: string | undefined };
 }): Promise<JoinResult> {
   const code = normaliseMeetingCode(input.code);
-  const found = code ? await findMeetingToJoin(ctx.db, code, ctx.actor.id) : undefined;
+  if (!code) throw meetingNotFound();
+  const [found, entry] = await Promise.all([
+    findMeetingToJoin(ctx.db, code, ctx.actor.id),
+    roster.get(ctx.live, code, ctx.actor.id),
+  ]);
   if (!found) throw meetingNotFound();
   requireNotOver(found);
   const role = roleOf(found, ctx.actor);
   await checkPasscode(found, role, input.passcode);
   checkGuest(found, ctx.actor);
-  const who: Joiner = {
+  checkStanding(found, entry, role);
+  const who: RosterPerson = {
     identity: ctx.actor.id,
     name: ctx.actor.name || (role === 'guest' ? 'Guest' : 'Participant'),
     role,
   };
-  // Someone already in (a reconnect, a page reload) holds a seat and passed the lobby: no write.
-  if (found.in_meeting && found.state === 'live') return joined(ctx, found, who);
-  const entry = await ctx.db.transaction().execute((trx) => enterRoom(trx, ctx, found.code, who));
-  if (entry.status === 'waiting') return { status: 'waiting', role, identity: who.identity };
-  return joined(ctx, entry.meeting, who);
+  // Someone already in (a reconnect, a page reload) holds a seat and passed the lobby.
+  if (found.in_meeting && found.state === 'live') return letIn(ctx, found, who, entry);
+  if (found.lobby && !isHostRole(role) && !isMember(entry)) {
+    return waitInLobby(ctx, code, who, entry);
+  }
+  const meeting = await takeSeat(ctx, code, who);
+  return letIn(ctx, meeting, who, entry);
 }

@@ -1,8 +1,16 @@
 import type { Role } from '@gomeet/protocol';
 import type { Kysely } from 'kysely';
-import { meetingExists } from '../meetings/repo.js';
-import { lastAttendance, openAttendance } from './repo.js';
+import { isOver } from '../meetings/access.js';
+import { lockMeeting, type Db } from '../meetings/repo.js';
 import type { MeetingDatabase } from '../meetings/tables.js';
+import { isBanned } from '../roster/bans.js';
+import {
+  closedStayEndingAfter,
+  lastAttendance,
+  openAttendance,
+  openStay,
+  updateStay,
+} from './repo.js';
 
 /** Who connected, as the LiveKit webhook reports it (name and role from the token's metadata). */
 export interface ParticipantJoined {
@@ -14,9 +22,61 @@ export interface ParticipantJoined {
 }
 
 /**
- * Records that `identity` is in the meeting (LiveKit `participant_joined`). A join already
- * recorded by the join route is kept as is; a reconnect after leaving opens a new stay.
- * Returns true when a new stay was opened; false for a room that is no meeting of ours.
+ * What a participant_joined did: opened a stay, found one open, came after a leave already
+ * recorded (stale), or was for a removed identity, a meeting that is over, or no meeting.
+ */
+export type JoinedOutcome = 'opened' | 'in' | 'stale' | 'banned' | 'over' | 'unknown-meeting';
+
+/** The name and role to record for `identity` when the event does not say. */
+export async function personOf(
+  db: Db,
+  input: { code: string; identity: string; name?: string | undefined; role?: Role | undefined },
+): Promise<{ name: string; role: Role }> {
+  const previous =
+    input.name && input.role ? undefined : await lastAttendance(db, input.code, input.identity);
+  const guest = input.identity.startsWith('guest:');
+  return {
+    name: input.name || previous?.name || input.identity,
+    role: input.role ?? previous?.role ?? (guest ? 'guest' : 'participant'),
+  };
+}
+
+/**
+ * Applies a LiveKit participant_joined, whatever order events come in: a join older than a
+ * recorded leave only moves that stay's start back (the leave may have come first); a join
+ * while a stay is open (the join route opened it, or a duplicate) changes nothing.
+ */
+export async function applyParticipantJoined(
+  db: Kysely<MeetingDatabase>,
+  input: ParticipantJoined,
+): Promise<JoinedOutcome> {
+  return db.transaction().execute(async (trx) => {
+    // The meeting's row lock orders this against joins, removals and other events.
+    const meeting = await lockMeeting(trx, input.code);
+    if (!meeting) return 'unknown-meeting';
+    if (isOver(meeting)) return 'over';
+    if (await isBanned(trx, input.code, input.identity)) return 'banned';
+    const later = await closedStayEndingAfter(trx, input.code, input.identity, input.at);
+    if (later) {
+      if (later.joined_at > input.at) await updateStay(trx, later.id, { joined_at: input.at });
+      return 'stale';
+    }
+    if (await openStay(trx, input.code, input.identity)) return 'in';
+    const person = await personOf(trx, input);
+    await openAttendance(trx, {
+      meeting_code: input.code,
+      identity: input.identity,
+      ...person,
+      joined_at: input.at,
+    });
+    return 'opened';
+  });
+}
+
+/**
+ * Records that `identity` is in the meeting (LiveKit `participant_joined`). Returns true when a
+ * new stay was opened; false for one already open, a stale event, or a room that is no
+ * meeting of ours (or one that is over).
  */
 export async function recordParticipantJoined({
   ctx,
@@ -25,17 +85,5 @@ export async function recordParticipantJoined({
   ctx: { db: Kysely<MeetingDatabase> };
   input: ParticipantJoined;
 }): Promise<boolean> {
-  if (!(await meetingExists(ctx.db, input.code))) return false;
-  const previous =
-    input.name && input.role ? undefined : await lastAttendance(ctx.db, input.code, input.identity);
-  return openAttendance(ctx.db, {
-    meeting_code: input.code,
-    identity: input.identity,
-    name: input.name ?? previous?.name ?? input.identity,
-    role:
-      input.role ??
-      previous?.role ??
-      (input.identity.startsWith('guest:') ? 'guest' : 'participant'),
-    joined_at: input.at,
-  });
+  return (await applyParticipantJoined(ctx.db, input)) === 'opened';
 }

@@ -1,17 +1,69 @@
+import type { Role } from '@gomeet/protocol';
 import type { Kysely } from 'kysely';
-import { closeAttendance } from './repo.js';
+import { isOver } from '../meetings/access.js';
+import { lockMeeting } from '../meetings/repo.js';
 import type { MeetingDatabase } from '../meetings/tables.js';
+import { personOf } from './record-participant-joined.js';
+import { closedStayEndingAfter, insertStay, openStay, updateStay } from './repo.js';
+
+const CLOCK_SLACK_MS = 1000;
+
+/** Who left, as the LiveKit webhook reports it. */
+export interface ParticipantLeft {
+  code: string;
+  identity: string;
+  at: Date;
+  name?: string;
+  role?: Role;
+}
+
+/**
+ * What a participant_left did: closed the open stay; was already recorded (a duplicate, or
+ * older than the open stay, which it must not close); or, with no stay to close, was kept as
+ * a zero-length stay so that its join, arriving late, cannot open one.
+ */
+export type LeftOutcome = 'closed' | 'duplicate' | 'recorded' | 'ignored';
+
+/** Applies a LiveKit participant_left, whatever order events come in. */
+export async function applyParticipantLeft(
+  db: Kysely<MeetingDatabase>,
+  input: ParticipantLeft,
+): Promise<LeftOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const meeting = await lockMeeting(trx, input.code);
+    if (!meeting || isOver(meeting)) return 'ignored';
+    const later = await closedStayEndingAfter(trx, input.code, input.identity, input.at);
+    if (later && later.joined_at <= input.at) return 'duplicate';
+    const open = await openStay(trx, input.code, input.identity);
+    // LiveKit stamps events to the second; our join route stamps to the millisecond.
+    if (open && open.joined_at.getTime() <= input.at.getTime() + CLOCK_SLACK_MS) {
+      const leftAt = open.joined_at > input.at ? open.joined_at : input.at;
+      await updateStay(trx, open.id, { left_at: leftAt });
+      return 'closed';
+    }
+    const person = await personOf(trx, input);
+    await insertStay(trx, {
+      meeting_code: input.code,
+      identity: input.identity,
+      ...person,
+      joined_at: input.at,
+      left_at: input.at,
+    });
+    return 'recorded';
+  });
+}
 
 /**
  * Records that `identity` left the meeting (LiveKit `participant_left`), closing its open
- * stay and freeing its seat. Returns false when it had no open stay (already recorded).
+ * stay and freeing its seat. Returns false when no open stay was closed (already recorded,
+ * or the leave is older than the open stay).
  */
 export async function recordParticipantLeft({
   ctx,
   input,
 }: {
   ctx: { db: Kysely<MeetingDatabase> };
-  input: { code: string; identity: string; at: Date };
+  input: ParticipantLeft;
 }): Promise<boolean> {
-  return (await closeAttendance(ctx.db, input.code, input.at, input.identity)) > 0;
+  return (await applyParticipantLeft(ctx.db, input)) === 'closed';
 }

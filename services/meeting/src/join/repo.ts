@@ -1,4 +1,4 @@
-import type { MeetingAttendanceTable, LobbyState, MeetingLobbyTable } from '../meetings/tables.js';
+import type { MeetingAttendanceTable } from '../meetings/tables.js';
 import type { Db } from '../meetings/repo.js';
 
 /** How many are in the meeting now, and whether `identity` is one of them. */
@@ -64,33 +64,70 @@ export async function lastAttendance(db: Db, code: string, identity: string) {
     .executeTakeFirst();
 }
 
-/** Puts `entry` in the lobby unless it is there already; returns the entry's current state. */
-export async function enterLobby(
-  db: Db,
-  entry: Omit<MeetingLobbyTable, 'state' | 'decided_at'>,
-): Promise<LobbyState> {
-  const row = await db
-    .insertInto('meeting_lobby')
-    .values({ ...entry, state: 'waiting', decided_at: null })
-    .onConflict((oc) => oc.columns(['meeting_code', 'identity']).doUpdateSet({ name: entry.name }))
-    .returning('state')
-    .executeTakeFirstOrThrow();
-  return row.state;
+/** A stay's id and times. */
+export interface Stay {
+  id: number;
+  joined_at: Date;
+  left_at: Date | null;
 }
 
-/** Decides a lobby entry; false when there is no such entry. */
-export async function decideLobbyEntry(
+/** The open stay of `identity`, if any. */
+export async function openStay(db: Db, code: string, identity: string): Promise<Stay | undefined> {
+  return db
+    .selectFrom('meeting_attendance')
+    .select(['id', 'joined_at', 'left_at'])
+    .where('meeting_code', '=', code)
+    .where('identity', '=', identity)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The earliest closed stay of `identity` that ended at or after `at`. */
+export async function closedStayEndingAfter(
   db: Db,
   code: string,
   identity: string,
-  state: LobbyState,
   at: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('meeting_lobby')
-    .set({ state, decided_at: at })
+): Promise<Stay | undefined> {
+  return db
+    .selectFrom('meeting_attendance')
+    .select(['id', 'joined_at', 'left_at'])
     .where('meeting_code', '=', code)
     .where('identity', '=', identity)
+    .where('left_at', '>=', at)
+    .orderBy('left_at')
+    .limit(1)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Changes one stay's times. */
+export async function updateStay(
+  db: Db,
+  id: number,
+  times: { joined_at?: Date; left_at?: Date },
+): Promise<void> {
+  await db.updateTable('meeting_attendance').set(times).where('id', '=', id).execute();
+}
+
+/** Inserts a stay (open, or already closed). */
+export async function insertStay(
+  db: Db,
+  row: Pick<
+    MeetingAttendanceTable,
+    'meeting_code' | 'identity' | 'name' | 'role' | 'joined_at' | 'left_at'
+  >,
+): Promise<void> {
+  await db.insertInto('meeting_attendance').values(row).execute();
+}
+
+/** Closes every stay that was open at `at` (the room finished then). */
+export async function closeStaysOpenAt(db: Db, code: string, at: Date): Promise<number> {
+  const result = await db
+    .updateTable('meeting_attendance')
+    .set({ left_at: at })
+    .where('meeting_code', '=', code)
+    .where('left_at', 'is', null)
+    .where('joined_at', '<=', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

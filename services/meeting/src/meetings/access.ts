@@ -72,3 +72,15 @@ export function requireNotOver(meeting: MeetingRow): void {
   const how = meeting.state === 'cancelled' ? 'was cancelled' : 'has ended';
   throw new AppError('GONE', `This meeting ${how}.`, { type: 'meeting-ended' });
 }
+
+/** Loads a meeting that is not over, for its host or a co-host only (403 otherwise). */
+export async function loadMeetingToModerate(
+  ctx: Ctx,
+  code: string,
+  what: string,
+): Promise<MeetingForUser> {
+  const meeting = await loadMeeting(ctx, code);
+  requireHost(meeting, ctx.actor, what);
+  requireNotOver(meeting);
+  return meeting;
+}

@@ -1,6 +1,6 @@
 import type { Ctx } from '../deps.js';
 import { loadMeeting, requireHost, requireNotOver } from './access.js';
-import { deleteRoom } from './delete-room.js';
+import { closeLiveMeeting } from './close-live-meeting.js';
 import { closeAttendance } from '../join/repo.js';
 import { updateMeetingRow } from './repo.js';
 
@@ -25,9 +25,6 @@ export async function cancelMeeting({
     await closeAttendance(trx, meeting.code, now);
     await updateMeetingRow(trx, meeting.code, { state: 'cancelled', updated_at: now });
   });
-  await ctx.bus.publish(`meeting:${meeting.code}`, {
-    type: 'meeting.cancelled',
-    code: meeting.code,
-  });
-  if (meeting.state === 'live') await deleteRoom(ctx, meeting.code);
+  // Anyone in it, or waiting in its lobby, is sent away as if it had ended.
+  await closeLiveMeeting(ctx, meeting.code);
 }

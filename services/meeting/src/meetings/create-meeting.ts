@@ -44,6 +44,7 @@ export async function createMeeting({
     updated_at: now,
     started_at: null,
     ended_at: null,
+    locked: false,
   };
   return ctx.db.transaction().execute(async (trx) => {
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {

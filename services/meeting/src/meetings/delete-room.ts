@@ -1,9 +1,5 @@
 import type { Ctx } from '../deps.js';
-
-function isNotFound(error: unknown): boolean {
-  const e = error as { status?: number; code?: string };
-  return e.status === 404 || e.code === 'not_found';
-}
+import { isNotFound } from '../host/room-service.js';
 
 /**
  * Closes the meeting's LiveKit room, disconnecting everyone in it. A room that does not exist

@@ -1,14 +1,14 @@
 import type { Meeting } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import { loadMeeting, requireHost, requireNotOver } from './access.js';
-import { deleteRoom } from './delete-room.js';
+import { closeLiveMeeting } from './close-live-meeting.js';
 import { myRoleIn, presentMeeting } from './present-meeting.js';
 import { closeAttendance } from '../join/repo.js';
 import { updateMeetingRow } from './repo.js';
 
 /**
- * Ends a meeting for everyone (host and co-hosts): state "ended", open stays closed, a
- * `meeting.ended` event on `meeting:<code>`, and the LiveKit room deleted. Ending an ended
+ * Ends a meeting for everyone (host and co-hosts): state "ended", open stays closed, the
+ * roster cleared, `meeting.ended` to every socket, and the LiveKit room deleted. Ending an ended
  * meeting again changes nothing.
  */
 export async function endMeeting({
@@ -28,7 +28,6 @@ export async function endMeeting({
     await closeAttendance(trx, meeting.code, now);
     return updateMeetingRow(trx, meeting.code, { state: 'ended', ended_at: now, updated_at: now });
   });
-  await ctx.bus.publish(`meeting:${meeting.code}`, { type: 'meeting.ended', code: meeting.code });
-  await deleteRoom(ctx, meeting.code);
+  await closeLiveMeeting(ctx, meeting.code);
   return presentMeeting(row ?? meeting, ctx.publicUrl, role);
 }

@@ -39,6 +39,16 @@ export async function upsertRole(
     .execute();
 }
 
+/** Takes the co-host role away from `userId` (the host's row is never touched). */
+export async function deleteCoHost(db: Db, code: string, userId: string): Promise<void> {
+  await db
+    .deleteFrom('meeting_roles')
+    .where('meeting_code', '=', code)
+    .where('user_id', '=', userId)
+    .where('role', '=', 'co-host')
+    .execute();
+}
+
 function meetingsFor(db: Db, userId: string) {
   return db
     .selectFrom('meetings as m')
@@ -68,8 +78,8 @@ export async function findMeeting(
   return meetingsFor(db, userId).where('m.code', '=', code).executeTakeFirst();
 }
 
-/** A meeting to join, with the joiner's standing role and whether they are in it already. */
-export type MeetingToJoin = MeetingForUser & { in_meeting: boolean };
+/** A meeting to join, with the joiner's standing role, whether they are in it, and any ban. */
+export type MeetingToJoin = MeetingForUser & { in_meeting: boolean; banned: boolean };
 
 /**
  * One meeting by code for `identity` to join, in one query (scalar subqueries: cheaper to
@@ -103,9 +113,27 @@ export async function findMeetingToJoin(
         )
         .as('in_meeting'),
     )
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('meeting_bans as b')
+            .select('b.identity')
+            .whereRef('b.meeting_code', '=', 'm.code')
+            .where('b.identity', '=', identity),
+        )
+        .as('banned'),
+    )
     .where('m.code', '=', code)
     .executeTakeFirst();
-  return row && { ...row, in_meeting: Boolean(row.in_meeting), attended_role: null };
+  return (
+    row && {
+      ...row,
+      in_meeting: Boolean(row.in_meeting),
+      banned: Boolean(row.banned),
+      attended_role: null,
+    }
+  );
 }
 
 /** The meetings `userId` hosts, co-hosts or attended, newest first. */

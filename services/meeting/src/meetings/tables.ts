@@ -20,6 +20,8 @@ export interface MeetingTable {
   updated_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
+  /** While true, nobody new may join (nor enter the lobby); hosts and those already in may. */
+  locked: Generated<boolean>;
 }
 
 /** A standing role in a meeting: its host, and the co-hosts the host promoted. */
@@ -30,17 +32,13 @@ export interface MeetingRoleTable {
   granted_at: Date;
 }
 
-export type LobbyState = 'waiting' | 'admitted' | 'denied';
-
-/** Someone waiting to be let in (or already decided). One row per meeting and identity. */
-export interface MeetingLobbyTable {
+/** Someone a host removed: that identity can never join the meeting again. */
+export interface MeetingBanTable {
   meeting_code: string;
   identity: string;
-  name: string;
-  role: Role;
-  state: LobbyState;
-  requested_at: Date;
-  decided_at: Date | null;
+  /** The host or co-host who removed them. */
+  banned_by: string;
+  banned_at: Date;
 }
 
 /** One stay in a meeting: from joining to leaving (left_at null while still in). */
@@ -58,7 +56,7 @@ export interface MeetingAttendanceTable {
 export interface MeetingDatabase {
   meetings: MeetingTable;
   meeting_roles: MeetingRoleTable;
-  meeting_lobby: MeetingLobbyTable;
+  meeting_bans: MeetingBanTable;
   meeting_attendance: MeetingAttendanceTable;
 }
 

@@ -43,6 +43,5 @@ export async function updateMeeting({
   const row =
     (await updateMeetingRow(ctx.db, meeting.code, { ...changes, updated_at: ctx.now() })) ??
     meeting;
-  await ctx.bus.publish(`meeting:${meeting.code}`, { type: 'meeting.updated', code: meeting.code });
   return presentMeeting(row, ctx.publicUrl, meeting.host_id === ctx.actor.id ? 'host' : 'co-host');
 }

@@ -1,19 +1,23 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { MeetingDeps } from '../deps.js';
+import { createEventContext, type MeetingDeps } from '../deps.js';
+import { subscribeLiveKitEvents } from '../webhooks/subscribe-livekit-events.js';
 import { requireAuthentication } from './auth.js';
 import { registerCancelMeeting } from './cancel-meeting-route.js';
 import { registerCreateMeeting } from './create-meeting-route.js';
 import { registerEndMeeting } from './end-meeting-route.js';
 import { registerGetMeeting } from './get-meeting-route.js';
+import { registerHostControlRoutes } from './host-control-routes.js';
 import { registerJoinMeeting } from './join-meeting-route.js';
 import { registerListMeetings } from './list-meetings-route.js';
+import { registerLobbyRoutes } from './lobby-routes.js';
 import { registerUpdateMeeting } from './update-meeting-route.js';
 
 /**
  * The meeting-service routes, registered under `/api/meetings` with the dependencies as
  * plugin options: `app.register(meetingRoutes, { prefix: '/api/meetings', ...deps })`.
- * Every route needs a GoMeet access token.
+ * Every route needs a GoMeet access token. Also applies LiveKit's webhook events (from the
+ * bus) to the meeting records, until the app closes.
  */
 export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, deps) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -25,5 +29,10 @@ export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, d
   registerCancelMeeting(app, deps);
   registerEndMeeting(app, deps);
   registerJoinMeeting(app, deps);
-  return Promise.resolve();
+  registerLobbyRoutes(app, deps);
+  registerHostControlRoutes(app, deps);
+  // One subscription per app: LiveKit's webhook events, verified and published by signaling.
+  const log = app.log.child({ component: 'livekit-events' });
+  const unsubscribe = await subscribeLiveKitEvents(deps.bus, createEventContext(deps, log));
+  app.addHook('onClose', unsubscribe);
 };

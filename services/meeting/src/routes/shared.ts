@@ -32,3 +32,8 @@ export const codeParams = z.object({
 export function contextOf(deps: MeetingDeps, request: FastifyRequest): Ctx {
   return createContext(deps, actorOf(request), request.log);
 }
+
+/** The `:code` and `:identity` path parameters of actions on one person in a meeting. */
+export const personParams = codeParams.extend({
+  identity: z.string().min(1).max(200).describe('The participant’s identity (user or guest id)'),
+});

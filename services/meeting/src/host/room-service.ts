@@ -1,0 +1,49 @@
+import { AppError } from '@gomeet/platform';
+import type { Ctx, RoomService } from '../deps.js';
+
+/** True for LiveKit's answer about a room or participant that does not exist. */
+export function isNotFound(error: unknown): boolean {
+  const e = error as { status?: number; code?: string };
+  return e.status === 404 || e.code === 'not_found';
+}
+
+/** The RoomService, or 503 when this service runs without LiveKit. */
+export function requireRoomService(ctx: Pick<Ctx, 'livekit'>): RoomService {
+  const roomService = ctx.livekit.roomService;
+  if (roomService) return roomService;
+  throw new AppError('UNAVAILABLE', 'The media server is not configured.', { retryAfter: 5 });
+}
+
+/** Runs a RoomService call; a failure other than "not found" becomes 503 (retry is safe). */
+export async function callLiveKit<T>(
+  ctx: Pick<Ctx, 'log'>,
+  what: string,
+  call: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    ctx.log.warn({ err: error }, `LiveKit could not ${what}`);
+    throw new AppError('UNAVAILABLE', `The media server could not ${what}; try again.`, {
+      cause: error,
+      retryAfter: 2,
+    });
+  }
+}
+
+/**
+ * Disconnects `identity` from the meeting's LiveKit room. Not being in the room is fine;
+ * without LiveKit there is nothing to do.
+ */
+export async function kickFromRoom(
+  ctx: Pick<Ctx, 'livekit' | 'log'>,
+  code: string,
+  identity: string,
+): Promise<void> {
+  const roomService = ctx.livekit.roomService;
+  if (!roomService) return;
+  await callLiveKit(ctx, 'remove the participant', () =>
+    roomService.removeParticipant(code, identity),
+  );
+}

@@ -1,0 +1,33 @@
+import type { JoinResult } from '@gomeet/protocol';
+import type { Ctx } from '../deps.js';
+import type { MeetingRow } from '../meetings/tables.js';
+import type { RosterPerson } from '../roster/roster-store.js';
+import { iceServersFor } from './ice-servers.js';
+import { issueJoinToken } from './issue-join-token.js';
+
+/** What someone let into a meeting connects to LiveKit with. */
+export type JoinAnswer = Extract<JoinResult, { status: 'joined' }>;
+
+/**
+ * Mints the LiveKit token (and TURN credentials) for someone let into `meeting`. The only
+ * place tokens are made: the join route and lobby admission both call it, after their checks.
+ */
+export async function mintJoinAnswer(
+  ctx: Ctx,
+  meeting: Pick<MeetingRow, 'code' | 'allow_screen_share'>,
+  who: RosterPerson,
+): Promise<JoinAnswer> {
+  const token = await issueJoinToken(ctx.livekit, {
+    code: meeting.code,
+    allowScreenShare: meeting.allow_screen_share,
+    ...who,
+  });
+  return {
+    status: 'joined',
+    livekitUrl: ctx.livekit.url,
+    token,
+    role: who.role,
+    identity: who.identity,
+    iceServers: iceServersFor(ctx, who.identity),
+  };
+}

@@ -1,0 +1,38 @@
+import { AppError } from '@gomeet/platform';
+import { isBanned, removedFromMeeting } from '../roster/bans.js';
+import type { Ctx } from '../deps.js';
+import { meetingNotFound, requireNotOver } from '../meetings/access.js';
+import { lockMeeting, updateMeetingRow } from '../meetings/repo.js';
+import type { MeetingRow } from '../meetings/tables.js';
+import type { RosterPerson } from '../roster/roster-store.js';
+import { countAttending, openAttendance } from './repo.js';
+
+/**
+ * Gives `who` a seat, in one transaction under the meeting's row lock: the capacity check
+ * (409 when full; 403 when removed), the attendance row and the first-join state change, so two joins (or
+ * admissions) can never both take the last seat. Someone already seated keeps their seat.
+ */
+export async function takeSeat(ctx: Ctx, code: string, who: RosterPerson): Promise<MeetingRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const meeting = await lockMeeting(trx, code);
+    if (!meeting) throw meetingNotFound();
+    requireNotOver(meeting);
+    // Removals take the same lock, so a seat can never open for someone just removed.
+    if (await isBanned(trx, code, who.identity)) throw removedFromMeeting();
+    const { attending, mine } = await countAttending(trx, code, who.identity);
+    if (!mine && attending >= meeting.max_participants) {
+      throw new AppError('CONFLICT', `This meeting is full (${meeting.max_participants} people).`, {
+        type: 'meeting-full',
+      });
+    }
+    const now = ctx.now();
+    if (!mine) await openAttendance(trx, { meeting_code: code, ...who, joined_at: now });
+    if (meeting.state !== 'scheduled') return meeting;
+    const live = await updateMeetingRow(trx, code, {
+      state: 'live',
+      started_at: now,
+      updated_at: now,
+    });
+    return live ?? meeting;
+  });
+}

@@ -1,0 +1,46 @@
+import { LIVEKIT_EVENTS_TOPIC, type Bus, type LiveKitEvent } from '@gomeet/platform';
+import type { EventCtx } from '../deps.js';
+import { handleLiveKitEvent } from './handle-livekit-event.js';
+
+function isLiveKitEvent(raw: unknown): raw is LiveKitEvent {
+  const e = raw as Partial<LiveKitEvent> | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.id === 'string' &&
+    typeof e.event === 'string' &&
+    typeof e.createdAt === 'string' &&
+    Number.isFinite(Date.parse(e.createdAt))
+  );
+}
+
+/**
+ * Subscribes to the LiveKit events signaling verified and published, and applies each to
+ * this service's records. One room's events are handled one at a time in arrival order;
+ * rooms run side by side. Returns the unsubscribe function.
+ */
+export async function subscribeLiveKitEvents(
+  bus: Bus,
+  ctx: EventCtx,
+): Promise<() => Promise<void>> {
+  const queues = new Map<string, Promise<void>>();
+  const handle = async (event: LiveKitEvent) => {
+    try {
+      await handleLiveKitEvent(ctx, event);
+    } catch (err) {
+      ctx.log.error({ err, event: event.event, id: event.id }, 'LiveKit event not applied');
+    }
+  };
+  return bus.subscribe(LIVEKIT_EVENTS_TOPIC, (raw) => {
+    if (!isLiveKitEvent(raw)) {
+      ctx.log.warn('dropped a malformed LiveKit event');
+      return;
+    }
+    const room = raw.room ?? '';
+    const tail = (queues.get(room) ?? Promise.resolve()).then(() => handle(raw));
+    queues.set(room, tail);
+    void tail.then(() => {
+      if (queues.get(room) === tail) queues.delete(room);
+    });
+  });
+}
