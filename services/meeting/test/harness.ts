@@ -1,24 +1,30 @@
 import {
   createInProcessBus,
+  createMemoryLiveState,
   createRedisBus,
+  createRedisLiveState,
+  meetingTopic,
   migrate,
   openRedis,
   type Actor,
   type App,
   type Bus,
   type Database,
+  type LiveState,
+  type MeetingEvent,
 } from '@gomeet/platform';
 import type { Meeting } from '@gomeet/protocol';
 import { createTestTokens, type DatabaseBackend, type TestTokens } from '@gomeet/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { ServerError } from 'livekit-server-sdk';
+import { ParticipantInfo, ServerError, TrackInfo, TrackSource } from 'livekit-server-sdk';
 import { expect } from 'vitest';
 import {
   buildApp,
   meetingMigrations,
   type MeetingDatabase,
   type MeetingDeps,
+  type RoomService,
   type TurnDeps,
 } from '../src/index.js';
 
@@ -29,23 +35,73 @@ export const LIVEKIT = {
 };
 export const PUBLIC_URL = 'http://meet.test';
 
+const notFound = (what: string) => new ServerError('not_found', `${what} not found`, 404, 'not_found');
+
 /**
- * A fake of exactly the two RoomService calls the service makes; records what it was asked.
- * `missingRooms` answer deleteRoom like LiveKit does for a room that does not exist.
+ * A fake of exactly the RoomService calls the service makes; records what it was asked.
+ * `missingRooms` answer deleteRoom like LiveKit does for a room that does not exist; `enter()`
+ * puts a participant with a microphone and a camera track in a room.
  */
 export function fakeRoomService() {
   const deleted: string[] = [];
-  return {
+  const rooms = new Map<string, Map<string, ParticipantInfo>>();
+  const calls = {
+    getParticipant: [] as string[][],
+    mutePublishedTrack: [] as { room: string; identity: string; sid: string; muted: boolean }[],
+    removeParticipant: [] as string[][],
+  };
+  const find = (room: string, identity: string) => rooms.get(room)?.get(identity);
+  const fake = {
     deleted,
+    calls,
     missingRooms: new Set<string>(),
+    /** Puts `identity` in `room`, publishing an unmuted microphone and camera. */
+    enter(room: string, identity: string): void {
+      const tracks = [
+        new TrackInfo({ sid: `TR_mic_${identity}`, source: TrackSource.MICROPHONE, muted: false }),
+        new TrackInfo({ sid: `TR_cam_${identity}`, source: TrackSource.CAMERA, muted: false }),
+      ];
+      if (!rooms.has(room)) rooms.set(room, new Map());
+      rooms.get(room)?.set(identity, new ParticipantInfo({ identity, tracks }));
+    },
+    /** Whether `identity`'s track of `source` in `room` is muted. */
+    isMuted(room: string, identity: string, source: TrackSource): boolean | undefined {
+      return find(room, identity)?.tracks.find((t) => t.source === source)?.muted;
+    },
     deleteRoom(room: string) {
-      if (this.missingRooms.has(room))
-        return Promise.reject(new ServerError('not_found', 'room not found', 404, 'not_found'));
+      if (fake.missingRooms.has(room)) return Promise.reject(notFound('room'));
       deleted.push(room);
+      rooms.delete(room);
       return Promise.resolve();
     },
     listRooms: () => Promise.resolve([]),
-  };
+    getParticipant(room: string, identity: string) {
+      calls.getParticipant.push([room, identity]);
+      const p = find(room, identity);
+      return p ? Promise.resolve(p) : Promise.reject(notFound('participant'));
+    },
+    mutePublishedTrack(room: string, identity: string, sid: string, muted: boolean) {
+      calls.mutePublishedTrack.push({ room, identity, sid, muted });
+      const track = find(room, identity)?.tracks.find((t) => t.sid === sid);
+      if (!track) return Promise.reject(notFound('track'));
+      track.muted = muted;
+      return Promise.resolve(track);
+    },
+    removeParticipant(room: string, identity: string) {
+      calls.removeParticipant.push([room, identity]);
+      if (!rooms.get(room)?.delete(identity)) return Promise.reject(notFound('participant'));
+      return Promise.resolve();
+    },
+  } satisfies RoomService & Record<string, unknown>;
+  return fake;
+}
+
+/** What was published on one meeting's topic, as signaling receives it. */
+export interface Recorded {
+  events: MeetingEvent[];
+  /** The events whose message has this type. */
+  of(type: string): MeetingEvent[];
+  stop(): Promise<void>;
 }
 
 /** One meeting-service on one database backend, with token helpers. */
@@ -53,6 +109,7 @@ export interface Harness {
   app: App;
   db: Kysely<MeetingDatabase>;
   bus: Bus;
+  live: LiveState;
   tokens: TestTokens;
   roomService: ReturnType<typeof fakeRoomService>;
   deps: MeetingDeps;
@@ -68,6 +125,8 @@ export interface Harness {
   ): Promise<LightMyRequestResponse>;
   /** Creates a meeting as `token`'s user and returns it. */
   create(token: string, body?: Record<string, unknown>): Promise<Meeting>;
+  /** Records every event published on meeting `code`'s topic from now on. */
+  record(code: string): Promise<Recorded>;
   /** Builds another app on the same database with different dependencies (e.g. TURN). */
   variant(extra: { turn?: TurnDeps }): App;
   close(): Promise<void>;
@@ -84,11 +143,16 @@ export async function startHarness(
   const redis: ReturnType<typeof openRedis> | undefined =
     backend.name === 'postgres' && redisUrl ? openRedis(redisUrl) : undefined;
   const bus = redis ? createRedisBus(redis) : createInProcessBus();
+  // A prefix per harness, so parallel test files never share Redis keys.
+  const live = redis
+    ? createRedisLiveState(redis, `test-${crypto.randomUUID()}:`)
+    : createMemoryLiveState();
   const tokens = await createTestTokens();
   const roomService = fakeRoomService();
   const deps: MeetingDeps = {
     db: database.db,
     bus,
+    live,
     verifier: tokens.verifier,
     livekit: { ...LIVEKIT, roomService },
     publicUrl: PUBLIC_URL,
@@ -108,6 +172,7 @@ export async function startHarness(
     app,
     db: database.db as Kysely<MeetingDatabase>,
     bus,
+    live,
     tokens,
     roomService,
     deps,
@@ -124,6 +189,11 @@ export async function startHarness(
       const res = await call('POST', '/api/meetings', token, { title: 'Weekly sync', ...body });
       expect(res.statusCode, res.body).toBe(201);
       return res.json<Meeting>();
+    },
+    async record(code) {
+      const events: MeetingEvent[] = [];
+      const stop = await bus.subscribe(meetingTopic(code), (m) => events.push(m as MeetingEvent));
+      return { events, of: (type) => events.filter((e) => e.message.type === type), stop };
     },
     variant(extra) {
       const v = buildApp({ ...deps, ...extra, logLevel: false });

@@ -1,4 +1,4 @@
-import type { Actor } from '@gomeet/platform';
+import { roster, type Actor } from '@gomeet/platform';
 import type { JoinResult, Meeting } from '@gomeet/protocol';
 import { databaseBackends } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -46,11 +46,7 @@ describe.each(databaseBackends(inject('postgresUrl')))(
         identity: me.actor.id,
       });
       expect((await join(meeting.code, me.token)).statusCode).toBe(202);
-      const entry = await h.db
-        .selectFrom('meeting_lobby')
-        .selectAll()
-        .where('meeting_code', '=', meeting.code)
-        .executeTakeFirstOrThrow();
+      const entry = await roster.get(h.live, meeting.code, me.actor.id);
       expect(entry).toMatchObject({
         identity: me.actor.id,
         name: 'Barbara Liskov',
@@ -82,16 +78,14 @@ describe.each(databaseBackends(inject('postgresUrl')))(
         status: 'waiting',
         role: 'guest',
       });
-      const events: unknown[] = [];
-      const stop = await h.bus.subscribe(`meeting:${meeting.code}`, (m) => events.push(m));
+      const rec = await h.record(meeting.code);
       await admitFromLobby({
         ctx: ctxOf(host.actor),
         input: { code: meeting.code, identity: guest.actor.id },
       });
-      await expect
-        .poll(() => events)
-        .toContainEqual({ type: 'lobby.admitted', code: meeting.code, identity: guest.actor.id });
-      await stop();
+      await expect.poll(() => rec.of('lobby.admitted')).toHaveLength(1);
+      expect(rec.of('lobby.admitted')[0]?.audience).toEqual({ identities: [guest.actor.id] });
+      await rec.stop();
       expect((await join(meeting.code, guest.token)).statusCode).toBe(200);
     });
 
@@ -182,24 +176,26 @@ describe.each(databaseBackends(inject('postgresUrl')))(
       expect((await join(meeting.code, second.token)).statusCode).toBe(200);
     });
 
-    it('ends a meeting: state and time, everyone’s stay closed, meeting.ended on the bus, room deleted (fake RoomService)', async () => {
+    it('ends a meeting: state and time, everyone’s stay closed, meeting.ended to all, roster cleared, room deleted (fake RoomService)', async () => {
       const host = await h.user();
       const meeting = await h.create(host.token, { settings: { lobby: false } });
       const me = await h.user();
       await join(meeting.code, host.token);
       await join(meeting.code, me.token);
-      const events: unknown[] = [];
-      const stop = await h.bus.subscribe(`meeting:${meeting.code}`, (m) => events.push(m));
+      const rec = await h.record(meeting.code);
 
       const res = await h.call('POST', `/api/meetings/${meeting.code}/end`, host.token);
       expect(res.statusCode).toBe(200);
       const ended = res.json<Meeting>();
       expect(ended.state).toBe('ended');
       expect(Date.parse(ended.endedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
-      await expect.poll(() => events).toContainEqual({ type: 'meeting.ended', code: meeting.code });
-      await stop();
+      await expect
+        .poll(() => rec.events)
+        .toContainEqual({ audience: 'all', message: { type: 'meeting.ended' } });
+      await rec.stop();
       expect(h.roomService.deleted).toContain(meeting.code);
       expect((await attendance(meeting.code)).every((r) => r.left_at !== null)).toBe(true);
+      expect(await roster.all(h.live, meeting.code)).toEqual([]);
     });
 
     it('ends a meeting whose LiveKit room does not exist (fake RoomService answers not found)', async () => {

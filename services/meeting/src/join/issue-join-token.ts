@@ -2,8 +2,12 @@ import type { ParticipantMetadata, Role } from '@gomeet/protocol';
 import { AccessToken, TrackSource, type VideoGrant } from 'livekit-server-sdk';
 import type { LiveKitDeps } from '../deps.js';
 
-/** How long a join token lets its holder (re)connect to the room. */
-export const JOIN_TOKEN_TTL_SECONDS = 6 * 3600;
+/**
+ * How long a join token lets its holder connect to the room. Short, so a removed participant's
+ * old token soon stops working: LiveKit refreshes the token of a connected client itself, so
+ * this only bounds the initial connect (and a removal also disconnects them on sight).
+ */
+export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
 
 /** Who the token is for, and in which meeting. */
 export interface JoinTokenSubject {
