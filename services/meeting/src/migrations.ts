@@ -125,4 +125,13 @@ export const meetingMigrations: Record<string, Migration> = {
       await db.schema.dropTable('meeting_lobby').execute();
     },
   },
+  // A stay remembers the latest join seen inside it, so a leave that arrives late can split it.
+  '0003_attendance_last_join': {
+    async up(db) {
+      await db.schema
+        .alterTable('meeting_attendance')
+        .addColumn('last_joined_at', 'timestamptz')
+        .execute();
+    },
+  },
 };

@@ -35,7 +35,8 @@ export const LIVEKIT = {
 };
 export const PUBLIC_URL = 'http://meet.test';
 
-const notFound = (what: string) => new ServerError('not_found', `${what} not found`, 404, 'not_found');
+const notFound = (what: string) =>
+  new ServerError('not_found', `${what} not found`, 404, 'not_found');
 
 /**
  * A fake of exactly the RoomService calls the service makes; records what it was asked.
@@ -218,4 +219,9 @@ export function expectProblem(res: LightMyRequestResponse, status: number, type?
   const body = res.json<{ status: number; type: string }>();
   expect(body.status).toBe(status);
   if (type) expect(body.type).toBe(`https://gomeet.dev/problems/${type}`);
+}
+
+/** expect.poll with room for a loaded machine: bus deliveries may take a while under load. */
+export function poll<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 10_000, interval: 20 });
 }

@@ -4,7 +4,7 @@ import { databaseBackends } from '@gomeet/testing';
 import { TrackSource } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { JOIN_TOKEN_TTL_SECONDS } from '../src/index.js';
-import { expectProblem, startHarness, type Harness } from './harness.js';
+import { expectProblem, startHarness, type Harness, poll } from './harness.js';
 
 describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name', (backend) => {
   let h: Harness;
@@ -49,7 +49,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
     expect(h.roomService.isMuted(meeting.code, me.actor.id, TrackSource.MICROPHONE)).toBe(true);
     expect(h.roomService.isMuted(meeting.code, me.actor.id, TrackSource.CAMERA)).toBe(false);
     expect(h.roomService.isMuted(meeting.code, other.actor.id, TrackSource.MICROPHONE)).toBe(false);
-    await expect.poll(() => rec.events).toHaveLength(1);
+    await poll(() => rec.events).toHaveLength(1);
     expect(rec.events[0]).toEqual({
       audience: { identities: [me.actor.id] },
       message: { type: 'muted', by: 'Hedy Host', source: 'microphone' },
@@ -98,7 +98,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
     }
     for (const id of [host.actor.id, helper.actor.id])
       expect(h.roomService.isMuted(meeting.code, id, TrackSource.MICROPHONE)).toBe(false);
-    await expect.poll(() => rec.of('muted')).toHaveLength(1);
+    await poll(() => rec.of('muted')).toHaveLength(1);
     const [event] = rec.of('muted');
     expect(event?.message).toEqual({ type: 'muted', by: 'Person 0', source: 'microphone' });
     expect((event?.audience as { identities: string[] }).identities.sort()).toEqual(
@@ -115,7 +115,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
     const rec = await h.record(meeting.code);
     const res = await act(meeting.code, host.token, `participants/${me}/ask-unmute`);
     expect(res.statusCode, res.body).toBe(204);
-    await expect.poll(() => rec.events).toHaveLength(1);
+    await poll(() => rec.events).toHaveLength(1);
     expect(rec.events[0]).toEqual({
       audience: { identities: [me] },
       message: { type: 'unmute.requested', by: 'Hedy Host' },
@@ -137,7 +137,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
     const res = await act(meeting.code, host.token, `participants/${me.actor.id}/remove`);
     expect(res.statusCode, res.body).toBe(204);
     expect(h.roomService.calls.removeParticipant).toContainEqual([meeting.code, me.actor.id]);
-    await expect.poll(() => rec.of('participant.removed')).toHaveLength(1);
+    await poll(() => rec.of('participant.removed')).toHaveLength(1);
     expect(rec.of('participant.removed')[0]).toEqual({
       audience: 'all',
       message: { type: 'participant.removed', identity: me.actor.id },
@@ -174,9 +174,9 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
       createdAt: new Date().toISOString(),
     };
     await h.bus.publish(LIVEKIT_EVENTS_TOPIC, event);
-    await expect
-      .poll(() => h.roomService.calls.removeParticipant.slice(before))
-      .toEqual([[meeting.code, me]]);
+    await poll(() => h.roomService.calls.removeParticipant.slice(before)).toEqual([
+      [meeting.code, me],
+    ]);
     expect((await roster.get(h.live, meeting.code, me))?.state).toBe('removed');
     const open = await h.db
       .selectFrom('meeting_attendance')
@@ -215,9 +215,9 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
     const res = await act(meeting.code, host.token, 'lock', { locked: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ locked: true });
-    await expect
-      .poll(() => rec.events)
-      .toEqual([{ audience: 'all', message: { type: 'meeting.locked', locked: true } }]);
+    await poll(() => rec.events).toEqual([
+      { audience: 'all', message: { type: 'meeting.locked', locked: true } },
+    ]);
     expect(await h.live.get(`meeting:${meeting.code}:locked`)).toBe('1');
     const row = await h.db
       .selectFrom('meetings')
@@ -253,14 +253,12 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
     const res = await act(meeting.code, host.token, path, { role: 'co-host' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ identity: me.actor.id, role: 'co-host' });
-    await expect
-      .poll(() => rec.events)
-      .toEqual([
-        {
-          audience: 'all',
-          message: { type: 'role.changed', identity: me.actor.id, role: 'co-host' },
-        },
-      ]);
+    await poll(() => rec.events).toEqual([
+      {
+        audience: 'all',
+        message: { type: 'role.changed', identity: me.actor.id, role: 'co-host' },
+      },
+    ]);
     expect((await roster.get(h.live, meeting.code, me.actor.id))?.role).toBe('co-host');
     expect((await join(meeting.code, me.token)).json()).toMatchObject({ role: 'co-host' });
     // A co-host moderates, but does not hand out roles.
@@ -351,9 +349,9 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
     await act(meeting.code, host.token, 'lock', { locked: true });
     const rec = await h.record(meeting.code);
     expect((await act(meeting.code, host.token, 'end')).statusCode).toBe(200);
-    await expect
-      .poll(() => rec.of('meeting.ended'))
-      .toEqual([{ audience: 'all', message: { type: 'meeting.ended' } }]);
+    await poll(() => rec.of('meeting.ended')).toEqual([
+      { audience: 'all', message: { type: 'meeting.ended' } },
+    ]);
     await rec.stop();
     expect(await roster.all(h.live, meeting.code)).toEqual([]);
     expect(await h.live.get(`meeting:${meeting.code}:locked`)).toBeUndefined();

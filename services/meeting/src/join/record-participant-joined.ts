@@ -7,9 +7,11 @@ import { isBanned } from '../roster/bans.js';
 import {
   closedStayEndingAfter,
   lastAttendance,
+  lastJoinOf,
   openAttendance,
   openStay,
   updateStay,
+  type Stay,
 } from './repo.js';
 
 /** Who connected, as the LiveKit webhook reports it (name and role from the token's metadata). */
@@ -42,9 +44,20 @@ export async function personOf(
 }
 
 /**
- * Applies a LiveKit participant_joined, whatever order events come in: a join older than a
- * recorded leave only moves that stay's start back (the leave may have come first); a join
- * while a stay is open (the join route opened it, or a duplicate) changes nothing.
+ * Folds a join at `at` into a stay that covers it: an earlier join moves its start back (its
+ * leave came first); a later one is remembered as its latest join, so a leave older than that
+ * join, arriving late, splits the stay in two (see applyParticipantLeft).
+ */
+async function widenStay(db: Db, stay: Stay, at: Date): Promise<void> {
+  if (stay.joined_at > at) {
+    await updateStay(db, stay.id, { joined_at: at, last_joined_at: lastJoinOf(stay) });
+  } else if (lastJoinOf(stay) < at) await updateStay(db, stay.id, { last_joined_at: at });
+}
+
+/**
+ * Applies a LiveKit participant_joined, whatever order events come in: a join within a stay
+ * already recorded (open or closed; a duplicate, the join route's own row, or a join whose
+ * leave came first) widens that stay; otherwise it opens one.
  */
 export async function applyParticipantJoined(
   db: Kysely<MeetingDatabase>,
@@ -58,10 +71,14 @@ export async function applyParticipantJoined(
     if (await isBanned(trx, input.code, input.identity)) return 'banned';
     const later = await closedStayEndingAfter(trx, input.code, input.identity, input.at);
     if (later) {
-      if (later.joined_at > input.at) await updateStay(trx, later.id, { joined_at: input.at });
+      await widenStay(trx, later, input.at);
       return 'stale';
     }
-    if (await openStay(trx, input.code, input.identity)) return 'in';
+    const open = await openStay(trx, input.code, input.identity);
+    if (open) {
+      await widenStay(trx, open, input.at);
+      return 'in';
+    }
     const person = await personOf(trx, input);
     await openAttendance(trx, {
       meeting_code: input.code,

@@ -64,18 +64,24 @@ export async function lastAttendance(db: Db, code: string, identity: string) {
     .executeTakeFirst();
 }
 
+/** The latest join seen within a stay. */
+export function lastJoinOf(stay: Stay): Date {
+  return stay.last_joined_at ?? stay.joined_at;
+}
+
 /** A stay's id and times. */
 export interface Stay {
   id: number;
   joined_at: Date;
   left_at: Date | null;
+  last_joined_at: Date | null;
 }
 
 /** The open stay of `identity`, if any. */
 export async function openStay(db: Db, code: string, identity: string): Promise<Stay | undefined> {
   return db
     .selectFrom('meeting_attendance')
-    .select(['id', 'joined_at', 'left_at'])
+    .select(['id', 'joined_at', 'left_at', 'last_joined_at'])
     .where('meeting_code', '=', code)
     .where('identity', '=', identity)
     .where('left_at', 'is', null)
@@ -91,7 +97,7 @@ export async function closedStayEndingAfter(
 ): Promise<Stay | undefined> {
   return db
     .selectFrom('meeting_attendance')
-    .select(['id', 'joined_at', 'left_at'])
+    .select(['id', 'joined_at', 'left_at', 'last_joined_at'])
     .where('meeting_code', '=', code)
     .where('identity', '=', identity)
     .where('left_at', '>=', at)
@@ -104,7 +110,7 @@ export async function closedStayEndingAfter(
 export async function updateStay(
   db: Db,
   id: number,
-  times: { joined_at?: Date; left_at?: Date },
+  times: { joined_at?: Date; left_at?: Date; last_joined_at?: Date | null },
 ): Promise<void> {
   await db.updateTable('meeting_attendance').set(times).where('id', '=', id).execute();
 }
@@ -115,7 +121,7 @@ export async function insertStay(
   row: Pick<
     MeetingAttendanceTable,
     'meeting_code' | 'identity' | 'name' | 'role' | 'joined_at' | 'left_at'
-  >,
+  > & { last_joined_at?: Date | null },
 ): Promise<void> {
   await db.insertInto('meeting_attendance').values(row).execute();
 }

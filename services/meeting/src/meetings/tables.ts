@@ -50,6 +50,8 @@ export interface MeetingAttendanceTable {
   role: Role;
   joined_at: Date;
   left_at: Date | null;
+  /** The latest LiveKit join seen within this stay (null: only `joined_at`). */
+  last_joined_at: Generated<Date | null>;
 }
 
 /** The meeting-service's tables, as Kysely sees them. */
