@@ -1,8 +1,9 @@
 import { isTrackReference, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
-import { RoomEvent, Track, type Room } from 'livekit-client';
+import { ConnectionState, RoomEvent, Track, TrackPublication, type Room } from 'livekit-client';
 import { useEffect, useRef } from 'react';
 
 const EAGER_GRACE_MS = 3_000;
+const STUCK_CHECK_MS = 2_500;
 
 /**
  * Subscribes to the video of the tiles on screen and to every audio track, and unsubscribes
@@ -22,6 +23,7 @@ export function useVisibleSubscriptions(
   const wanted = useRef(new Set<string>());
   const eager = useRef(new Set<string>());
   const slots = useRef(freeSlots);
+  const eagerTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   wanted.current = new Set(sids);
   slots.current = freeSlots;
   const key = [...sids].sort().join(',');
@@ -46,7 +48,7 @@ export function useVisibleSubscriptions(
       }
       apply();
       // Tiles drawn by then are in `wanted`; anything else was a guess that no longer holds.
-      setTimeout(() => {
+      eagerTimer.current = setTimeout(() => {
         eager.current.clear();
         apply();
       }, EAGER_GRACE_MS);
@@ -63,4 +65,29 @@ export function useVisibleSubscriptions(
         .off(RoomEvent.SignalConnected, subscribeEarly);
     };
   }, [room, key]);
+
+  useEffect(() => {
+    // A subscription asked for but never granted (lost in a reconnect, or asked before the
+    // server was ready) is asked for again, rather than leaving a black tile.
+    let stuck = new Set<string>();
+    const retryStuck = () => {
+      if (room.state !== ConnectionState.Connected) return;
+      const now = new Set<string>();
+      for (const p of room.remoteParticipants.values()) {
+        for (const pub of p.trackPublications.values()) {
+          if (pub.subscriptionStatus !== TrackPublication.SubscriptionStatus.Desired) continue;
+          if (stuck.has(pub.trackSid)) {
+            pub.setSubscribed(false);
+            pub.setSubscribed(true);
+          } else now.add(pub.trackSid);
+        }
+      }
+      stuck = now;
+    };
+    const watchdog = setInterval(retryStuck, STUCK_CHECK_MS);
+    return () => {
+      clearInterval(watchdog);
+      clearTimeout(eagerTimer.current);
+    };
+  }, [room]);
 }
