@@ -15,6 +15,7 @@ import { buildApp, meetingMigrations } from '@gomeet/meeting';
 import {
   createApp,
   createInProcessBus,
+  createMemoryLiveState,
   createMetrics,
   migrate,
   openDatabase,
@@ -64,6 +65,7 @@ async function startMeetings() {
   const app = buildApp({
     db: database.db,
     bus,
+    live: createMemoryLiveState(),
     verifier: tokens.verifier,
     livekit: {
       url: 'ws://127.0.0.1:7880',
