@@ -49,7 +49,12 @@ export const removeParticipant = (code: string, identity: string) =>
   api(`${base(code)}/participants/${who(identity)}/remove`, { method: 'POST', auth: auth(code) });
 
 export const setLocked = (code: string, locked: boolean) =>
-  api(`${base(code)}/lock`, { method: 'POST', body: { locked }, auth: auth(code), schema: lockBody });
+  api(`${base(code)}/lock`, {
+    method: 'POST',
+    body: { locked },
+    auth: auth(code),
+    schema: lockBody,
+  });
 
 /** Host only. */
 export const setRole = (code: string, identity: string, role: 'co-host' | 'participant') =>

@@ -9,9 +9,19 @@ const TEXT: Record<ExitReason, { title: string; detail: string; rejoin: boolean 
   },
   left: { title: 'You left the meeting', detail: 'See you next time.', rejoin: true },
   removed: {
-    title: 'You were removed from the meeting',
-    detail: 'The host removed you.',
+    title: 'You were removed from this meeting',
+    detail: 'The host removed you. You cannot join it again.',
     rejoin: false,
+  },
+  denied: {
+    title: 'The host did not let you in',
+    detail: 'Your request to join this meeting was declined.',
+    rejoin: false,
+  },
+  locked: {
+    title: 'This meeting is locked',
+    detail: 'The host is not letting anyone new in. Ask them to unlock it, then try again.',
+    rejoin: true,
   },
   elsewhere: {
     title: 'You joined from somewhere else',

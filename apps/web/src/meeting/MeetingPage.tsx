@@ -2,14 +2,17 @@ import { useState } from 'react';
 import { lastGuestName } from '../api/session-store';
 import { loadDeviceChoices, saveDeviceChoices, type DeviceChoices } from '../prejoin/device-prefs';
 import { PreJoin } from '../prejoin/PreJoin';
+import { RealtimeContext } from '../realtime/RealtimeContext';
 import { ExitScreen } from './ExitScreen';
 import { useJoin } from './use-join';
+import { useMeetingSocket } from './use-meeting-socket';
 import { useRoomModule } from './use-room-module';
 import { WaitingRoom } from './WaitingRoom';
 
 /** /m/{code}: pre-join, lobby, the room, and what comes after. */
 export function MeetingPage({ code }: { code: string }) {
   const j = useJoin(code);
+  const realtime = useMeetingSocket(code, j);
   const MeetingRoom = useRoomModule();
   const [choices, setChoices] = useState<DeviceChoices>(loadDeviceChoices);
   const updateChoices = (c: DeviceChoices) => {
@@ -34,16 +37,18 @@ export function MeetingPage({ code }: { code: string }) {
         />
       );
     case 'waiting':
-      return <WaitingRoom title={j.meeting?.title ?? code} />;
+      return <WaitingRoom title={j.meeting?.title ?? code} status={realtime.state.status} />;
     case 'room':
       return MeetingRoom ? (
-        <MeetingRoom
-          code={code}
-          join={j.stage.join}
-          meeting={j.meeting}
-          choices={choices}
-          onExit={j.exit}
-        />
+        <RealtimeContext.Provider value={realtime}>
+          <MeetingRoom
+            code={code}
+            join={j.stage.join}
+            meeting={j.meeting}
+            choices={choices}
+            onExit={j.exit}
+          />
+        </RealtimeContext.Provider>
       ) : (
         <p className="center" role="status">
           Connecting…

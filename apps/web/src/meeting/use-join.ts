@@ -6,10 +6,16 @@ import { ApiError, describeError } from '../api/problem';
 import { getGuest } from '../api/session-store';
 import type { JoinForm } from '../prejoin/PreJoin';
 import { useSession } from '../use-session';
-import type { ExitReason, Stage } from './stage';
+import type { Admission, ExitReason, Stage } from './stage';
 
-const LOBBY_POLL_MS = 3_000;
 const PASSCODE_KINDS = new Set(['passcode-required', 'wrong-passcode']);
+/** Refusals that are a full screen, not a note on the pre-join form. */
+const REFUSALS: Record<string, ExitReason> = {
+  'meeting-ended': 'ended',
+  'meeting-locked': 'locked',
+  'removed-from-meeting': 'removed',
+  'lobby-denied': 'denied',
+};
 
 /** The way into a meeting: guest pass, passcode, lobby wait, token; and the way out. */
 export function useJoin(code: string) {
@@ -22,8 +28,9 @@ export function useJoin(code: string) {
   const passcode = useRef<string | undefined>(undefined);
 
   const fail = useCallback((e: unknown) => {
-    if (e instanceof ApiError && e.kind === 'meeting-ended') {
-      setStage({ name: 'over', reason: 'ended' });
+    const refusal = e instanceof ApiError ? REFUSALS[e.kind] : undefined;
+    if (refusal) {
+      setStage({ name: 'over', reason: refusal });
       return;
     }
     if (e instanceof ApiError && PASSCODE_KINDS.has(e.kind)) setAskPasscode(true);
@@ -59,7 +66,11 @@ export function useJoin(code: string) {
     ]);
     performance.mark('gomeet:join-answered');
     setMeeting(info);
-    setStage(result.status === 'joined' ? { name: 'room', join: result } : { name: 'waiting' });
+    setStage(
+      result.status === 'joined'
+        ? { name: 'room', join: result }
+        : { name: 'waiting', identity: result.identity },
+    );
   }, [code, meeting]);
 
   const join = useCallback(
@@ -89,12 +100,14 @@ export function useJoin(code: string) {
     [attempt, code, fail, session],
   );
 
-  // The admission flow pushes over the socket later; until then, ask again every few seconds.
-  useEffect(() => {
-    if (stage.name !== 'waiting') return;
-    const timer = setInterval(() => void attempt().catch(fail), LOBBY_POLL_MS);
-    return () => clearInterval(timer);
-  }, [stage.name, attempt, fail]);
+  // The lobby socket says when a host lets us in, with the LiveKit token to connect with.
+  const admitted = useCallback((a: Admission) => {
+    setStage((s) =>
+      s.name === 'waiting'
+        ? { name: 'room', join: { status: 'joined', identity: s.identity, ...a } }
+        : s,
+    );
+  }, []);
 
   return {
     session,
@@ -105,6 +118,9 @@ export function useJoin(code: string) {
     busy,
     join: (form: JoinForm) => void join(form),
     exit: (reason: ExitReason) => setStage({ name: 'over', reason }),
+    admitted,
+    /** Let in before the socket was up: ask again, an admitted join answers with a token. */
+    retry: () => void attempt().catch(fail),
     backToPrejoin: () => setStage({ name: 'prejoin' }),
   };
 }

@@ -102,7 +102,12 @@ export class RealtimeClient {
     this.ws = ws;
     ws.onopen = () => {
       ws.send(
-        JSON.stringify({ type: 'hello', v: PROTOCOL_VERSION, meeting: this.options.meeting, token }),
+        JSON.stringify({
+          type: 'hello',
+          v: PROTOCOL_VERSION,
+          meeting: this.options.meeting,
+          token,
+        }),
       );
     };
     ws.onmessage = (event) => this.receive(ws, event);
