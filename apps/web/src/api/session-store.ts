@@ -75,13 +75,6 @@ export function saveSession(
   return current;
 }
 
-export function updateSessionUser(user: User): void {
-  if (!current) return;
-  current = { ...current, user };
-  localStorage.setItem(SESSION_KEY, JSON.stringify(current));
-  emit();
-}
-
 export function clearSession(): void {
   current = null;
   localStorage.removeItem(SESSION_KEY);

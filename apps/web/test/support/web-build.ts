@@ -26,7 +26,7 @@ async function newestMtime(p: string): Promise<number> {
 }
 
 /** True when apps/web/dist is missing or older than any of its sources. */
-export async function webBuildIsStale(): Promise<boolean> {
+async function webBuildIsStale(): Promise<boolean> {
   const built = (await stat(path.join(webDist, 'index.html')).catch(() => null))?.mtimeMs ?? 0;
   const sources = await Promise.all(SOURCES.map((s) => newestMtime(path.join(repoRoot, s))));
   return built < Math.max(...sources);
