@@ -225,3 +225,17 @@ export function expectProblem(res: LightMyRequestResponse, status: number, type?
 export function poll<T>(fn: () => T | Promise<T>) {
   return expect.poll(fn, { timeout: 10_000, interval: 20 });
 }
+
+/** A live meeting (no lobby) with its host and `n` participants joined and in the room. */
+export async function liveMeeting(h: Harness, n: number, settings: object = {}) {
+  const host = await h.user('Hedy Host');
+  const meeting = await h.create(host.token, { settings: { lobby: false, ...settings } });
+  const people = [host];
+  for (let i = 0; i < n; i++) people.push(await h.user(`Person ${i}`));
+  for (const p of people) {
+    const res = await h.call('POST', `/api/meetings/${meeting.code}/join`, p.token, {});
+    expect(res.statusCode, res.body).toBe(200);
+    h.roomService.enter(meeting.code, p.actor.id);
+  }
+  return { host, meeting, people: people.slice(1) };
+}

@@ -4,7 +4,7 @@ import { databaseBackends } from '@gomeet/testing';
 import { TrackSource } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { JOIN_TOKEN_TTL_SECONDS } from '../src/index.js';
-import { expectProblem, startHarness, type Harness, poll } from './harness.js';
+import { expectProblem, liveMeeting, poll, startHarness, type Harness } from './harness.js';
 
 describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name', (backend) => {
   let h: Harness;
@@ -18,21 +18,8 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
   const act = (code: string, token: string, path: string, body?: object) =>
     h.call('POST', `/api/meetings/${code}/${path}`, token, body);
 
-  /** A live meeting (no lobby) with its host and `n` participants joined and in the room. */
-  async function liveMeeting(n: number, settings: object = {}) {
-    const host = await h.user('Hedy Host');
-    const meeting = await h.create(host.token, { settings: { lobby: false, ...settings } });
-    const people = [host];
-    for (let i = 0; i < n; i++) people.push(await h.user(`Person ${i}`));
-    for (const p of people) {
-      expect((await join(meeting.code, p.token)).statusCode).toBe(200);
-      h.roomService.enter(meeting.code, p.actor.id);
-    }
-    return { host, meeting, people: people.slice(1) };
-  }
-
   it('mutes one person’s microphone through LiveKit and tells them alone who did (fake RoomService)', async () => {
-    const { host, meeting, people } = await liveMeeting(2);
+    const { host, meeting, people } = await liveMeeting(h, 2);
     const [me, other] = people;
     if (!me || !other) throw new Error('two people');
     const rec = await h.record(meeting.code);
@@ -58,7 +45,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
   });
 
   it('mutes a camera, and answers 404 for someone not in the room (fake RoomService)', async () => {
-    const { host, meeting, people } = await liveMeeting(1);
+    const { host, meeting, people } = await liveMeeting(h, 1);
     const me = people[0]?.actor.id ?? '';
     const res = await act(meeting.code, host.token, `participants/${me}/mute`, {
       source: 'camera',
@@ -81,7 +68,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
   });
 
   it('mutes every microphone but the hosts’ and co-hosts’, cameras untouched (fake RoomService)', async () => {
-    const { host, meeting, people } = await liveMeeting(3);
+    const { host, meeting, people } = await liveMeeting(h, 3);
     const [helper, ...rest] = people;
     if (!helper) throw new Error('a helper');
     await act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
@@ -108,7 +95,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
   });
 
   it('asks someone to unmute without unmuting anything itself (fake RoomService)', async () => {
-    const { host, meeting, people } = await liveMeeting(1);
+    const { host, meeting, people } = await liveMeeting(h, 1);
     const me = people[0]?.actor.id ?? '';
     await act(meeting.code, host.token, `participants/${me}/mute`, { source: 'microphone' });
     const muteCalls = h.roomService.calls.mutePublishedTrack.length;
@@ -130,7 +117,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
   });
 
   it('removes someone for good: banned, disconnected, everyone told, and every later join 403 (fake RoomService)', async () => {
-    const { host, meeting, people } = await liveMeeting(1);
+    const { host, meeting, people } = await liveMeeting(h, 1);
     const me = people[0];
     if (!me) throw new Error('one person');
     const rec = await h.record(meeting.code);
@@ -161,7 +148,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
   });
 
   it('disconnects a removed participant again the moment LiveKit says they joined with their old token (fake RoomService)', async () => {
-    const { host, meeting, people } = await liveMeeting(1);
+    const { host, meeting, people } = await liveMeeting(h, 1);
     const me = people[0]?.actor.id ?? '';
     await act(meeting.code, host.token, `participants/${me}/remove`);
     const before = h.roomService.calls.removeParticipant.length;
@@ -193,7 +180,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
   });
 
   it('never lets anyone remove the host (403)', async () => {
-    const { host, meeting, people } = await liveMeeting(1);
+    const { host, meeting, people } = await liveMeeting(h, 1);
     const helper = people[0];
     if (!helper) throw new Error('one person');
     await act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
@@ -205,157 +192,5 @@ describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name',
       'cannot-remove-host',
     );
     expect((await join(meeting.code, host.token)).statusCode).toBe(200);
-  });
-
-  it('locks a meeting: new people refused (lobby too), those already in and the host still get in', async () => {
-    const { host, meeting, people } = await liveMeeting(1);
-    const inside = people[0];
-    if (!inside) throw new Error('one person');
-    const rec = await h.record(meeting.code);
-    const res = await act(meeting.code, host.token, 'lock', { locked: true });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ locked: true });
-    await poll(() => rec.events).toEqual([
-      { audience: 'all', message: { type: 'meeting.locked', locked: true } },
-    ]);
-    expect(await h.live.get(`meeting:${meeting.code}:locked`)).toBe('1');
-    const row = await h.db
-      .selectFrom('meetings')
-      .select('locked')
-      .where('code', '=', meeting.code)
-      .executeTakeFirstOrThrow();
-    expect(row.locked).toBe(true);
-
-    const late = await h.user();
-    expectProblem(await join(meeting.code, late.token), 403, 'meeting-locked');
-    expect((await join(meeting.code, inside.token)).statusCode).toBe(200);
-    expect((await join(meeting.code, host.token)).statusCode).toBe(200);
-    const guest = await h.guest(meeting.code);
-    expectProblem(await join(meeting.code, guest.token), 403, 'meeting-locked');
-    // The lobby is closed too.
-    await h.call('PATCH', `/api/meetings/${meeting.code}`, host.token, {
-      settings: { lobby: true },
-    });
-    expectProblem(await join(meeting.code, late.token), 403, 'meeting-locked');
-
-    expect((await act(meeting.code, host.token, 'lock', { locked: false })).statusCode).toBe(200);
-    expect(await h.live.get(`meeting:${meeting.code}:locked`)).toBeUndefined();
-    expect((await join(meeting.code, late.token)).statusCode).toBe(202);
-    await rec.stop();
-  });
-
-  it('makes someone a co-host and back, stored, on the roster and announced; only the host may', async () => {
-    const { host, meeting, people } = await liveMeeting(2);
-    const [me, other] = people;
-    if (!me || !other) throw new Error('two people');
-    const rec = await h.record(meeting.code);
-    const path = `participants/${me.actor.id}/role`;
-    const res = await act(meeting.code, host.token, path, { role: 'co-host' });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ identity: me.actor.id, role: 'co-host' });
-    await poll(() => rec.events).toEqual([
-      {
-        audience: 'all',
-        message: { type: 'role.changed', identity: me.actor.id, role: 'co-host' },
-      },
-    ]);
-    expect((await roster.get(h.live, meeting.code, me.actor.id))?.role).toBe('co-host');
-    expect((await join(meeting.code, me.token)).json()).toMatchObject({ role: 'co-host' });
-    // A co-host moderates, but does not hand out roles.
-    expect((await act(meeting.code, me.token, 'lock', { locked: false })).statusCode).toBe(200);
-    expectProblem(
-      await act(meeting.code, me.token, `participants/${other.actor.id}/role`, { role: 'co-host' }),
-      403,
-      'not-host',
-    );
-    expectProblem(
-      await act(meeting.code, host.token, `participants/${host.actor.id}/role`, {
-        role: 'participant',
-      }),
-      409,
-      'host-role',
-    );
-    const back = await act(meeting.code, host.token, path, { role: 'participant' });
-    expect(back.json()).toEqual({ identity: me.actor.id, role: 'participant' });
-    expect((await roster.get(h.live, meeting.code, me.actor.id))?.role).toBe('participant');
-    expectProblem(await act(meeting.code, me.token, 'lock', { locked: true }), 403, 'not-host');
-    await rec.stop();
-  });
-
-  it('refuses every host control to participants and guests (403), touching nothing', async () => {
-    const { host, meeting, people } = await liveMeeting(2);
-    const [me, target] = people;
-    if (!me || !target) throw new Error('two people');
-    const guest = await h.guest(meeting.code);
-    expect((await join(meeting.code, guest.token)).statusCode).toBe(200);
-    const t = target.actor.id;
-    const routes: [string, object?][] = [
-      [`participants/${t}/mute`, { source: 'microphone' }],
-      ['mute-all'],
-      [`participants/${t}/ask-unmute`],
-      [`participants/${t}/remove`],
-      ['lock', { locked: true }],
-      [`participants/${t}/role`, { role: 'co-host' }],
-      [`participants/${me.actor.id}/role`, { role: 'co-host' }],
-      ['end'],
-    ];
-    const calls = JSON.stringify(h.roomService.calls);
-    const rec = await h.record(meeting.code);
-    for (const who of [me, guest]) {
-      for (const [path, body] of routes) {
-        expectProblem(await act(meeting.code, who.token, path, body), 403);
-      }
-    }
-    expect(JSON.stringify(h.roomService.calls)).toBe(calls);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(rec.events).toEqual([]);
-    await rec.stop();
-    expect((await join(meeting.code, target.token)).statusCode).toBe(200);
-    expect((await h.call('GET', `/api/meetings/${meeting.code}`, host.token)).json()).toMatchObject(
-      { state: 'live' },
-    );
-  });
-
-  it('does not let a host of meeting X act on meeting Y, even on people who are in both', async () => {
-    const x = await liveMeeting(1);
-    const y = await liveMeeting(0);
-    const both = x.people[0];
-    if (!both) throw new Error('one person');
-    expect((await join(y.meeting.code, both.token)).statusCode).toBe(200);
-    h.roomService.enter(y.meeting.code, both.actor.id);
-    const t = both.actor.id;
-    const calls = JSON.stringify(h.roomService.calls);
-    const routes: [string, object?][] = [
-      [`participants/${t}/mute`, { source: 'microphone' }],
-      ['mute-all'],
-      [`participants/${t}/ask-unmute`],
-      [`participants/${t}/remove`],
-      ['lock', { locked: true }],
-      [`participants/${t}/role`, { role: 'co-host' }],
-      ['end'],
-    ];
-    for (const [path, body] of routes) {
-      expectProblem(await act(y.meeting.code, x.host.token, path, body), 403, 'not-host');
-    }
-    expect(JSON.stringify(h.roomService.calls)).toBe(calls);
-    expect((await join(y.meeting.code, both.token)).statusCode).toBe(200);
-    // A guest pass for X cannot act on Y either.
-    const guest = await h.guest(x.meeting.code);
-    expectProblem(await act(y.meeting.code, guest.token, 'mute-all'), 403);
-  });
-
-  it('ends a meeting for everyone: roster cleared, meeting.ended to all, room deleted (fake RoomService)', async () => {
-    const { host, meeting, people } = await liveMeeting(1);
-    await act(meeting.code, host.token, 'lock', { locked: true });
-    const rec = await h.record(meeting.code);
-    expect((await act(meeting.code, host.token, 'end')).statusCode).toBe(200);
-    await poll(() => rec.of('meeting.ended')).toEqual([
-      { audience: 'all', message: { type: 'meeting.ended' } },
-    ]);
-    await rec.stop();
-    expect(await roster.all(h.live, meeting.code)).toEqual([]);
-    expect(await h.live.get(`meeting:${meeting.code}:locked`)).toBeUndefined();
-    expect(h.roomService.deleted).toContain(meeting.code);
-    expectProblem(await join(meeting.code, people[0]?.token ?? ''), 410, 'meeting-ended');
   });
 });
