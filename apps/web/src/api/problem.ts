@@ -1,6 +1,8 @@
 /** What the API tells us went wrong (RFC 9457 problem+json), with the last path segment of its type. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  /** Seconds the server asked us to wait (Retry-After), when it said. */
+  retryAfter: number | undefined;
   constructor(
     readonly status: number,
     /** The problem type's last segment, e.g. "wrong-passcode"; "network" when no answer came. */
@@ -48,12 +50,15 @@ export async function toApiError(res: Response): Promise<ApiError> {
   }
   const detail = typeof body.detail === 'string' ? body.detail : undefined;
   const title = typeof body.title === 'string' ? body.title : res.statusText;
-  return new ApiError(
+  const error = new ApiError(
     res.status,
     kindOf(body.type, res.status),
     detail ?? title,
     fieldErrorsOf(body.errors),
   );
+  const retryAfter = Number(res.headers.get('retry-after'));
+  if (retryAfter > 0) error.retryAfter = retryAfter;
+  return error;
 }
 
 const MESSAGES: Record<string, string> = {

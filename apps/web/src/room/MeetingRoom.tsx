@@ -10,6 +10,11 @@ import type { DeviceChoices } from '../prejoin/device-prefs';
 import { ErrorNote } from '../ui/ErrorNote';
 import { ConnectionBanner } from './ConnectionBanner';
 import { MeetingInfo } from './MeetingInfo';
+import './panels/panels.css';
+import { RoomOverlays } from './panels/RoomOverlays';
+import { RoomToolbar, type Panel } from './panels/RoomToolbar';
+import { SidePanel } from './panels/SidePanel';
+import { useChat } from './panels/use-chat';
 import { RoomAudio } from './RoomAudio';
 import { RoomControls } from './RoomControls';
 import { RoomStage, type Layout } from './RoomStage';
@@ -38,6 +43,8 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
   const [infoOpen, setInfoOpen] = useState(false);
   const [joinedAt] = useState(Date.now);
   const [problem, setProblem] = useState<string | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const chat = useChat(code, join.identity, panel === 'chat');
 
   const end = async () => {
     if (!window.confirm('End the meeting for everyone?')) return;
@@ -61,6 +68,11 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
             The host mutes people as they join. Unmute when you want to speak.
           </p>
         )}
+        <RoomOverlays
+          peopleOpen={panel === 'people'}
+          onOpenPeople={() => setPanel('people')}
+          onError={setProblem}
+        />
         <main className="stage">
           <RoomStage layout={layout} />
         </main>
@@ -73,6 +85,15 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
           onInfo={() => setInfoOpen((o) => !o)}
           onMediaError={setProblem}
           onEnd={() => void end()}
+        >
+          <RoomToolbar me={join.identity} panel={panel} onPanel={setPanel} unread={chat.unread} />
+        </RoomControls>
+        <SidePanel
+          panel={panel}
+          onClose={() => setPanel(null)}
+          code={code}
+          me={join.identity}
+          chat={chat}
         />
         <RoomAudio />
         <StartAudio label="Click to turn on meeting audio" className="start-audio" />

@@ -1,5 +1,6 @@
 import { useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import type { ReactNode } from 'react';
 import { MediaToggle } from './MediaToggle';
 import type { Layout } from './RoomStage';
 
@@ -12,6 +13,8 @@ interface RoomControlsProps {
   onInfo: () => void;
   onMediaError: (message: string) => void;
   onEnd: () => void;
+  /** More controls (hand, reactions, people, chat), placed before Info. */
+  children?: ReactNode;
 }
 
 /** The bar under the stage: media toggles, layout, info, leave and end. */
@@ -34,6 +37,7 @@ export function RoomControls(props: RoomControlsProps) {
       >
         {props.layout === 'grid' ? 'Speaker view' : 'Grid view'}
       </button>
+      {props.children}
       <button
         type="button"
         className="control"

@@ -1,0 +1,106 @@
+import type { Presence } from '@gomeet/protocol';
+import { useEffect, useRef, useState } from 'react';
+import { askToUnmute, muteParticipant, removeParticipant, setRole } from '../../api/host-controls';
+
+interface HostMenuProps {
+  code: string;
+  person: Presence;
+  /** Only the host changes roles. */
+  iAmHost: boolean;
+  run: (action: () => Promise<unknown>) => void;
+}
+
+/** The actions a host or co-host has on one participant, behind a "More" button. */
+export function HostMenu({ code, person: p, iAmHost, run }: HostMenuProps) {
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (open) menu.current?.querySelector('button')?.focus();
+  }, [open]);
+  const act = (action: () => Promise<unknown>) => {
+    setOpen(false);
+    run(action);
+  };
+  const coHost = p.role === 'co-host';
+
+  return (
+    <div
+      className="host-menu"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        className="secondary small"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-label={`Actions for ${p.name}`}
+        data-testid="host-menu-button"
+        onClick={() => setOpen((o) => !o)}
+      >
+        ⋯
+      </button>
+      {open && (
+        <div
+          className="host-menu-items"
+          ref={menu}
+          role="group"
+          aria-label={`Actions for ${p.name}`}
+        >
+          {p.mic && (
+            <button
+              type="button"
+              aria-label={`Mute ${p.name}'s microphone`}
+              onClick={() => act(() => muteParticipant(code, p.identity, 'microphone'))}
+            >
+              Mute microphone
+            </button>
+          )}
+          {p.camera && (
+            <button
+              type="button"
+              aria-label={`Turn off ${p.name}'s camera`}
+              onClick={() => act(() => muteParticipant(code, p.identity, 'camera'))}
+            >
+              Mute camera
+            </button>
+          )}
+          {!p.mic && (
+            <button
+              type="button"
+              aria-label={`Ask ${p.name} to unmute`}
+              onClick={() => act(() => askToUnmute(code, p.identity))}
+            >
+              Ask to unmute
+            </button>
+          )}
+          {iAmHost && p.role !== 'host' && (
+            <button
+              type="button"
+              aria-label={coHost ? `Make ${p.name} a participant` : `Make ${p.name} a co-host`}
+              onClick={() =>
+                act(() => setRole(code, p.identity, coHost ? 'participant' : 'co-host'))
+              }
+            >
+              {coHost ? 'Make participant' : 'Make co-host'}
+            </button>
+          )}
+          {p.role !== 'host' && (
+            <button
+              type="button"
+              className="danger"
+              aria-label={`Remove ${p.name} from the meeting`}
+              onClick={() => {
+                if (window.confirm(`Remove ${p.name} from the meeting?`))
+                  act(() => removeParticipant(code, p.identity));
+              }}
+            >
+              Remove
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { admit, admitAll, deny, denyAll } from '../../api/host-controls';
+import { useRealtimeContext } from '../../realtime/RealtimeContext';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { useHostAction } from './use-host-action';
+
+/** Hosts and co-hosts: who waits in the lobby, longest first, to let in or turn away. */
+export function LobbyList({ code }: { code: string }) {
+  const { lobby } = useRealtimeContext().state;
+  const { run, error, busy } = useHostAction();
+  if (lobby.length === 0) return null;
+  return (
+    <section className="lobby-list" aria-label="Waiting in the lobby" data-testid="lobby-list">
+      <h3>Waiting in the lobby ({lobby.length})</h3>
+      <ul>
+        {lobby.map((e) => (
+          <li key={e.identity} data-testid="lobby-entry" data-identity={e.identity}>
+            <span className="person-name">{e.name}</span>
+            <span className="row-actions">
+              <button
+                type="button"
+                aria-label={`Admit ${e.name}`}
+                disabled={busy}
+                onClick={() => run(() => admit(code, e.identity))}
+              >
+                Admit
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Deny ${e.name}`}
+                disabled={busy}
+                onClick={() => run(() => deny(code, e.identity))}
+              >
+                Deny
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {lobby.length > 1 && (
+        <div className="row-actions">
+          <button
+            type="button"
+            aria-label="Admit everyone waiting"
+            disabled={busy}
+            onClick={() => run(() => admitAll(code))}
+          >
+            Admit all
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            aria-label="Deny everyone waiting"
+            disabled={busy}
+            onClick={() => run(() => denyAll(code))}
+          >
+            Deny all
+          </button>
+        </div>
+      )}
+      <ErrorNote message={error} testId="lobby-error" />
+    </section>
+  );
+}

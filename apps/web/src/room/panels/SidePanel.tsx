@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import { ChatPanel } from './ChatPanel';
+import { ParticipantsPanel } from './ParticipantsPanel';
+import type { Panel } from './RoomToolbar';
+import type { Chat } from './use-chat';
+
+interface SidePanelProps {
+  panel: Panel;
+  onClose: () => void;
+  code: string;
+  me: string;
+  chat: Chat;
+}
+
+/** The drawer at the right (full screen on a phone) holding people or chat. */
+export function SidePanel({ panel, onClose, code, me, chat }: SidePanelProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (panel) heading.current?.focus();
+  }, [panel]);
+  if (!panel) return null;
+  const title = panel === 'chat' ? 'Chat' : 'Participants';
+  return (
+    <aside
+      className="side-panel"
+      aria-label={title}
+      data-testid="side-panel"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <header className="side-panel-head">
+        <h2 ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        <button
+          type="button"
+          className="secondary small"
+          aria-label={`Close ${title.toLowerCase()}`}
+          onClick={onClose}
+        >
+          ✕
+        </button>
+      </header>
+      {panel === 'chat' ? (
+        <ChatPanel chat={chat} me={me} />
+      ) : (
+        <ParticipantsPanel code={code} me={me} />
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,49 @@
+import { useLocalParticipant } from '@livekit/components-react';
+import { useEffect, useRef, useState } from 'react';
+import { useRealtimeEvents } from '../../realtime/RealtimeContext';
+
+/** "The host asks you to unmute": nobody is unmuted remotely, the person decides. */
+export function UnmutePrompt({ onError }: { onError: (message: string) => void }) {
+  const { localParticipant } = useLocalParticipant();
+  const [by, setBy] = useState<string | null>(null);
+  const unmuteButton = useRef<HTMLButtonElement>(null);
+  useRealtimeEvents((m) => {
+    if (m.type === 'unmute.requested') setBy(m.by);
+  });
+  useEffect(() => {
+    if (by) unmuteButton.current?.focus();
+  }, [by]);
+  if (!by) return null;
+
+  const unmute = () => {
+    setBy(null);
+    localParticipant
+      .setMicrophoneEnabled(true)
+      .catch(() => onError('Your microphone could not be turned on.'));
+  };
+  return (
+    <div
+      className="prompt"
+      role="alertdialog"
+      aria-labelledby="unmute-prompt-title"
+      data-testid="unmute-prompt"
+      onKeyDown={(e) => e.key === 'Escape' && setBy(null)}
+    >
+      <p id="unmute-prompt-title">The host asks you to unmute</p>
+      <p className="muted">{by} would like to hear you.</p>
+      <div className="row-actions">
+        <button
+          type="button"
+          ref={unmuteButton}
+          onClick={unmute}
+          aria-label="Unmute your microphone"
+        >
+          Unmute
+        </button>
+        <button type="button" className="secondary" onClick={() => setBy(null)}>
+          Not now
+        </button>
+      </div>
+    </div>
+  );
+}
