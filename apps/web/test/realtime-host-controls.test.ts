@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('host controls, live', () => {
-  it('mutes a participant’s microphone, then removes them for good', async () => {
+  it('mutes a participant’s microphone, then removes them for good, and locks the meeting', async () => {
     const { browser, url } = stack;
     const m = await createMeeting(stack.url, host, {
       title: 'Host controls',
@@ -75,5 +75,16 @@ describe('host controls, live', () => {
       .toBe('removed');
     expect(await p.getByTestId('room').count()).toBe(0);
     await screenshot(p, SHOTS, '05-rejoin-refused');
+
+    // Locked: someone new is refused with a screen that says why.
+    await h.getByRole('button', { name: 'Lock the meeting' }).click();
+    await expect.poll(() => h.getByTestId('lock-toggle').getAttribute('aria-pressed')).toBe('true');
+    const late = await quietPage(browser);
+    await pressJoin(late, url, m.code, 'Lee Late');
+    await expect
+      .poll(() => late.getByTestId('exit-screen').getAttribute('data-reason'), { timeout: 10_000 })
+      .toBe('locked');
+    expect(await late.getByRole('heading').textContent()).toBe('This meeting is locked');
+    await screenshot(late, SHOTS, '06-locked');
   });
 });
