@@ -80,5 +80,11 @@ describe('chat, live', () => {
     await c.getByTestId('chat-input').fill('x'.repeat(4001));
     expect(await c.getByTestId('chat-send').isDisabled()).toBe(true);
     await expect.poll(() => c.getByRole('alert').first().textContent()).toContain('over the 4000');
+
+    // On a phone the chat takes the whole screen and can be closed.
+    await c.setViewportSize({ width: 390, height: 800 });
+    await screenshot(c, SHOTS, '04-phone-width');
+    await c.getByRole('button', { name: 'Close chat' }).click();
+    await c.getByTestId('leave-button').waitFor();
   });
 });

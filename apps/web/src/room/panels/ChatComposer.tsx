@@ -57,7 +57,10 @@ export function ChatComposer({ others, onSend }: ChatComposerProps) {
       />
       {tooLong && (
         <p className="error-note" role="alert">
-          {[...text].length - MAX_CHARS} characters over the 4000 limit.
+          {[...text].length - MAX_CHARS === 1
+            ? '1 character'
+            : `${[...text].length - MAX_CHARS} characters`}{' '}
+          over the 4000 limit.
         </p>
       )}
       <button
