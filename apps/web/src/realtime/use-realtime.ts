@@ -55,8 +55,13 @@ export function useRealtime(code: string, active: boolean, handlers: Handlers): 
 
   // Made co-host mid-meeting: the lobby snapshot came only with the welcome, so read it now.
   const host = isHost(state.you?.role);
+  const known = state.you !== null;
+  const wasHost = useRef<boolean | null>(null);
   useEffect(() => {
-    if (!host || state.you?.state !== 'joined') return;
+    if (!known) return;
+    const before = wasHost.current;
+    wasHost.current = host;
+    if (!host || before !== false) return;
     let live = true;
     getLobby(code).then(
       (lobby) => live && dispatch({ type: 'lobby.fetched', lobby }),
@@ -65,7 +70,7 @@ export function useRealtime(code: string, active: boolean, handlers: Handlers): 
     return () => {
       live = false;
     };
-  }, [code, host, state.you?.state]);
+  }, [code, host, known]);
 
   const send = useCallback((m: ClientMessage) => client?.send(m) ?? false, [client]);
   const subscribe = useCallback((l: RealtimeListener) => {
