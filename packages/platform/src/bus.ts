@@ -46,6 +46,8 @@ export function createInProcessBus(): Bus {
  */
 export function createRedisBus(publisher: Redis): Bus {
   const subscriber = publisher.duplicate();
+  // Errors surface through the publisher's handler and /readyz; ioredis resubscribes on reconnect.
+  subscriber.on('error', () => undefined);
   const handlers = new Map<string, Set<BusHandler>>();
   subscriber.on('message', (topic: string, payload: string) => {
     const set = handlers.get(topic);
