@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The small set of error codes domain code may throw; each maps to one HTTP status. */
@@ -169,4 +170,27 @@ export function installErrorHandling(app: FastifyInstance): void {
       ),
     ),
   );
+}
+
+/** The zod schema of a problem+json body, for route response schemas (and OpenAPI). */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .describe('application/problem+json');
+
+/** Documents the error statuses a route can answer with: `response: { 200: x, ...problemResponses(401, 404) }`. */
+export function problemResponses<const S extends number>(
+  ...statuses: S[]
+): Record<S, typeof problemSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<
+    S,
+    typeof problemSchema
+  >;
 }

@@ -13,22 +13,7 @@ export type AuthApp = FastifyInstance<
 >;
 
 /** RFC 9457 problem details, as the platform error handler sends them. */
-export const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    requestId: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .describe('application/problem+json');
-
-/** Documents the error statuses a route can answer with. */
-export function problems<const S extends number>(...statuses: S[]): Record<S, typeof problem> {
-  return Object.fromEntries(statuses.map((s) => [s, problem])) as Record<S, typeof problem>;
-}
+export { problemSchema as problem, problemResponses as problems } from '@gomeet/platform';
 
 /** An empty 204 response. */
 export const noContent = z.null().describe('No content');

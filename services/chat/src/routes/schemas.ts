@@ -19,22 +19,7 @@ export type ChatApp = FastifyInstance<
 export const routeDocs = { tags: ['chat'], security: [{ bearer: [] }] };
 
 /** RFC 9457 problem details, as the platform error handler sends them. */
-export const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    requestId: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .describe('application/problem+json');
-
-/** Documents the error statuses a route can answer with. */
-export function problems<const S extends number>(...statuses: S[]): Record<S, typeof problem> {
-  return Object.fromEntries(statuses.map((s) => [s, problem])) as Record<S, typeof problem>;
-}
+export { problemSchema as problem, problemResponses as problems } from '@gomeet/platform';
 
 /** A message id: opaque to clients, but always a positive integer in decimal. */
 export const messageId = z
