@@ -5,19 +5,12 @@ import { chatMigrations, chatRoutes } from '@gomeet/chat';
 import { meetingMigrations, meetingRoutes } from '@gomeet/meeting';
 import {
   createApp,
-  createInProcessBus,
-  createMemoryLiveState,
-  createMemoryRateLimiter,
   createMetrics,
-  createRedisBus,
-  createRedisLiveState,
-  createRedisRateLimiter,
   createTokenVerifier,
   migrate,
-  openDatabase,
-  openRedis,
-  remoteJwks,
+  openSharedState,
   type ReadinessCheck,
+  remoteJwks,
 } from '@gomeet/platform';
 import { signalingMigrations, signalingRoutes, webhookRoutes } from '@gomeet/signaling';
 import { RoomServiceClient } from 'livekit-server-sdk';
@@ -61,19 +54,17 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
   };
 
   try {
-    const database = await openDatabase({ url: config.DATABASE_URL, dataDir });
-    cleanups.push(() => database.close());
+    const state = await openSharedState({
+      ...config,
+      GOMEET_DATA_DIR: dataDir,
+      name: 'gomeet-server',
+    });
+    cleanups.push(state.close);
+    const { database, bus, live, rateLimiter } = state;
     await migrate(database.db, 'auth', authMigrations);
     await migrate(database.db, 'meeting', meetingMigrations);
     await migrate(database.db, 'signaling', signalingMigrations);
     await migrate(database.db, 'chat', chatMigrations);
-
-    const redis = config.REDIS_URL ? openRedis(config.REDIS_URL, 'gomeet-server') : undefined;
-    if (redis) cleanups.push(() => redis.quit());
-    const bus = redis ? createRedisBus(redis) : createInProcessBus();
-    cleanups.push(() => bus.close());
-    const rateLimiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
-    const live = redis ? createRedisLiveState(redis) : createMemoryLiveState();
 
     const dev = await loadDevSecrets(dataDir);
     const livekitKeys = {
@@ -94,8 +85,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     };
     let livekit: LiveKitProcess | undefined;
 
-    const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
-    if (redis) readiness.push({ name: 'redis', check: () => redis.ping() });
+    const readiness: ReadinessCheck[] = [...state.readiness];
     readiness.push({
       name: 'livekit',
       check: async () => {

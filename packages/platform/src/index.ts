@@ -15,3 +15,4 @@ export * from './turn.js';
 export * from './live-state.js';
 export * from './meeting-events.js';
 export * from './livekit-events.js';
+export * from './shared-state.js';

@@ -1,11 +1,7 @@
 import {
-  createRedisBus,
-  createRedisLiveState,
-  createRedisRateLimiter,
   createTokenVerifier,
   migrate,
-  openDatabase,
-  openRedis,
+  openSharedState,
   parseConfig,
   remoteJwks,
   serve,
@@ -15,31 +11,22 @@ import { chatConfig } from './config.js';
 import { chatMigrations } from './migrations.js';
 
 const config = parseConfig(chatConfig, process.env);
-const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.GOMEET_DATA_DIR });
-await migrate(database.db, 'chat', chatMigrations);
-// chatConfig guarantees REDIS_URL.
-const redis = openRedis(config.REDIS_URL ?? '', 'gomeet-chat');
-const bus = createRedisBus(redis);
+// chatConfig requires REDIS_URL: the roster chat checks is written by meeting-service pods.
+const state = await openSharedState({ ...config, name: 'gomeet-chat' });
+await migrate(state.database.db, 'chat', chatMigrations);
 
 const app = buildApp({
-  db: database.db,
-  bus,
-  live: createRedisLiveState(redis),
+  db: state.database.db,
+  bus: state.bus,
+  live: state.live,
   verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
-  rateLimiter: createRedisRateLimiter(redis),
-  readiness: [
-    { name: 'database', check: () => database.ping() },
-    { name: 'redis', check: () => redis.ping() },
-  ],
+  rateLimiter: state.rateLimiter,
+  readiness: state.readiness,
   logLevel: config.LOG_LEVEL,
 });
 await serve(app, {
   host: config.HOST,
   port: config.PORT,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  onClose: async () => {
-    await bus.close();
-    redis.disconnect();
-    await database.close();
-  },
+  onClose: state.close,
 });
