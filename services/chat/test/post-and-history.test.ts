@@ -159,7 +159,12 @@ describe.each(databaseBackends(inject('postgresUrl')))(
         received.push(...fresh);
         cursor = fresh.at(-1)?.id ?? cursor;
       };
-      while (posting) await poll();
+      // Yield to the event loop between polls: an in-process request can complete on microtasks
+      // alone, and a loop of those would starve the writers (and every timer) forever.
+      while (posting) {
+        await poll();
+        await new Promise((r) => setTimeout(r, 2));
+      }
       await writes;
       await poll();
       expect(received).toHaveLength(20);
