@@ -45,7 +45,9 @@ export function createInProcessBus(): Bus {
  * duplicated from it because a subscribed Redis connection can run no other command.
  */
 export function createRedisBus(publisher: Redis): Bus {
-  const subscriber = publisher.duplicate();
+  // No ready check: its INFO would be refused once SUBSCRIBE is queued (the connection is then
+  // in subscriber mode), and the failed check could leave the subscription unsent.
+  const subscriber = publisher.duplicate({ enableReadyCheck: false });
   // Errors surface through the publisher's handler and /readyz; ioredis resubscribes on reconnect.
   subscriber.on('error', () => undefined);
   const handlers = new Map<string, Set<BusHandler>>();
