@@ -111,9 +111,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       livekitKeys.apiKey,
       livekitKeys.apiSecret,
     );
-    const signingKeys = config.JWT_SIGNING_KEYS
-      ? (JSON.parse(config.JWT_SIGNING_KEYS) as [])
-      : undefined;
+    const signingKeys = config.JWT_SIGNING_KEYS;
 
     await app.register(authRoutes, {
       prefix: '/api/auth',
