@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
@@ -12,6 +11,7 @@ import {
 import { installErrorHandling } from './errors.js';
 import { registerHealthRoutes, type ReadinessCheck } from './health.js';
 import { loggerOptions } from './logger.js';
+import { addSecurityHeaders } from './security-headers.js';
 import { recordHttpMetrics, type Metrics } from './metrics.js';
 
 /** A Fastify instance whose route schemas are zod schemas. */
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions): App {
   });
 
   // The web app sets its own CSP (it must reach LiveKit's WebSocket); the API needs none.
-  void app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  addSecurityHeaders(app);
   void app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

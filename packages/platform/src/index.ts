@@ -16,3 +16,4 @@ export * from './live-state.js';
 export * from './meeting-events.js';
 export * from './livekit-events.js';
 export * from './shared-state.js';
+export * from './security-headers.js';

@@ -53,15 +53,31 @@ export function serviceOfRoute(route: string, fallback: string): string {
  * ("/api/meetings/:code"), never the raw URL, so cardinality stays bounded.
  */
 export function recordHttpMetrics(app: FastifyInstance, metrics: Metrics, service: string): void {
-  app.addHook('onResponse', async (request, reply) => {
+  // One labelled child per series, found by a string key: cheaper than prom-client hashing a
+  // label object on every response. The key set is bounded by routes × methods × statuses.
+  const series = new Map<
+    string,
+    { count: { inc(): void }; duration: { observe(v: number): void } }
+  >();
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    const labels = {
-      service: serviceOfRoute(route, service),
-      method: request.method,
-      route,
-      status: String(reply.statusCode),
-    };
-    metrics.httpRequestsTotal.inc(labels);
-    metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1000);
+    const key = `${request.method} ${route} ${reply.statusCode}`;
+    let child = series.get(key);
+    if (!child) {
+      const labels = {
+        service: serviceOfRoute(route, service),
+        method: request.method,
+        route,
+        status: String(reply.statusCode),
+      };
+      child = {
+        count: metrics.httpRequestsTotal.labels(labels),
+        duration: metrics.httpRequestDuration.labels(labels),
+      };
+      series.set(key, child);
+    }
+    child.count.inc();
+    child.duration.observe(reply.elapsedTime / 1000);
+    done();
   });
 }

@@ -85,6 +85,14 @@ describe('the shared HTTP shell', () => {
     expect(res.json()).toMatchObject({ status: 500, detail: 'Something went wrong on our side.' });
   });
 
+  it('sends the security headers on every response', async () => {
+    const res = await buildTestApp().inject('/healthz');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('answers unknown routes with 404 problem+json', async () => {
     const res = await buildTestApp().inject('/nope');
     expect(res.statusCode).toBe(404);
