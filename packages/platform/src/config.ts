@@ -20,7 +20,9 @@ export function parseConfig<S extends z.ZodType>(
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.map(String).join('.') || '(environment)';
-    const got = issue.code === 'invalid_type' && issue.input === undefined ? ' (missing)' : '';
+    const key = issue.path[0];
+    const missing = typeof key === 'string' && (env[key] === undefined || env[key] === '');
+    const got = issue.code === 'invalid_type' && missing ? ' (missing)' : '';
     return `${name}: ${issue.message}${got}`;
   });
   throw new ConfigError(problems);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ConfigError } from './config.js';
 
 /** Options for running a service until SIGTERM/SIGINT. */
 export interface ServeOptions {
@@ -41,4 +42,18 @@ export async function serve(app: FastifyInstance, options: ServeOptions): Promis
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   return address;
+}
+
+/**
+ * Runs a process's main function. A configuration problem is the operator's to fix, so it is
+ * printed plainly (which variable, what was expected) with no stack; anything else that stops
+ * start-up prints one line. Both exit 1.
+ */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    const message =
+      error instanceof ConfigError ? error.message : `failed to start: ${(error as Error).message}`;
+    console.error(message);
+    process.exit(1);
+  });
 }

@@ -1,4 +1,4 @@
-import { ConfigError, openSharedState, parseConfig, serve } from '@gomeet/platform';
+import { openSharedState, parseConfig, runMain, serve } from '@gomeet/platform';
 import { buildApp } from './app.js';
 import { authConfigSchema, turnSettings } from './config.js';
 
@@ -21,8 +21,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  // A config problem is the operator's to fix: print it plainly, without a stack.
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

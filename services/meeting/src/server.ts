@@ -5,40 +5,43 @@ import {
   parseConfig,
   remoteJwks,
   serve,
+  runMain,
 } from '@gomeet/platform';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { buildApp } from './app.js';
 import { meetingConfig, turnFromEnv } from './config.js';
 import { meetingMigrations } from './migrations.js';
 
-const config = parseConfig(meetingConfig, process.env);
-const state = await openSharedState({ ...config, name: 'gomeet-meeting' });
-await migrate(state.database.db, 'meeting', meetingMigrations);
+runMain(async () => {
+  const config = parseConfig(meetingConfig, process.env);
+  const state = await openSharedState({ ...config, name: 'gomeet-meeting' });
+  await migrate(state.database.db, 'meeting', meetingMigrations);
 
-const livekit = {
-  url: config.LIVEKIT_URL,
-  apiKey: config.LIVEKIT_API_KEY,
-  apiSecret: config.LIVEKIT_API_SECRET,
-  roomService: new RoomServiceClient(
-    config.LIVEKIT_API_URL ?? config.LIVEKIT_URL,
-    config.LIVEKIT_API_KEY,
-    config.LIVEKIT_API_SECRET,
-  ),
-};
-const app = buildApp({
-  db: state.database.db,
-  bus: state.bus,
-  live: state.live,
-  verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
-  livekit,
-  publicUrl: config.PUBLIC_URL,
-  turn: turnFromEnv(config),
-  readiness: state.readiness,
-  logLevel: config.LOG_LEVEL,
-});
-await serve(app, {
-  host: config.HOST,
-  port: config.PORT,
-  shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  onClose: state.close,
+  const livekit = {
+    url: config.LIVEKIT_URL,
+    apiKey: config.LIVEKIT_API_KEY,
+    apiSecret: config.LIVEKIT_API_SECRET,
+    roomService: new RoomServiceClient(
+      config.LIVEKIT_API_URL ?? config.LIVEKIT_URL,
+      config.LIVEKIT_API_KEY,
+      config.LIVEKIT_API_SECRET,
+    ),
+  };
+  const app = buildApp({
+    db: state.database.db,
+    bus: state.bus,
+    live: state.live,
+    verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
+    livekit,
+    publicUrl: config.PUBLIC_URL,
+    turn: turnFromEnv(config),
+    readiness: state.readiness,
+    logLevel: config.LOG_LEVEL,
+  });
+  await serve(app, {
+    host: config.HOST,
+    port: config.PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    onClose: state.close,
+  });
 });

@@ -6,32 +6,35 @@ import {
   parseConfig,
   remoteJwks,
   serve,
+  runMain,
 } from '@gomeet/platform';
 import { buildApp } from './app.js';
 import { signalingConfig } from './config.js';
 import { signalingMigrations } from './migrations.js';
 
-const config = parseConfig(signalingConfig, process.env);
-const state = await openSharedState({ ...config, name: 'gomeet-signaling' });
-await migrate(state.database.db, 'signaling', signalingMigrations);
+runMain(async () => {
+  const config = parseConfig(signalingConfig, process.env);
+  const state = await openSharedState({ ...config, name: 'gomeet-signaling' });
+  await migrate(state.database.db, 'signaling', signalingMigrations);
 
-const app = buildApp({
-  bus: state.bus,
-  live: state.live,
-  rateLimiter: state.rateLimiter,
-  verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
-  metrics: createMetrics(),
-  heartbeatMs: config.WS_HEARTBEAT_MS,
-  webhook: {
-    db: state.database.db,
-    livekit: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET },
-  },
-  readiness: state.readiness,
-  logLevel: config.LOG_LEVEL,
-});
-await serve(app, {
-  host: config.HOST,
-  port: config.PORT,
-  shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  onClose: state.close,
+  const app = buildApp({
+    bus: state.bus,
+    live: state.live,
+    rateLimiter: state.rateLimiter,
+    verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
+    metrics: createMetrics(),
+    heartbeatMs: config.WS_HEARTBEAT_MS,
+    webhook: {
+      db: state.database.db,
+      livekit: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET },
+    },
+    readiness: state.readiness,
+    logLevel: config.LOG_LEVEL,
+  });
+  await serve(app, {
+    host: config.HOST,
+    port: config.PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    onClose: state.close,
+  });
 });
