@@ -20,8 +20,12 @@ export function parseConfig<S extends z.ZodType>(
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.map(String).join('.') || '(environment)';
+    // A variable is missing when unset; a field inside a JSON variable when it has no value.
     const key = issue.path[0];
-    const missing = typeof key === 'string' && (env[key] === undefined || env[key] === '');
+    const missing =
+      issue.path.length === 1 && typeof key === 'string'
+        ? env[key] === undefined || env[key] === ''
+        : issue.input === undefined;
     const got = issue.code === 'invalid_type' && missing ? ' (missing)' : '';
     return `${name}: ${issue.message}${got}`;
   });
