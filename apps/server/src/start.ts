@@ -7,6 +7,7 @@ import {
   createApp,
   createMetrics,
   createTokenVerifier,
+  freePort,
   migrate,
   openSharedState,
   type ReadinessCheck,
@@ -18,7 +19,6 @@ import { loadDevSecrets } from './dev-secrets.js';
 import { startLiveKit, type LiveKitProcess } from './livekit-process.js';
 import { serveWebApp } from './web-app.js';
 import type { ServerConfig } from './config.js';
-import { freePort } from './free-port.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -12,7 +12,7 @@ import { installErrorHandling } from './errors.js';
 import { registerHealthRoutes, type ReadinessCheck } from './health.js';
 import { loggerOptions } from './logger.js';
 import { addSecurityHeaders } from './security-headers.js';
-import { recordHttpMetrics, type Metrics } from './metrics.js';
+import { createMetrics, recordHttpMetrics, type Metrics } from './metrics.js';
 
 /** A Fastify instance whose route schemas are zod schemas. */
 export type App = FastifyInstance<
@@ -23,15 +23,20 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** What every GoMeet HTTP app is built from. */
-export interface AppOptions {
-  /** Service name for logs and metrics ("auth", "meeting", or "gomeet" for the all-in-one). */
-  service: string;
-  metrics: Metrics;
+/** The shell options a service's standalone `buildApp` accepts next to its own dependencies. */
+export interface ShellOptions {
+  /** The process's metrics registry; a new one by default. */
+  metrics?: Metrics;
   /** Dependencies `/readyz` checks. */
   readiness?: ReadinessCheck[];
-  /** Log level, or false for no logs (tests). */
+  /** Log level, or false for no logs (tests, benchmarks). */
   logLevel?: string | false;
+}
+
+/** What every GoMeet HTTP app is built from. */
+export interface AppOptions extends ShellOptions {
+  /** Service name for logs and metrics ("auth", "meeting", or "gomeet" for the all-in-one). */
+  service: string;
   /** A logger to reuse instead of creating one. */
   logger?: FastifyBaseLogger;
   bodyLimit?: number;
@@ -45,6 +50,7 @@ export interface AppOptions {
  * Services register their routes as plugins on the returned app.
  */
 export function createApp(options: AppOptions): App {
+  const metrics = options.metrics ?? createMetrics();
   const app = Fastify({
     ...(options.logger
       ? { loggerInstance: options.logger }
@@ -83,12 +89,12 @@ export function createApp(options: AppOptions): App {
     },
     transform: jsonSchemaTransform,
   });
-  recordHttpMetrics(app, options.metrics, options.service);
+  recordHttpMetrics(app, metrics, options.service);
   void app.register(async (root) => {
     registerHealthRoutes(root, options.readiness ?? []);
     root.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-      const body = await options.metrics.registry.metrics();
-      return reply.type(options.metrics.registry.contentType).send(body);
+      const body = await metrics.registry.metrics();
+      return reply.type(metrics.registry.contentType).send(body);
     });
     root.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });

@@ -17,3 +17,4 @@ export * from './meeting-events.js';
 export * from './livekit-events.js';
 export * from './shared-state.js';
 export * from './security-headers.js';
+export * from './free-port.js';

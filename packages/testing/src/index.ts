@@ -1,3 +1,4 @@
 export * from './databases.js';
 export * from './servers.js';
 export * from './tokens.js';
+export { freePort } from '@gomeet/platform';

@@ -1,4 +1,4 @@
-import { createApp, type App, type ReadinessCheck } from '@gomeet/platform';
+import { createApp, type App, type ShellOptions } from '@gomeet/platform';
 import type { SignalingDeps } from './deps.js';
 import { webhookRoutes, type WebhookDeps } from './routes/webhook.js';
 import { signalingRoutes } from './routes/socket.js';
@@ -7,20 +7,14 @@ import { signalingRoutes } from './routes/socket.js';
 export interface BuildAppOptions extends SignalingDeps {
   /** The LiveKit webhook receiver's needs; without it `/livekit/webhook` is not mounted. */
   webhook?: Omit<WebhookDeps, 'bus'>;
-  readiness?: ReadinessCheck[];
-  /** Log level, or false for no logs (tests, benchmarks). */
-  logLevel?: string | false;
+  readiness?: ShellOptions['readiness'];
+  logLevel?: ShellOptions['logLevel'];
 }
 
 /** The signaling-service as a standalone app: the platform shell, `/ws` and the webhook. */
 export function buildApp(options: BuildAppOptions): App {
   const { webhook, readiness, logLevel, ...deps } = options;
-  const app = createApp({
-    service: 'signaling',
-    metrics: deps.metrics,
-    readiness: readiness ?? [],
-    logLevel: logLevel ?? 'info',
-  });
+  const app = createApp({ service: 'signaling', metrics: deps.metrics, readiness, logLevel });
   void app.register(signalingRoutes, deps);
   if (webhook) void app.register(webhookRoutes, { ...webhook, bus: deps.bus });
   return app;
