@@ -1,5 +1,5 @@
 import type { Estimate } from './model.js';
-import type { DigitalOceanApi } from './digitalocean-api.js';
+import type { DigitalOceanApi } from '../../cli/digitalocean.js';
 
 /** ok under 80 % of the budget, warning from 80 %, over above 100 % (exit 1). */
 export type BudgetStatus = 'ok' | 'warning' | 'over';

@@ -86,8 +86,16 @@ export function estimateEgress(
   nodes: number,
   pricePerGiB: number,
 ): EgressEstimate {
+  return egressAfterAllowance(t, nodes * droplet.transferTiB * 1024, pricePerGiB);
+}
+
+/** Egress billed after a pooled transfer allowance of `allowanceGiB` (all droplets of the account). */
+export function egressAfterAllowance(
+  t: Traffic,
+  allowanceGiB: number,
+  pricePerGiB: number,
+): EgressEstimate {
   const totalGiB = egressGiB(t);
-  const allowanceGiB = nodes * droplet.transferTiB * 1024;
   const billableGiB = Math.round(Math.max(0, totalGiB - allowanceGiB));
   return {
     totalGiB: Math.round(totalGiB),
@@ -97,13 +105,15 @@ export function estimateEgress(
   };
 }
 
-function need<T>(map: Record<string, T>, key: string, what: string): T {
+/** The entry `key` of a price map; throws naming `what` when the table lacks it. */
+export function need<T>(map: Record<string, T>, key: string, what: string): T {
   const found = map[key];
   if (found === undefined) throw new Error(`no price for ${what} "${key}" in the price table`);
   return found;
 }
 
-function line(
+/** One priced line: quantity × unit price, rounded to cents. */
+export function line(
   item: string,
   category: CostLine['category'],
   quantity: number,

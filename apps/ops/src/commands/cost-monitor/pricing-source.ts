@@ -1,6 +1,10 @@
 import type { CliDeps } from '../../cli/context.js';
 import type { Output } from '../../cli/output.js';
-import { digitalOceanApi, type DigitalOceanApi } from './digitalocean-api.js';
+import {
+  digitalOceanApi,
+  digitalOceanBaseUrl,
+  type DigitalOceanApi,
+} from '../../cli/digitalocean.js';
 import { loadPriceTable, withApiDroplets, type PriceTable } from './prices.js';
 
 /** Prices and, when DIGITALOCEAN_TOKEN is set, the API client for spend and billing. */
@@ -21,7 +25,7 @@ export async function loadPricing(
     out.verbose('DIGITALOCEAN_TOKEN not set: prices from the price table only');
     return { prices: table };
   }
-  const api = digitalOceanApi(deps.fetch, token);
+  const api = digitalOceanApi(deps.fetch, token, digitalOceanBaseUrl(deps.env));
   const sizes = await out.progress('reading droplet prices from the DigitalOcean API', () =>
     api.sizes(),
   );
