@@ -31,7 +31,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['{packages,services,apps}/*/test/**/*.test.ts'],
+          include: ['{packages,services,apps}/*/test/**/*.test.ts', 'deployment/test/**/*.test.ts'],
           exclude: ['apps/web/**', '**/node_modules/**'],
           environment: 'node',
           globalSetup: [here('./packages/testing/src/global-setup.ts')],

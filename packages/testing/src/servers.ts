@@ -79,6 +79,20 @@ export async function startPostgres(): Promise<StartedServer> {
   };
 }
 
+/**
+ * Stops a child process the test started, by its PID: SIGTERM, then SIGKILL once `graceMs`
+ * has passed. Some servers ignore a single SIGTERM while they have work (LiveKit drains its
+ * rooms first), so a test that only waited for the exit could hang.
+ */
+export async function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** Starts a throwaway redis-server on a free loopback port, no persistence. */
 export async function startRedis(): Promise<
   StartedServer & { process: ChildProcess; port: number }
@@ -117,10 +131,7 @@ export async function startRedis(): Promise<
     port,
     process: child,
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

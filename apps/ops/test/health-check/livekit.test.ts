@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@gomeet/testing';
+import { freePort, stopChild } from '@gomeet/testing';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { livekitChecks } from '../../src/commands/health-check/checks/livekit.js';
@@ -46,9 +46,15 @@ describe.skipIf(!existsSync(LIVEKIT_BIN))(
       }
     }, 30_000);
     afterAll(async () => {
-      if (child?.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
+      // LiveKit drains instead of exiting on SIGTERM while rooms exist: delete them first,
+      // then stop it with a bounded grace.
+      if (child) {
+        const rooms = new RoomServiceClient(url, KEY, SECRET);
+        await rooms
+          .listRooms()
+          .then((list) => Promise.all(list.map((r) => rooms.deleteRoom(r.name))))
+          .catch(() => undefined);
+        await stopChild(child, 3_000);
       }
       rmSync(dir, { recursive: true, force: true });
     });

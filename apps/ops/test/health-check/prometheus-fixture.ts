@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '@gomeet/testing';
+import { freePort, stopChild } from '@gomeet/testing';
 
 /** Debian's prometheus package (scripts/install-system-deps.sh installs it). */
 export const PROMETHEUS_BIN = '/usr/bin/prometheus';
@@ -86,10 +86,7 @@ export async function startPrometheus(
     url,
     process: child,
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

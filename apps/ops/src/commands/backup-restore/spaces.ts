@@ -41,8 +41,6 @@ function unreachable(error: unknown, bucket: string): ExitError {
  */
 export function spacesFromEnv(env: NodeJS.ProcessEnv): BackupSpaces | undefined {
   if (!env.SPACES_ENDPOINT || !env.SPACES_KEY || !env.SPACES_SECRET) return undefined;
-  // The SDK warns on Node 20 through process.emitWarning, which would pollute our stderr.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const bucket = env.SPACES_BUCKET || 'gomeet-backups';
   const client = new S3Client({
     endpoint: env.SPACES_ENDPOINT,
