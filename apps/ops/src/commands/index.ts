@@ -3,10 +3,19 @@ import type { CliDeps } from '../cli/context.js';
 import backupRestore from './backup-restore/index.js';
 import costMonitor from './cost-monitor/index.js';
 import healthCheck from './health-check/index.js';
+import rollingUpdate from './rolling-update/index.js';
+import scaleServices from './scale-services/index.js';
 import setupSecrets from './setup-secrets/index.js';
 
 /** Adds one command (with its subcommands) to the program. */
 export type RegisterCommand = (program: Command, deps: CliDeps) => void;
 
 /** Every gomeet-ops command, in help order. */
-export const commands: RegisterCommand[] = [healthCheck, costMonitor, setupSecrets, backupRestore];
+export const commands: RegisterCommand[] = [
+  healthCheck,
+  costMonitor,
+  setupSecrets,
+  backupRestore,
+  scaleServices,
+  rollingUpdate,
+];
