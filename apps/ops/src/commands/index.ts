@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { CliDeps } from '../cli/context.js';
 import backupRestore from './backup-restore/index.js';
+import buildImages from './build-images/index.js';
 import costMonitor from './cost-monitor/index.js';
 import healthCheck from './health-check/index.js';
+import masterDeploy from './master-deploy/index.js';
 import rollingUpdate from './rolling-update/index.js';
 import scaleServices from './scale-services/index.js';
 import setupSecrets from './setup-secrets/index.js';
