@@ -18,6 +18,8 @@ export const commands: RegisterCommand[] = [
   costMonitor,
   setupSecrets,
   backupRestore,
+  buildImages,
+  masterDeploy,
   scaleServices,
   rollingUpdate,
 ];
