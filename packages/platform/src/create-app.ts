@@ -91,7 +91,10 @@ export function createApp(options: AppOptions): App {
   });
   recordHttpMetrics(app, metrics, options.service);
   void app.register(async (root) => {
-    registerHealthRoutes(root, options.readiness ?? []);
+    registerHealthRoutes(root, options.readiness ?? [], {
+      gauge: metrics.dependencyUp,
+      service: options.service,
+    });
     root.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
       const body = await metrics.registry.metrics();
       return reply.type(metrics.registry.contentType).send(body);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Gauge } from 'prom-client';
 
 /** One dependency readiness depends on; `check` rejects when it is unreachable. */
 export interface ReadinessCheck {
@@ -20,11 +21,22 @@ async function withTimeout(p: Promise<unknown>, ms: number): Promise<void> {
   }
 }
 
+/** Where /readyz records each check's outcome: `gomeet_dependency_up{service, dependency}`. */
+export interface ReadinessRecorder {
+  gauge: Gauge<'service' | 'dependency'>;
+  service: string;
+}
+
 /**
  * `/healthz`: the process is alive. `/readyz`: every dependency answers; otherwise 503 with
- * the failing ones named (without their error details, which may carry hostnames).
+ * the failing ones named (without their error details, which may carry hostnames). With a
+ * recorder, each check's outcome is also exported as a metric (DatabaseDown alerts on it).
  */
-export function registerHealthRoutes(app: FastifyInstance, checks: ReadinessCheck[]): void {
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  checks: ReadinessCheck[],
+  recorder?: ReadinessRecorder,
+): void {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
     const results = await Promise.all(
@@ -38,6 +50,9 @@ export function registerHealthRoutes(app: FastifyInstance, checks: ReadinessChec
         }
       }),
     );
+    if (recorder)
+      for (const { name, ok } of results)
+        recorder.gauge.set({ service: recorder.service, dependency: name }, ok ? 1 : 0);
     const failing = results.filter((r) => !r.ok).map((r) => r.name);
     const body = {
       status: failing.length === 0 ? 'ready' : 'unavailable',

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The process-wide metrics: one registry, fixed label sets, the runbook's names. */
 export interface Metrics {
   registry: Registry;
   httpRequestsTotal: Counter<'service' | 'method' | 'route' | 'status'>;
   httpRequestDuration: Histogram<'service' | 'method' | 'route' | 'status'>;
+  /**
+   * 1 when the dependency answered this process's last /readyz check, 0 when it failed. Set by
+   * every /readyz evaluation (the kubelet's readiness probe), so it is as fresh as the probe.
+   */
+  dependencyUp: Gauge<'service' | 'dependency'>;
 }
 
 /** Creates the registry with process metrics and the HTTP request metrics. Call once per process. */
@@ -26,6 +31,12 @@ export function createMetrics(): Metrics {
       help: 'HTTP request duration in seconds.',
       labelNames,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    dependencyUp: new Gauge({
+      name: 'gomeet_dependency_up',
+      help: 'Whether a dependency (database, redis, livekit) passed the last /readyz check: 1 yes, 0 no.',
+      labelNames: ['service', 'dependency'],
       registers: [registry],
     }),
   };

@@ -5,6 +5,7 @@ import { Connection } from './connection.js';
 import { enterMeeting, leaveMeeting } from './enter-meeting.js';
 import { authorise } from './handshake.js';
 import type { Hub } from './hub.js';
+import { disconnectReason, SERVICE_LABEL } from './socket-metrics.js';
 
 /** Wires a freshly upgraded socket to the hub: frames in, pongs, close. */
 export function acceptSocket(hub: Hub, ws: WebSocket): void {
@@ -14,7 +15,8 @@ export function acceptSocket(hub: Hub, ws: WebSocket): void {
   ws.on('pong', () => {
     conn.missedPongs = 0;
   });
-  ws.once('close', () => {
+  ws.once('close', (code: number) => {
+    hub.gauges.disconnects.inc({ ...SERVICE_LABEL, reason: disconnectReason(code) });
     const wasMember = conn.state === 'member';
     hub.remove(conn);
     if (wasMember) conn.run(() => leaveMeeting(hub, conn), failed(hub, conn));
