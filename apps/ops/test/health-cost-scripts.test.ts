@@ -37,7 +37,7 @@ describe('runbook scripts deployment/digitalocean/{health-check,cost-monitor}.sh
     expect((JSON.parse(r.stdout) as { historicalDays: number }).historicalDays).toBe(30);
   });
 
-  it('cost-monitor.sh --budget 35000 monitor exits 1 as the runbook architecture with its egress is over budget', async () => {
+  it('cost-monitor.sh --budget 35000 monitor exits 1 as the declared architecture with its egress is over budget', async () => {
     const r = await script([
       './deployment/digitalocean/cost-monitor.sh',
       '--budget',

@@ -7,6 +7,7 @@ import healthCheck from './health-check/index.js';
 import masterDeploy from './master-deploy/index.js';
 import rollingUpdate from './rolling-update/index.js';
 import scaleServices from './scale-services/index.js';
+import setupInfrastructure from './setup-infrastructure/index.js';
 import setupSecrets from './setup-secrets/index.js';
 
 /** Adds one command (with its subcommands) to the program. */
@@ -22,4 +23,5 @@ export const commands: RegisterCommand[] = [
   masterDeploy,
   scaleServices,
   rollingUpdate,
+  setupInfrastructure,
 ];

@@ -12,14 +12,16 @@ interface MonitorJson {
   estimate: Estimate;
   prices: { dropletPrices: string };
   runbook: { runbookMonthlyUsd: number; egressMonthlyUsd: number };
+  inventory: { source: string };
 }
 
 describe('cost-monitor against recorded DigitalOcean API responses', () => {
-  it('monitor prices nodes from recorded /v2/sizes pages and flags a projected overspend with exit 1', async () => {
+  it('monitor prices the recorded account inventory at recorded /v2/sizes prices and flags a projected overspend with exit 1', async () => {
     const api = replayFetch(
       TOKEN,
       'digitalocean-sizes.json',
       'digitalocean-balance-over-budget.json',
+      'digitalocean-account-gomeet.json',
     );
     const r = await runCli(['cost-monitor', '--budget', '35000', '--format', 'json', 'monitor'], {
       env: { DIGITALOCEAN_TOKEN: TOKEN },
@@ -30,15 +32,34 @@ describe('cost-monitor against recorded DigitalOcean API responses', () => {
     expect(api.requests).toEqual([
       'GET /v2/sizes?per_page=200',
       'GET /v2/sizes?page=2&per_page=200',
+      'GET /v2/kubernetes/clusters?per_page=200',
+      'GET /v2/databases?per_page=200',
+      'GET /v2/load_balancers?per_page=200',
+      'GET /v2/volumes?per_page=200',
+      'GET /v2/registries',
       'GET /v2/customers/my/balance',
     ]);
     expect(body.prices.dropletPrices).toBe('digitalocean-api');
-    expect(body.estimate.lines[0]).toMatchObject({
-      quantity: 6,
-      unitPriceUsd: 700,
-      monthlyUsd: 4200,
-      priceSource: 'digitalocean-api',
-    });
+    expect(body.inventory.source).toBe('digitalocean-api');
+    expect(body.estimate.lines.map((l) => [l.item, l.quantity, l.monthlyUsd])).toEqual([
+      ['Kubernetes nodes gomeet-general c-8 (8 vCPU, 16 GiB)', 3, 504],
+      ['Kubernetes nodes gomeet-media c-32-intel (32 vCPU, 64 GiB)', 6, 5400],
+      ['Kubernetes HA control plane', 1, 40],
+      ['Managed pg gomeet-db db-s-16vcpu-64gb', 3, 2880],
+      ['Managed valkey gomeet-redis db-s-8vcpu-32gb', 3, 1440],
+      ['Load balancer', 2, 24],
+      ['Container registry (professional)', 1, 20],
+      ['Spaces (250 GiB stored, 1024 GiB out)', 1, 5],
+      // The recorded volumes: prometheus-data 200 GiB and loki-data 100 GiB.
+      ['Block storage volumes', 300, 30],
+      ['Egress beyond the pooled droplet allowance', expect.any(Number), expect.any(Number)],
+    ]);
+    // c-32-intel is on the recorded /v2/sizes page 2 at $900; c-8 is not, so the table's price.
+    expect(body.estimate.lines[1]?.priceSource).toBe('digitalocean-api');
+    expect(body.estimate.lines[0]?.priceSource).toBe('price-table');
+    expect(body.estimate.assumptions.join('\n')).toMatch(
+      /egress from the capacity model: 50000 participants/,
+    );
     // $30,512.44 over 24.5 days of a 30-day month → $37,362.17 projected.
     expect(body.budget).toMatchObject({
       spendSource: 'month-to-date',
@@ -54,6 +75,7 @@ describe('cost-monitor against recorded DigitalOcean API responses', () => {
       TOKEN,
       'digitalocean-sizes.json',
       'digitalocean-balance-within-budget.json',
+      'digitalocean-account-gomeet.json',
     );
     const r = await runCli(['cost-monitor', 'monitor', '--format', 'json'], {
       env: { DIGITALOCEAN_TOKEN: TOKEN, BUDGET_USD: '35000' },

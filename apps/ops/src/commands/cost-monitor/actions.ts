@@ -5,7 +5,9 @@ import type { Output } from '../../cli/output.js';
 import { checkBudget } from './budget.js';
 import { deliverAlert } from './email.js';
 import { analyseEfficiency } from './efficiency.js';
-import { estimateCost, runbookArchitecture, type Architecture } from './model.js';
+import { declaredInventory } from './architecture.js';
+import { priceInventory, readInventory } from './inventory.js';
+import { estimateCost, runbookArchitecture, type Architecture, type Traffic } from './model.js';
 import { budgetOf, numberOption, type CostOptions } from './options.js';
 import { PLAN_DEFAULTS, planCapacity } from './plan.js';
 import { loadPricing, type Pricing } from './pricing-source.js';
@@ -60,10 +62,32 @@ function estimateOrUsage(pricing: Pricing, o: CostOptions) {
   }
 }
 
-/** `monitor`: the estimate, the runbook comparison and the budget; exit 1 over budget. */
+function trafficOf(o: CostOptions): Traffic {
+  return architectureOf(o).traffic;
+}
+
+/** What the account runs (with a token) or the declared architecture (without), priced. */
+async function inventoryEstimate(pricing: Pricing, o: CostOptions, out: Output) {
+  const traffic = trafficOf(o);
+  const inventory = pricing.api
+    ? await out.progress('reading the account inventory from the DigitalOcean API', () =>
+        readInventory(pricing.api!, traffic),
+      )
+    : declaredInventory(traffic);
+  try {
+    return { inventory, estimate: priceInventory(inventory, pricing.prices) };
+  } catch (error) {
+    throw new ExitError(EXIT.USAGE, (error as Error).message);
+  }
+}
+
+/**
+ * `monitor`: prices what exists (the account's inventory with a token, else the declared
+ * architecture), sets it beside the runbook and the budget; exit 1 over budget.
+ */
 export async function runMonitor({ deps, o, out }: ActionContext): Promise<void> {
   const pricing = await loadPricing(deps, out, o.prices);
-  const estimate = estimateOrUsage(pricing, o);
+  const { inventory, estimate } = await inventoryEstimate(pricing, o, out);
   const budget = await checkBudget(budgetOf(o, deps.env), estimate, pricing.api, deps.now());
   const runbook = compareWithRunbook(pricing.prices);
   const { estimate: _full, ...runbookSummary } = runbook;
@@ -71,6 +95,7 @@ export async function runMonitor({ deps, o, out }: ActionContext): Promise<void>
     out.json({
       generatedAt: deps.now().toISOString(),
       budget,
+      inventory,
       estimate,
       runbook: runbookSummary,
       prices: pricesMeta(pricing),

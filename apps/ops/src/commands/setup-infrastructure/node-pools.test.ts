@@ -41,7 +41,7 @@ function fakeApi() {
       puts.push({ poolId, body });
       const i = cluster.node_pools.findIndex((p) => p.id === poolId);
       cluster.node_pools[i] = { ...cluster.node_pools[i]!, ...body, id: poolId };
-      return Promise.resolve(structuredClone(cluster.node_pools[i]!));
+      return Promise.resolve(structuredClone(cluster.node_pools[i]));
     },
   };
   return { api, puts, cluster };
