@@ -2,3 +2,4 @@ export * from './databases.js';
 export * from './servers.js';
 export * from './tokens.js';
 export { freePort } from '@gomeet/platform';
+export * from './kube-cluster.js';
