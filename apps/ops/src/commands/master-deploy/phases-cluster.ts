@@ -14,7 +14,8 @@ import {
 import { migrationJobs, MIGRATING_SERVICES } from './migration-jobs.js';
 import { parseTimeout, waitForRollouts } from './rollout.js';
 
-const APPLY = 'kubectl apply -n <ns> --server-side --force-conflicts --field-manager=gomeet-deploy';
+const applyLine = (ctx: DeployContext) =>
+  `kubectl apply -n ${ctx.namespace} --server-side --force-conflicts --field-manager=gomeet-deploy`;
 
 function renderLine(ctx: DeployContext): string {
   const overlay = path.relative(ctx.root, overlayDir(ctx.root, ctx.environment));
@@ -90,7 +91,7 @@ async function waitForJob(ctx: DeployContext, name: string, seconds: number): Pr
 /** Phase 5: the overlay's ConfigMaps, then one migration Job per service, awaited. */
 export async function database(ctx: DeployContext): Promise<PhaseOutcome> {
   const actions = [
-    `${renderLine(ctx)}: ${APPLY} its Namespace and ConfigMaps (the Jobs read them)`,
+    `${renderLine(ctx)}: ${applyLine(ctx)} its Namespace and ConfigMaps (the Jobs read them)`,
     ...Object.entries(MIGRATING_SERVICES).map(
       ([name, folder]) =>
         `Job ${name}-migrate-${ctx.runId}: node services/${folder}/dist/migrate.js with ${name}'s image, env and Secrets`,
@@ -125,7 +126,7 @@ export async function database(ctx: DeployContext): Promise<PhaseOutcome> {
 /** Phase 6: apply the overlay (Namespaces and CRDs first), then wait for every rollout. */
 export async function services(ctx: DeployContext): Promise<PhaseOutcome> {
   const actions = [
-    `${renderLine(ctx)} | ${APPLY} -f -  (Namespaces and CRDs first)`,
+    `${renderLine(ctx)} | ${applyLine(ctx)} -f -  (Namespaces and CRDs first)`,
     'kubectl rollout status for each Deployment, StatefulSet and DaemonSet',
   ];
   if (ctx.dryRun) return { status: 'planned', detail: 'would apply and roll out', actions };
@@ -157,7 +158,7 @@ export async function services(ctx: DeployContext): Promise<PhaseOutcome> {
 export async function gateway(ctx: DeployContext): Promise<PhaseOutcome> {
   const file = path.join(ctx.root, 'deployment/digitalocean/traefik-gateway.yaml');
   const actions = [
-    `${APPLY} -f deployment/digitalocean/traefik-gateway.yaml`,
+    `${applyLine(ctx)} -f deployment/digitalocean/traefik-gateway.yaml`,
     'kubectl rollout status deployment/traefik',
     'read the load balancer address of service/traefik',
   ];
@@ -199,7 +200,7 @@ export async function monitoring(ctx: DeployContext): Promise<PhaseOutcome> {
         .sort()
     : [];
   const actions = files.map(
-    (f) => `${APPLY} -f deployment/monitoring/${f} (kinds the cluster serves)`,
+    (f) => `${applyLine(ctx)} -f deployment/monitoring/${f} (kinds the cluster serves)`,
   );
   if (files.length === 0)
     return { status: 'skipped', detail: 'deployment/monitoring has no manifests', actions };

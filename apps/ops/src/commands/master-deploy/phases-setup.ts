@@ -190,6 +190,11 @@ export async function images(ctx: DeployContext): Promise<PhaseOutcome> {
   return {
     status: ctx.dryRun ? 'planned' : 'done',
     detail: `${report.images.length} images tagged ${report.tag}`,
-    actions: [...report.commands, ...report.scans.map((s) => `scan ${s.image}: ${s.detail}`)],
+    actions: [
+      ...report.commands,
+      ...(report.scanner
+        ? report.scans.map((s) => `scan ${s.image}: ${s.detail}`)
+        : ['scan: skipped (neither trivy nor grype is on PATH)']),
+    ],
   };
 }
