@@ -1,54 +1,18 @@
-import type { DigitalOceanApi, DoCluster, DoDatabase, DoVpc } from '../../cli/digitalocean.js';
+import type { DoCluster, DoDatabase, DoVpc } from '../../cli/digitalocean.js';
+import { ensureBucket, wireToCluster } from './attach.js';
 import { assertNoOverlap } from './ranges.js';
-import type { BucketApi } from './spaces-bucket.js';
 import type { InfraSpec } from './spec.js';
-import { waitFor, type WaitOptions } from './wait.js';
+import {
+  ruleText,
+  type ProvisionContext,
+  type ResourceResult,
+  type ResourceStatus,
+} from './types.js';
 
-/** The DigitalOcean calls setup-infrastructure makes (the replay tests serve exactly these). */
-export type InfraApi = Pick<
-  DigitalOceanApi,
-  | 'listVpcs'
-  | 'createVpc'
-  | 'listRegistries'
-  | 'createRegistry'
-  | 'listClusters'
-  | 'getCluster'
-  | 'createCluster'
-  | 'createNodePool'
-  | 'addRegistryToClusters'
-  | 'listDatabases'
-  | 'getDatabase'
-  | 'createDatabase'
-  | 'getDatabaseFirewall'
-  | 'putDatabaseFirewall'
-  | 'listFirewalls'
-  | 'createFirewall'
-  | 'listLoadBalancers'
->;
+export type { InfraApi, ProvisionContext, ResourceResult, ResourceStatus } from './types.js';
 
-/** What happened to one resource. */
-export type ResourceStatus = 'existed' | 'created' | 'skipped' | 'would-create';
-
-/** One row of the summary. */
-export interface ResourceResult {
-  resource: string;
-  name: string;
-  status: ResourceStatus;
-  detail: string;
-}
-
-/** Everything a run needs; `api` is absent in a dry run without DIGITALOCEAN_TOKEN. */
-export interface ProvisionContext {
-  spec: InfraSpec;
-  api?: InfraApi;
-  bucketApi?: BucketApi;
-  dryRun: boolean;
-  skipDatabase: boolean;
-  skipRedis: boolean;
-  wait: WaitOptions;
-  /** Each row as it is decided, on stderr. */
-  progress: (line: string) => void;
-}
+/** The load balancer's name, as traefik-gateway.yaml's do-loadbalancer-name annotation sets it. */
+export const LB_NAME = 'gomeet-lb';
 
 /**
  * Lists what exists, creates what is missing, in dependency order: VPC, registry, cluster and its
@@ -208,11 +172,6 @@ export async function provisionInfrastructure(ctx: ProvisionContext): Promise<Re
   return results;
 }
 
-/** The load balancer's name, as traefik-gateway.yaml's do-loadbalancer-name annotation sets it. */
-export const LB_NAME = 'gomeet-lb';
-
-type Record = (resource: string, name: string, status: ResourceStatus, detail: string) => void;
-
 const poolText = (p: InfraSpec['cluster']['node_pools'][number]) =>
   `${p.count} × ${p.size}, autoscale ${p.min_nodes}-${p.max_nodes}${p.taints?.length ? `, taint ${p.taints.map((t) => `${t.key}=${t.value}:${t.effect}`).join(',')}` : ''}`;
 
@@ -221,95 +180,3 @@ const wanted = (ctx: ProvisionContext) =>
     ctx.skipDatabase ? undefined : ctx.spec.postgres,
     ctx.skipRedis ? undefined : ctx.spec.redis,
   ].filter((d) => d !== undefined);
-
-const ruleText = (spec: InfraSpec) =>
-  spec.firewall.inbound_rules.map((r) => `${r.ports}/${r.protocol}`).join(' ');
-
-async function ensureBucket(ctx: ProvisionContext, record: Record): Promise<void> {
-  const { bucketApi, spec } = ctx;
-  if (!bucketApi) {
-    record(
-      'spaces-bucket',
-      spec.bucket,
-      ctx.dryRun ? 'would-create' : 'skipped',
-      'SPACES_KEY/SPACES_SECRET not set: create a Spaces access key (Control Panel → API → Spaces Keys), export both and rerun',
-    );
-    return;
-  }
-  if (await bucketApi.exists(spec.bucket))
-    record('spaces-bucket', spec.bucket, 'existed', bucketApi.endpoint);
-  else if (ctx.dryRun)
-    record(
-      'spaces-bucket',
-      spec.bucket,
-      'would-create',
-      `S3 CreateBucket at ${bucketApi.endpoint}`,
-    );
-  else {
-    await bucketApi.create(spec.bucket);
-    record('spaces-bucket', spec.bucket, 'created', `S3 CreateBucket at ${bucketApi.endpoint}`);
-  }
-}
-
-/** Registry integration, node firewall and database trusted sources; a dry run only reads. */
-async function wireToCluster(
-  ctx: ProvisionContext,
-  api: InfraApi,
-  found: DoCluster,
-  databases: DoDatabase[],
-  record: Record,
-): Promise<void> {
-  const { spec, dryRun } = ctx;
-  const act = async (
-    resource: string,
-    name: string,
-    detail: string,
-    work: () => Promise<unknown>,
-  ) => {
-    if (dryRun) return record(resource, name, 'would-create', detail);
-    await work();
-    record(resource, name, 'created', detail);
-  };
-  if (!dryRun)
-    await waitFor(
-      `cluster ${found.name}`,
-      'running',
-      async () => (await api.getCluster(found.id)).status?.state,
-      ctx.wait,
-    );
-  const cluster = dryRun ? found : await api.getCluster(found.id);
-  if (cluster.registry_enabled)
-    record('registry-integration', cluster.name, 'existed', spec.registry.name);
-  else
-    await act('registry-integration', cluster.name, 'POST /v2/kubernetes/registry', () =>
-      api.addRegistryToClusters([cluster.id]),
-    );
-  const nodeTag = `k8s:${cluster.id}`;
-  const firewall = (await api.listFirewalls()).find((f) => f.name === spec.firewall.name);
-  if (firewall) record('firewall', firewall.name, 'existed', `on ${firewall.tags.join(', ')}`);
-  else
-    await act('firewall', spec.firewall.name, `${ruleText(spec)} on tag ${nodeTag}`, () =>
-      api.createFirewall({ ...spec.firewall, tags: [nodeTag] }),
-    );
-  for (const db of databases) {
-    if (!dryRun)
-      await waitFor(
-        `database ${db.name}`,
-        'online',
-        async () => (await api.getDatabase(db.id)).status,
-        ctx.wait,
-      );
-    // A database being created has no firewall to read yet.
-    const rules = db.id ? await api.getDatabaseFirewall(db.id) : [];
-    if (rules.some((r) => r.type === 'k8s' && r.value === cluster.id))
-      record('database-firewall', db.name, 'existed', `trusted source k8s ${cluster.name}`);
-    else
-      await act('database-firewall', db.name, `trusted source k8s ${cluster.name}`, () =>
-        // PUT replaces the list: keep the rules someone else added.
-        api.putDatabaseFirewall(db.id, [
-          ...rules.map(({ type, value }) => ({ type, value })),
-          { type: 'k8s', value: cluster.id },
-        ]),
-      );
-  }
-}
