@@ -1,6 +1,7 @@
 import { startKubeCluster, kubeBinaries, type KubeCluster } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_VPC_RANGE } from '../../apps/ops/src/commands/setup-infrastructure/ranges.js';
 import { planSecrets, SECRET_NAMES } from '../../apps/ops/src/commands/setup-secrets/plan.js';
 import { authConfigSchema } from '../../services/auth/src/config.js';
 import { chatConfig } from '../../services/chat/src/config.js';
@@ -313,7 +314,7 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
     const ENDPOINTS: Record<string, Endpoint> = {
       ...Object.fromEntries([...HTTP_APPS, 'traefik'].map((a) => [a, pod(a)])),
       // Host-network pods carry their node's VPC address.
-      'livekit-sfu': { kind: 'address', ip: '10.244.3.7' },
+      'livekit-sfu': { kind: 'address', ip: '10.110.3.7' },
       internet: { kind: 'address', ip: '203.0.113.50' },
       // DigitalOcean managed databases: addresses outside the cluster.
       postgresql: { kind: 'address', ip: '10.250.0.10' },
@@ -405,6 +406,15 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       'denies %s',
       (_name, flow) => expect(reach(flow)).toBe(false),
     );
+
+    it("takes the node network from setup-infrastructure's VPC, not DOKS's pod range", () => {
+      // Every private block is the node network; 0.0.0.0/0 is the public gateway's ingress.
+      const blocks = (JSON.stringify(policies()).match(/"cidr":"[^"]+"/g) ?? []).filter(
+        (b) => b !== '"cidr":"0.0.0.0/0"',
+      );
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const b of blocks) expect(b).toBe(`"cidr":"${DEFAULT_VPC_RANGE}"`);
+    });
 
     it('is the same in staging', () => {
       const names = (o: Overlay) =>
