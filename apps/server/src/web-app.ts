@@ -26,6 +26,8 @@ export const serveWebApp: FastifyPluginAsync<{ dist: string }> = async (app, { d
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
+    // Our own cache-control below; @fastify/static would otherwise overwrite it with max-age=0.
+    cacheControl: false,
     // Hashed assets never change; index.html must be revalidated so new deploys are picked up.
     setHeaders: (res, file) => {
       res.setHeader(

@@ -39,9 +39,7 @@ describe('the frontend static server', () => {
     expect((await app.inject({ url: '/assets/gone.js' })).statusCode).toBe(404);
   });
 
-  // web-app.ts's setHeaders is overwritten by @fastify/static's own Cache-Control
-  // ('public, max-age=0') unless the plugin gets `cacheControl: false`; enable with that fix.
-  it.skip('caches hashed assets for a year and revalidates index.html', async () => {
+  it('caches hashed assets for a year and revalidates index.html', async () => {
     for (const url of ['/', '/m/abc-defg-hij']) {
       expect((await app.inject({ url })).headers['cache-control'], url).toBe('no-cache');
     }
