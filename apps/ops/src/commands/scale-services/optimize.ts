@@ -125,8 +125,8 @@ export async function optimizeRequests(input: OptimizeInput): Promise<{
     const d = await kube.apps.readNamespacedDeployment({ name: service, namespace });
     const container = d.spec?.template.spec?.containers.find((c) => c.name === service);
     const requests = {
-      cpu: (container?.resources?.requests?.cpu) ?? null,
-      memory: (container?.resources?.requests?.memory) ?? null,
+      cpu: container?.resources?.requests?.cpu ?? null,
+      memory: container?.resources?.requests?.memory ?? null,
     };
     const next = recommend(observed);
     const change = differs(requests.cpu, next.cpu) || differs(requests.memory, next.memory);
