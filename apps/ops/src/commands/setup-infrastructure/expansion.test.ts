@@ -31,7 +31,7 @@ function fakeCore(): UsageApi {
   return {
     listNode: () => Promise.resolve({ items: nodes }),
     listPodForAllNamespaces: () => Promise.resolve({ items: pods }),
-  } as unknown as UsageApi;
+  };
 }
 
 describe('capacity expansion from node-pool requests against a faked Kubernetes API', () => {
