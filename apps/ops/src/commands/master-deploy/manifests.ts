@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { IMAGE_TARGETS } from '../build-images/plan.js';
 import type { Kubectl, KubeObject } from './kubectl.js';
 
@@ -26,12 +27,11 @@ export function podSpecOf(object: KubeObject): PodSpec | undefined {
   return spec?.template?.spec;
 }
 
-/** Parses a multi-document YAML stream into objects (the Kubernetes client's own parser). */
-export async function parseManifests(yaml: string): Promise<KubeObject[]> {
-  const { loadAllYaml } = await import('@kubernetes/client-node');
-  return (loadAllYaml(yaml) as (KubeObject | null)[]).filter(
-    (o): o is KubeObject => o !== null && typeof o === 'object' && Boolean(o.kind),
-  );
+/** Parses a multi-document YAML stream into plain objects (documents without a kind are skipped). */
+export function parseManifests(text: string): KubeObject[] {
+  return parseAllDocuments(text)
+    .map((d) => d.toJS() as KubeObject | null)
+    .filter((o): o is KubeObject => o !== null && typeof o === 'object' && Boolean(o.kind));
 }
 
 /** The overlay folder of an environment. */
@@ -52,7 +52,7 @@ export async function renderOverlay(
 }
 
 /** Reads the objects of a plain YAML file (the gateway and monitoring manifests). */
-export async function readManifestFile(file: string): Promise<KubeObject[]> {
+export function readManifestFile(file: string): KubeObject[] {
   return parseManifests(readFileSync(file, 'utf8'));
 }
 

@@ -168,7 +168,7 @@ export async function gateway(ctx: DeployContext): Promise<PhaseOutcome> {
       'deployment/digitalocean/traefik-gateway.yaml does not exist',
       'add the gateway manifest',
     );
-  const objects = await readManifestFile(file);
+  const objects = readManifestFile(file);
   await requireServed(ctx, objects, 'traefik-gateway.yaml');
   await ctx.kubectl.apply(objects);
   await waitForRollouts(ctx, objects);
@@ -205,7 +205,7 @@ export async function monitoring(ctx: DeployContext): Promise<PhaseOutcome> {
   if (files.length === 0)
     return { status: 'skipped', detail: 'deployment/monitoring has no manifests', actions };
   if (ctx.dryRun) return { status: 'planned', detail: 'would apply monitoring', actions };
-  const objects = (await Promise.all(files.map((f) => readManifestFile(path.join(dir, f))))).flat();
+  const objects = files.flatMap((f) => readManifestFile(path.join(dir, f)));
   const served = await ctx.kubectl.servedKinds();
   const apply = objects.filter((o) => served.has(`${o.apiVersion} ${o.kind}`));
   const missing = [

@@ -20,6 +20,11 @@ function versionAtLeast(text: string, major: number, minor: number): boolean {
   return maj > major || (maj === major && min >= minor);
 }
 
+interface KubectlVersion {
+  clientVersion?: { major?: string; minor?: string; gitVersion?: string };
+}
+
+/** kubectl's version, or 'unknown' for a build without version stamps (a warning then). */
 async function kubectlVersion(ctx: DeployContext): Promise<string> {
   const r = await ctx.kubectl.exec(['version', '--client', '-o', 'json']);
   if (r.notFound)
@@ -28,9 +33,12 @@ async function kubectlVersion(ctx: DeployContext): Promise<string> {
       'install kubectl 1.28 or newer',
       EXIT.UNREACHABLE,
     );
-  const v = (JSON.parse(r.stdout || '{}') as { clientVersion?: { major?: string; minor?: string } })
-    .clientVersion;
-  const text = `${v?.major ?? '0'}.${Number.parseInt(v?.minor ?? '0', 10)}`;
+  const v = (JSON.parse(r.stdout || '{}') as KubectlVersion).clientVersion;
+  const text = v?.major
+    ? `${v.major}.${Number.parseInt(v.minor ?? '0', 10)}`
+    : (/^v(\d+\.\d+)/.exec(v?.gitVersion ?? '')?.[1] ?? 'unknown');
+  // Built from source without version stamps, kubectl reports v0.0.0: nothing to compare.
+  if (text === 'unknown' || text === '0.0') return 'unknown';
   if (!versionAtLeast(text, 1, 28))
     throw new PhaseFailure(
       `kubectl ${text} is older than 1.28`,
@@ -73,7 +81,10 @@ export async function prerequisites(ctx: DeployContext): Promise<PhaseOutcome> {
   ];
   if (ctx.dryRun) return { status: 'planned', detail: 'checks listed', actions };
   const warnings: string[] = [];
-  const found = [`kubectl ${await kubectlVersion(ctx)}`];
+  const kubectl = await kubectlVersion(ctx);
+  if (kubectl === 'unknown')
+    warnings.push('kubectl does not report its version (a build without version stamps)');
+  const found = [`kubectl ${kubectl}`];
   if (!ctx.flags.skipImages) found.push(`docker ${await dockerVersion(ctx)}`);
   if (onPath('doctl', ctx.deps.env)) found.push('doctl');
   else warnings.push('doctl is not on PATH (needed for infrastructure and registry login)');
