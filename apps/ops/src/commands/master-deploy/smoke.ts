@@ -95,7 +95,7 @@ export async function smokeTest(
     ),
     201,
   );
-  const code = String(created.code ?? '');
+  const code = typeof created.code === 'string' ? created.code : '';
   const joined = check(
     'get a join token (POST /api/meetings/:code/join)',
     await call(fetchFn, base, 'POST', `/api/meetings/${encodeURIComponent(code)}/join`, {}, token),
