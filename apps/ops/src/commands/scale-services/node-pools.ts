@@ -4,6 +4,9 @@ import { EXIT, ExitError } from '../../cli/exit.js';
 /** The DigitalOcean calls scale-services makes (node-pool size and auto_scale). */
 export type NodePoolApi = Pick<DigitalOceanApi, 'listClusters' | 'updateNodePool'>;
 
+// DOKS tags every pool with these itself; a PUT sends back only our own tags.
+const AUTO_TAG = /^(k8s|k8s-worker|k8s:.+)$/;
+
 /** The DOKS cluster name (the runbook's `doctl … gomeet-cluster`); GOMEET_CLUSTER overrides. */
 export const clusterName = (env: NodeJS.ProcessEnv): string =>
   env.GOMEET_CLUSTER || 'gomeet-cluster';
@@ -59,8 +62,8 @@ async function findCluster(api: NodePoolApi, name: string): Promise<DoCluster> {
 }
 
 /**
- * Applies node-pool changes through the DigitalOcean API (PUT keeps every other field: name,
- * size, tags, labels, taints). Without `api` (no token, or --dry-run) nothing is read or
+ * Applies node-pool changes through the DigitalOcean API (a PUT replaces the whole pool, so it
+ * sends back name, size, our tags, labels and taints unchanged). Without `api` (no token, or --dry-run) nothing is read or
  * changed and each result says what would be set.
  */
 export async function applyPoolChanges(
@@ -89,9 +92,9 @@ export async function applyPoolChanges(
       name: pool.name,
       size: pool.size,
       count: after.count ?? pool.count,
-      ...(pool.tags ? { tags: pool.tags } : {}),
-      ...(pool.labels ? { labels: pool.labels } : {}),
-      ...(pool.taints ? { taints: pool.taints } : {}),
+      tags: (pool.tags ?? []).filter((t) => !AUTO_TAG.test(t)),
+      labels: pool.labels ?? null,
+      taints: pool.taints ?? [],
       auto_scale: after.autoScale,
       ...(after.autoScale ? { min_nodes: after.min ?? 0, max_nodes: after.max ?? 0 } : {}),
     });

@@ -139,7 +139,7 @@ export function planExpansion(
       nextMonthlyUsd: poolCost(next, pool.name),
       warning:
         n > pool.maxNodes
-          ? `${n} nodes is above the autoscaler's max_nodes ${pool.maxNodes}: raise it (enableNodePoolAutoscale) before the pool needs it`
+          ? `${n} nodes is above the autoscaler's max_nodes ${pool.maxNodes}: raise it (scale-services.sh enable-cluster-autoscaler) before the pool needs it`
           : null,
     })),
     totalMonthlyUsd: now.totalMonthlyUsd,
