@@ -1,161 +1,186 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import type { KubeClients } from '../src/cli/context.js';
+import type { KubeCluster } from '@gomeet/testing';
 import { SignJWT, createLocalJWKSet, importJWK, jwtVerify } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET_NAMES } from '../src/commands/setup-secrets/plan.js';
+import {
+  controlPlaneAvailable,
+  getJson,
+  kubectlOk,
+  runLine,
+  startProductionCluster,
+} from './harness/production-cluster.js';
 import { runCli } from './harness/run-cli.js';
 import { tempDir } from './backup-restore/fixtures.js';
 
-type Data = Record<string, string>;
-
-/** A fake of exactly the Secret and Deployment calls setup-secrets makes. */
-function fakeKube(deployments = ['auth-service', 'meeting-service', 'livekit-sfu']) {
-  const secrets = new Map<string, Data>();
-  const restarted: string[] = [];
-  const notFound = () => Object.assign(new Error('not found'), { code: 404 });
-  const kube = {
-    contextName: 'fake',
-    core: {
-      readNamespacedSecret: ({ name, namespace }: { name: string; namespace: string }) => {
-        const data = secrets.get(`${namespace}/${name}`);
-        return data ? Promise.resolve({ data }) : Promise.reject(notFound());
-      },
-      createNamespacedSecret: ({
-        namespace,
-        body,
-      }: {
-        namespace: string;
-        body: { metadata: { name: string }; data: Data };
-      }) => {
-        secrets.set(`${namespace}/${body.metadata.name}`, body.data);
-        return Promise.resolve(body);
-      },
-      replaceNamespacedSecret: ({
-        name,
-        namespace,
-        body,
-      }: {
-        name: string;
-        namespace: string;
-        body: { data: Data };
-      }) => {
-        secrets.set(`${namespace}/${name}`, body.data);
-        return Promise.resolve(body);
-      },
-    },
-    apps: {
-      patchNamespacedDeployment: ({ name }: { name: string }) => {
-        if (!deployments.includes(name)) return Promise.reject(notFound());
-        restarted.push(name);
-        return Promise.resolve({});
-      },
-    },
-  };
-  const decoded = (key: string): Data =>
-    Object.fromEntries(
-      Object.entries(secrets.get(key) ?? {}).map(([k, v]) => [
-        k,
-        Buffer.from(v, 'base64').toString(),
-      ]),
-    );
-  const allValues = () => [...secrets.keys()].flatMap((k) => Object.values(decoded(k)));
-  return {
-    kube: () => Promise.resolve(kube as unknown as KubeClients),
-    secrets,
-    restarted,
-    decoded,
-    allValues,
-  };
-}
+const ready = controlPlaneAvailable('setup-secrets against a real control plane');
 
 interface Report {
-  secrets: { name: string; action: string; keys: Record<string, string> }[];
+  secrets: { name: string; namespace: string; action: string }[];
   restarts: { deployment: string; status: string }[];
+  notes: string[];
 }
 
-const cli = (fake: ReturnType<typeof fakeKube>, argv: string[]) =>
-  runCli(['--format', 'json', '--namespace', 'gomeet', 'setup-secrets', ...argv], {
-    kube: fake.kube,
+const SCRIPT = './deployment/digitalocean/setup-secrets.sh';
+// What setup-infrastructure hands over for DigitalOcean's managed databases (not reachable: only
+// written into Secrets here).
+const MANAGED = {
+  DATABASE_URL:
+    'postgres://doadmin:pg-Secret-Value-1234567@gomeet-db-do-user-1-0.db.ondigitalocean.com:25060/defaultdb?sslmode=require',
+  REDIS_URL:
+    'rediss://default:redis-Secret-Value-7654321@gomeet-redis-do-user-1-0.db.ondigitalocean.com:25061',
+  DIGITALOCEAN_TOKEN: 'dop_v1_0123456789abcdef0123456789abcdef',
+};
+
+describe.skipIf(!ready)('setup-secrets against a real control plane (production manifests)', () => {
+  let cluster: KubeCluster;
+  beforeAll(async () => {
+    cluster = await startProductionCluster({ wait: false });
+  }, 180_000);
+  afterAll(async () => {
+    await cluster?.stop();
   });
 
-describe('setup-secrets with a fake Kubernetes API', () => {
-  it('creates every secret once, shows only fingerprints, and reports unchanged on a re-run', async () => {
-    const fake = fakeKube();
-    const first = await cli(fake, []);
-    expect(first.code, first.stderr).toBe(0);
-    const names = first.json<Report>().secrets.map((s) => [s.name, s.action]);
-    expect(names).toEqual([
-      ['auth-jwt-keys', 'create'],
-      ['turn-secret', 'create'],
-      ['livekit-keys', 'create'],
-      ['postgres-secret', 'create'],
-      ['redis-secret', 'create'],
-      ['backup-encryption-key', 'create'],
+  const secret = async (name: string, namespace = 'gomeet'): Promise<Record<string, string>> => {
+    const s = await getJson<{ data: Record<string, string> }>(cluster, [
+      'secret',
+      name,
+      '-n',
+      namespace,
     ]);
-    const jwks = JSON.parse(fake.decoded('gomeet/auth-jwt-keys').JWT_SIGNING_KEYS!) as {
-      kty: string;
-      crv: string;
-      d: string;
-      kid: string;
-      alg: string;
-    }[];
-    expect(jwks).toHaveLength(1);
-    expect(jwks[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
-    expect(
-      Buffer.from(fake.decoded('gomeet/backup-encryption-key').BACKUP_ENCRYPTION_KEY!, 'base64'),
-    ).toHaveLength(32);
-    expect(fake.decoded('gomeet/livekit-keys')['keys.yaml']).toContain(
-      fake.decoded('gomeet/livekit-keys').LIVEKIT_API_KEY,
+    return Object.fromEntries(
+      Object.entries(s.data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]),
     );
+  };
+  const allValues = async () => {
+    const values: string[] = [];
+    for (const name of SECRET_NAMES) values.push(...Object.values(await secret(name)));
+    values.push(...Object.values(await secret('digitalocean-dns', 'cert-manager')));
+    return values
+      .flatMap((v) => [v, ...v.split(/[",:{}[\]@/?]/)]) // Host names are shown on purpose (`DATABASE_URL from env DATABASE_URL (host …)`).
+      .filter((v) => v.length >= 16 && !v.endsWith('.db.ondigitalocean.com'));
+  };
 
-    const again = await cli(fake, []);
-    expect(again.json<Report>().secrets.every((s) => s.action === 'unchanged')).toBe(true);
-    for (const value of fake
-      .allValues()
-      .flatMap((v) => [v, ...v.split(/[",:{}[\]]/)])
-      .filter((v) => v.length >= 16)) {
-      expect(first.stdout + first.stderr + again.stdout + again.stderr).not.toContain(value);
-    }
-  });
+  it('./deployment/digitalocean/setup-secrets.sh creates every Secret from the managed URLs and DIGITALOCEAN_TOKEN, then keeps them', async () => {
+    const first = await runLine(cluster, [SCRIPT], MANAGED);
+    expect(first.code, first.stderr).toBe(0);
+    const lines = first.stdout.split('\n');
+    for (const name of SECRET_NAMES) expect(lines).toContain(`${name}: created`);
+    expect(lines).toContain('digitalocean-dns (namespace cert-manager): created');
+    expect(lines).toContain('note: created namespace cert-manager');
+    expect(first.stdout).toContain(
+      'note: postgres-secret: DATABASE_URL from env DATABASE_URL (host gomeet-db-do-user-1-0.db.ondigitalocean.com:25060)',
+    );
+    expect(first.stdout).not.toContain('warning');
 
-  it('--database touches only postgres-secret and redis-secret', async () => {
-    const fake = fakeKube();
-    const result = await cli(fake, ['--database']);
-    expect(result.json<Report>().secrets.map((s) => s.name)).toEqual([
-      'postgres-secret',
-      'redis-secret',
-    ]);
-    expect([...fake.secrets.keys()]).toEqual(['gomeet/postgres-secret', 'gomeet/redis-secret']);
-  });
-
-  it('--rotate keeps tokens signed with the old JWT key verifiable and restarts the readers', async () => {
-    const fake = fakeKube();
-    await cli(fake, []);
-    const [oldJwk] = JSON.parse(fake.decoded('gomeet/auth-jwt-keys').JWT_SIGNING_KEYS!) as Record<
+    expect(await secret('postgres-secret')).toEqual({
+      DATABASE_URL: MANAGED.DATABASE_URL,
+      POSTGRES_USER: 'doadmin',
+      POSTGRES_PASSWORD: 'pg-Secret-Value-1234567',
+      POSTGRES_DB: 'defaultdb',
+    });
+    expect(await secret('redis-secret')).toEqual({
+      REDIS_URL: MANAGED.REDIS_URL,
+      REDIS_PASSWORD: 'redis-Secret-Value-7654321',
+    });
+    expect(await secret('digitalocean-dns', 'cert-manager')).toEqual({
+      'access-token': MANAGED.DIGITALOCEAN_TOKEN,
+    });
+    const [jwk] = JSON.parse((await secret('auth-jwt-keys')).JWT_SIGNING_KEYS!) as Record<
       string,
       string
     >[];
-    const oldLiveKit = fake.decoded('gomeet/livekit-keys');
+    expect(jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
+    expect(
+      Buffer.from((await secret('backup-encryption-key')).BACKUP_ENCRYPTION_KEY!, 'base64'),
+    ).toHaveLength(32);
+
+    const again = await runLine(cluster, [SCRIPT], MANAGED);
+    expect(again.code, again.stderr).toBe(0);
+    for (const name of [...SECRET_NAMES, 'digitalocean-dns (namespace cert-manager)'])
+      expect(again.stdout.split('\n')).toContain(`${name}: unchanged`);
+    const printed = first.stdout + first.stderr + again.stdout + again.stderr;
+    for (const value of await allValues()) expect(printed).not.toContain(value);
+  }, 60_000);
+
+  it('kubectl delete secret postgres-secret + setup-secrets.sh --database: the in-cluster default without a managed URL, said so; no token, no DNS Secret touched', async () => {
+    await kubectlOk(cluster, ['delete', 'secret', 'postgres-secret', '-n', 'gomeet']);
+    const r = await runLine(cluster, [SCRIPT, '--database']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => /^\S+: /.test(l) && !l.startsWith('note'))).toEqual([
+      'postgres-secret: created',
+      'redis-secret: unchanged',
+    ]);
+    expect(r.stdout).toContain(
+      'note: postgres-secret: no DATABASE_URL or --database-url, so an in-cluster URL (postgres-primary:5432)',
+    );
+    const pg = await secret('postgres-secret');
+    expect(new URL(pg.DATABASE_URL!).host).toBe('postgres-primary:5432');
+    expect(r.stdout).not.toContain(pg.POSTGRES_PASSWORD!);
+  }, 60_000);
+
+  it('--database-url replaces a changed URL, warns about a managed port without sslmode, and restarts the readers', async () => {
+    const url =
+      'postgres://doadmin:pg-Rotated-Value-99887766@gomeet-db-do-user-1-0.db.ondigitalocean.com:25060/defaultdb';
+    const r = await runLine(
+      cluster,
+      [SCRIPT, '--format', 'json', '--database', '--database-url', url],
+      MANAGED,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.secrets.map((s) => [s.name, s.action])).toEqual([
+      ['postgres-secret', 'update'],
+      ['redis-secret', 'unchanged'],
+    ]);
+    expect(report.notes).toContain(
+      'warning: --database-url has no sslmode: DigitalOcean managed PostgreSQL (port 25060) needs sslmode=require',
+    );
+    expect(
+      report.restarts.filter((x) => x.status === 'restarted').map((x) => x.deployment),
+    ).toEqual(['auth-service', 'meeting-service', 'signaling-service', 'chat-service']);
+    expect((await secret('postgres-secret')).DATABASE_URL).toBe(url);
+    expect(r.stdout).not.toContain('pg-Rotated-Value');
+  }, 60_000);
+
+  it('setup-secrets.sh --rotate keeps old tokens verifiable, keeps both LiveKit pairs, and rolls each reader to a new ReplicaSet', async () => {
+    const [oldJwk] = JSON.parse((await secret('auth-jwt-keys')).JWT_SIGNING_KEYS!) as Record<
+      string,
+      string
+    >[];
+    const oldLiveKit = await secret('livekit-keys');
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'EdDSA', kid: oldJwk!.kid! })
       .setSubject('u1')
       .sign(await importJWK(oldJwk!, 'EdDSA'));
 
-    const rotated = await cli(fake, ['--rotate']);
+    const dry = await runLine(cluster, [SCRIPT, '--dry-run', '--rotate']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('auth-jwt-keys: would rotate');
+    expect(dry.stdout).toContain('deployment/livekit-sfu: would restart');
+    expect((await secret('livekit-keys')).LIVEKIT_API_KEY).toBe(oldLiveKit.LIVEKIT_API_KEY);
+
+    const rotated = await runLine(cluster, [SCRIPT, '--rotate']);
     expect(rotated.code, rotated.stderr).toBe(0);
-    const report = rotated.json<Report>();
-    expect(report.secrets.filter((s) => s.action === 'rotate').map((s) => s.name)).toEqual([
-      'auth-jwt-keys',
-      'livekit-keys',
+    expect(rotated.stdout).toContain(
+      'note: digitalocean-dns (namespace cert-manager) skipped: DIGITALOCEAN_TOKEN is not set',
+    );
+    expect(rotated.stdout.split('\n').filter((l) => l.startsWith('deployment/'))).toEqual([
+      'deployment/livekit-sfu: restarted',
+      'deployment/meeting-service: restarted',
+      'deployment/signaling-service: restarted',
+      'deployment/recorder: not found',
+      'deployment/auth-service: restarted',
+      'deployment/chat-service: restarted',
     ]);
-    const keys = JSON.parse(fake.decoded('gomeet/auth-jwt-keys').JWT_SIGNING_KEYS!) as Record<
+    const keys = JSON.parse((await secret('auth-jwt-keys')).JWT_SIGNING_KEYS!) as Record<
       string,
       string
     >[];
     expect(keys.map((k) => k.kid)).toEqual([expect.not.stringMatching(oldJwk!.kid!), oldJwk!.kid]);
     const publicSet = createLocalJWKSet({ keys: keys.map(({ d: _d, ...pub }) => pub) });
     await expect(jwtVerify(token, publicSet)).resolves.toMatchObject({ payload: { sub: 'u1' } });
-
-    const liveKit = fake.decoded('gomeet/livekit-keys');
+    const liveKit = await secret('livekit-keys');
     expect(liveKit.LIVEKIT_API_KEY).not.toBe(oldLiveKit.LIVEKIT_API_KEY);
     expect(liveKit['keys.yaml']).toContain(
       `${oldLiveKit.LIVEKIT_API_KEY}: ${oldLiveKit.LIVEKIT_API_SECRET}`,
@@ -163,28 +188,39 @@ describe('setup-secrets with a fake Kubernetes API', () => {
     expect(liveKit['keys.yaml']).toContain(
       `${liveKit.LIVEKIT_API_KEY}: ${liveKit.LIVEKIT_API_SECRET}`,
     );
-    expect(fake.restarted).toEqual(['livekit-sfu', 'meeting-service', 'auth-service']);
-    expect(report.restarts).toContainEqual({ deployment: 'chat-service', status: 'not-found' });
 
-    await cli(fake, ['--rotate']);
-    const third = JSON.parse(fake.decoded('gomeet/auth-jwt-keys').JWT_SIGNING_KEYS!) as Record<
-      string,
-      string
-    >[];
-    expect(third).toHaveLength(2);
-    expect(third.map((k) => k.kid)).not.toContain(oldJwk!.kid);
-  });
-
-  it('--dry-run --rotate reports what would change and changes nothing', async () => {
-    const fake = fakeKube();
-    await cli(fake, []);
-    const before = JSON.stringify([...fake.secrets]);
-    const result = await cli(fake, ['--dry-run', '--rotate']);
-    expect(result.code).toBe(0);
-    expect(result.json<Report>().restarts.every((r) => r.status === 'would-restart')).toBe(true);
-    expect(JSON.stringify([...fake.secrets])).toBe(before);
-    expect(fake.restarted).toEqual([]);
-  });
+    // The deployment controller answers the restartedAt annotation with a new ReplicaSet.
+    interface RsList {
+      items: { spec: { template: { metadata: { annotations?: Record<string, string> } } } }[];
+    }
+    const deployment = await getJson<{
+      spec: { template: { metadata: { annotations?: Record<string, string> } } };
+    }>(cluster, ['deployment', 'livekit-sfu', '-n', 'gomeet']);
+    const restartedAt =
+      deployment.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt'];
+    expect(restartedAt).toBeDefined();
+    for (const app of ['livekit-sfu', 'auth-service']) {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const rs = await getJson<RsList>(cluster, [
+          'replicasets',
+          '-n',
+          'gomeet',
+          '-l',
+          `app=${app}`,
+        ]);
+        const fresh = rs.items.filter(
+          (r) =>
+            r.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt'] ===
+            restartedAt,
+        );
+        if (fresh.length === 1 && rs.items.length >= 2) break;
+        if (Date.now() > deadline) throw new Error(`no new ReplicaSet for ${app}`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    expect(rotated.stdout + rotated.stderr).not.toContain(liveKit.LIVEKIT_API_SECRET!);
+  }, 90_000);
 
   it('without a cluster fails with one line and exit 3', async () => {
     const result = await runCli(['setup-secrets'], { env: { KUBECONFIG: '/nonexistent' } });

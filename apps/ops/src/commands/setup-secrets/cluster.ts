@@ -11,7 +11,8 @@ export interface SecretsKube {
   core: Pick<
     CoreV1Api,
     'readNamespacedSecret' | 'createNamespacedSecret' | 'replaceNamespacedSecret'
-  >;
+  > &
+    Partial<Pick<CoreV1Api, 'readNamespace' | 'createNamespace'>>;
   apps: Pick<AppsV1Api, 'patchNamespacedDeployment'>;
 }
 
@@ -38,14 +39,55 @@ export async function readSecrets(kube: SecretsKube, namespace: string): Promise
   return existing;
 }
 
+/** The namespace for DNS-01 credentials: cert-manager's own (ClusterIssuers read it there). */
+export const DNS_NAMESPACE = 'cert-manager';
+/** The Secret the letsencrypt ClusterIssuer's DigitalOcean DNS-01 solver reads (traefik-gateway.yaml). */
+export const DNS_SECRET = 'digitalocean-dns';
+
+/** Plans Secret digitalocean-dns (key access-token) in cert-manager from DIGITALOCEAN_TOKEN. */
+export async function planDnsSecret(kube: SecretsKube, token: string): Promise<SecretChange> {
+  let old: Record<string, string> | undefined;
+  try {
+    const secret = await kube.core.readNamespacedSecret({
+      name: DNS_SECRET,
+      namespace: DNS_NAMESPACE,
+    });
+    old = Object.fromEntries(
+      Object.entries(secret.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]),
+    );
+  } catch (error) {
+    if (!isStatus(error, 404)) throw error;
+  }
+  const data = { 'access-token': token };
+  const action = !old ? 'create' : old['access-token'] === token ? 'unchanged' : 'update';
+  return { name: DNS_SECRET, namespace: DNS_NAMESPACE, action, data: { ...old, ...data } };
+}
+
+/** Creates the namespace when it does not exist; resolves to whether it did. */
+export async function ensureNamespace(kube: SecretsKube, name: string): Promise<boolean> {
+  const { readNamespace, createNamespace } = kube.core;
+  if (!readNamespace || !createNamespace) return false;
+  try {
+    await readNamespace.call(kube.core, { name });
+    return false;
+  } catch (error) {
+    if (!isStatus(error, 404)) throw error;
+  }
+  await createNamespace.call(kube.core, {
+    body: { metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'gomeet-ops' } } },
+  });
+  return true;
+}
+
 /** Creates or replaces the changed Secrets (type Opaque, labelled as ours). */
 export async function writeSecrets(
   kube: SecretsKube,
-  namespace: string,
+  defaultNamespace: string,
   changes: SecretChange[],
 ): Promise<void> {
   for (const change of changes) {
     if (change.action === 'unchanged') continue;
+    const namespace = change.namespace ?? defaultNamespace;
     const body = {
       apiVersion: 'v1',
       kind: 'Secret',
@@ -67,11 +109,17 @@ export async function writeSecrets(
   }
 }
 
-/** The Deployments a rotation must restart, in order (the LiveKit SFU first). */
+/** The Deployments a rotation or a changed database URL must restart, in order (the LiveKit SFU first). */
 export function restartsFor(changes: SecretChange[]): string[] {
-  const rotated = new Set(changes.filter((c) => c.action === 'rotate').map((c) => c.name));
+  const rotated = new Set(
+    changes
+      .filter((c) => !c.namespace && (c.action === 'rotate' || c.action === 'update'))
+      .map((c) => c.name),
+  );
   // LiveKit must accept the new key pair before the services start signing with it.
-  const order = ['livekit-keys', 'auth-jwt-keys'].filter((name) => rotated.has(name));
+  const order = ['livekit-keys', 'redis-secret', 'auth-jwt-keys', 'postgres-secret'].filter(
+    (name) => rotated.has(name),
+  );
   return [...new Set(order.flatMap((name) => READERS[name] ?? []))];
 }
 

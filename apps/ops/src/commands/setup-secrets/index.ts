@@ -1,15 +1,27 @@
 import type { Command } from 'commander';
 import { kubeFor, outputFor, readGlobalOptions, type CliDeps } from '../../cli/context.js';
 import type { Output } from '../../cli/output.js';
-import { readSecrets, restartDeployments, restartsFor, writeSecrets } from './cluster.js';
+import {
+  DNS_NAMESPACE,
+  DNS_SECRET,
+  ensureNamespace,
+  planDnsSecret,
+  readSecrets,
+  restartDeployments,
+  restartsFor,
+  writeSecrets,
+} from './cluster.js';
 import { fingerprint } from './generate.js';
 import { envFileContent, writeEnvFile } from './local-env.js';
+import { IN_CLUSTER_NOTES, managedUrls } from './managed-urls.js';
 import { planSecrets, type SecretChange } from './plan.js';
 
 interface SecretsFlags {
   database?: boolean;
   rotate?: boolean;
   force?: boolean;
+  databaseUrl?: string;
+  redisUrl?: string;
 }
 
 /** What setup-secrets reports: names and fingerprints only, never a value. */
@@ -17,14 +29,22 @@ export interface SecretsReport {
   target: 'cluster' | 'local';
   namespace: string | null;
   dryRun: boolean;
-  secrets: { name: string; action: SecretChange['action']; keys: Record<string, string> }[];
+  secrets: {
+    name: string;
+    namespace: string | null;
+    action: SecretChange['action'];
+    keys: Record<string, string>;
+  }[];
   restarts: { deployment: string; status: 'restarted' | 'not-found' | 'would-restart' }[];
   envFile: string | null;
+  /** Where the database URLs came from, skipped Secrets, created namespaces; never a value. */
+  notes: string[];
 }
 
-function describe(changes: SecretChange[]): SecretsReport['secrets'] {
+function describe(changes: SecretChange[], namespace: string | null): SecretsReport['secrets'] {
   return changes.map((c) => ({
     name: c.name,
+    namespace: c.namespace ?? namespace,
     action: c.action,
     keys: Object.fromEntries(Object.entries(c.data).map(([k, v]) => [k, fingerprint(v)])),
   }));
@@ -35,13 +55,16 @@ function print(out: Output, report: SecretsReport): void {
   const verb = (a: string) =>
     report.dryRun && a !== 'unchanged' ? `would ${a}` : a === 'unchanged' ? a : `${a}d`;
   for (const s of report.secrets) {
-    out.line(`${s.name}: ${verb(s.action)}`);
+    const where =
+      s.namespace && s.namespace !== report.namespace ? ` (namespace ${s.namespace})` : '';
+    out.line(`${s.name}${where}: ${verb(s.action)}`);
     for (const [k, fp] of Object.entries(s.keys)) out.line(`  ${k}  ${fp}`);
   }
   for (const r of report.restarts)
     out.line(`deployment/${r.deployment}: ${r.status.replace('-', ' ')}`);
   if (report.envFile)
     out.line(`${report.dryRun ? 'would write' : 'wrote'} ${report.envFile} (mode 0600)`);
+  for (const note of report.notes) out.line(`note: ${note}`);
 }
 
 async function runCluster(
@@ -53,26 +76,52 @@ async function runCluster(
   const kube = await kubeFor(deps, options);
   const ns = options.namespace;
   const now = deps.now();
+  const urls = managedUrls(flags, deps.env);
+  const notes = [...urls.notes];
   const changes = await planSecrets(await readSecrets(kube, ns), {
     database: flags.database === true,
     rotate: flags.rotate === true,
     now,
+    ...(urls.databaseUrl ? { databaseUrl: urls.databaseUrl } : {}),
+    ...(urls.redisUrl ? { redisUrl: urls.redisUrl } : {}),
   });
+  for (const c of changes)
+    if (c.action === 'create' && IN_CLUSTER_NOTES[c.name] && !c.namespace) {
+      const managed = c.name === 'postgres-secret' ? urls.databaseUrl : urls.redisUrl;
+      if (!managed) notes.push(IN_CLUSTER_NOTES[c.name]!);
+    }
+  if (!flags.database) {
+    const token = deps.env.DIGITALOCEAN_TOKEN;
+    if (token) changes.push(await planDnsSecret(kube, token));
+    else
+      notes.push(
+        `${DNS_SECRET} (namespace ${DNS_NAMESPACE}) skipped: DIGITALOCEAN_TOKEN is not set; the letsencrypt ClusterIssuer's DNS-01 challenge needs it`,
+      );
+  }
   const toRestart = restartsFor(changes);
   const base = {
     target: 'cluster' as const,
     namespace: ns,
     dryRun: options.dryRun,
-    secrets: describe(changes),
+    secrets: describe(changes, ns),
     envFile: null,
   };
   if (options.dryRun)
     return {
       ...base,
       restarts: toRestart.map((deployment) => ({ deployment, status: 'would-restart' as const })),
+      notes,
     };
+  const namespaces = [
+    ns,
+    ...(changes.some((c) => c.namespace === DNS_NAMESPACE && c.action !== 'unchanged')
+      ? [DNS_NAMESPACE]
+      : []),
+  ];
+  for (const name of namespaces)
+    if (await ensureNamespace(kube, name)) notes.push(`created namespace ${name}`);
   await writeSecrets(kube, ns, changes);
-  return { ...base, restarts: await restartDeployments(kube, ns, toRestart, now) };
+  return { ...base, restarts: await restartDeployments(kube, ns, toRestart, now), notes };
 }
 
 async function runLocal(
@@ -90,8 +139,9 @@ async function runLocal(
     target: 'local' as const,
     namespace: null,
     dryRun: options.dryRun,
-    secrets: describe(local),
+    secrets: describe(local, null),
     restarts: [],
+    notes: [],
   };
   if (options.dryRun) return { ...base, envFile: `${deps.cwd}/.env` };
   return { ...base, envFile: await writeEnvFile(deps.cwd, content, flags.force === true) };
@@ -111,6 +161,14 @@ export default function register(program: Command, deps: CliDeps): void {
       false,
     )
     .option('--force', 'with --target local: overwrite an existing .env', false)
+    .option(
+      '--database-url <url>',
+      'managed PostgreSQL URL for postgres-secret (default: env DATABASE_URL; unset: in-cluster postgres-primary:5432)',
+    )
+    .option(
+      '--redis-url <url>',
+      'managed Redis URL for redis-secret (default: env REDIS_URL; unset: in-cluster redis-primary:6379)',
+    )
     .action(async (flags: SecretsFlags, command: Command) => {
       const options = readGlobalOptions(command);
       const report =

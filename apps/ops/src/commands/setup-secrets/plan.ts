@@ -14,8 +14,10 @@ export type ExistingSecrets = Map<string, Record<string, string> | undefined>;
 /** What happens to one Secret. */
 export interface SecretChange {
   name: string;
-  action: 'create' | 'rotate' | 'unchanged';
+  action: 'create' | 'rotate' | 'update' | 'unchanged';
   data: Record<string, string>;
+  /** Where the Secret lives when not in the command's namespace (digitalocean-dns). */
+  namespace?: string;
 }
 
 /** Which Secrets a run manages. */
@@ -24,6 +26,15 @@ export interface PlanOptions {
   database: boolean;
   rotate: boolean;
   now: Date;
+  /**
+   * The managed PostgreSQL URL (DigitalOcean: port 25060, sslmode=require). When set,
+   * postgres-secret holds it (created, or updated when it differs); otherwise a new password
+   * and the in-cluster `postgres-primary:5432` URL are generated, for clusters without a
+   * managed database.
+   */
+  databaseUrl?: string;
+  /** The managed Redis URL (DigitalOcean: rediss://…:25061); as databaseUrl, for redis-secret. */
+  redisUrl?: string;
 }
 
 /** Every Secret setup-secrets manages, in apply order. */
@@ -39,10 +50,14 @@ const DATABASE_SECRETS = new Set(['postgres-secret', 'redis-secret']);
 /** Secrets --rotate replaces (with an overlap); the others keep their values. */
 const ROTATABLE = new Set(['auth-jwt-keys', 'livekit-keys']);
 
-/** Deployments that read each rotatable Secret and need a rollout restart after rotation. */
+const NODE_SERVICES = ['auth-service', 'meeting-service', 'signaling-service', 'chat-service'];
+
+/** Deployments that read each Secret and need a rollout restart after it rotates or changes. */
 export const READERS: Record<string, string[]> = {
   'livekit-keys': ['livekit-sfu', 'meeting-service', 'signaling-service', 'recorder'],
-  'auth-jwt-keys': ['auth-service', 'meeting-service', 'signaling-service', 'chat-service'],
+  'auth-jwt-keys': NODE_SERVICES,
+  'postgres-secret': NODE_SERVICES,
+  'redis-secret': ['livekit-sfu', ...NODE_SERVICES],
 };
 
 async function freshValues(name: string, now: Date): Promise<Record<string, string>> {
@@ -106,6 +121,31 @@ function rotatedLiveKit(old: Record<string, string>): Record<string, string> {
   };
 }
 
+/** postgres-secret's keys from a PostgreSQL URL (user, password and database from the URL). */
+export function postgresData(url: string): Record<string, string> {
+  const u = new URL(url);
+  return {
+    POSTGRES_USER: decodeURIComponent(u.username),
+    POSTGRES_PASSWORD: decodeURIComponent(u.password),
+    POSTGRES_DB: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres',
+    DATABASE_URL: url,
+  };
+}
+
+/** redis-secret's keys from a Redis URL. */
+export function redisData(url: string): Record<string, string> {
+  return { REDIS_PASSWORD: decodeURIComponent(new URL(url).password), REDIS_URL: url };
+}
+
+function given(name: string, options: PlanOptions): Record<string, string> | undefined {
+  if (name === 'postgres-secret' && options.databaseUrl) return postgresData(options.databaseUrl);
+  if (name === 'redis-secret' && options.redisUrl) return redisData(options.redisUrl);
+  return undefined;
+}
+
+const sameData = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(b).every((k) => a[k] === b[k]);
+
 /** Decides, per Secret, whether to create, rotate or keep it, with the data to write. */
 export async function planSecrets(
   existing: ExistingSecrets,
@@ -115,7 +155,12 @@ export async function planSecrets(
   const changes: SecretChange[] = [];
   for (const name of names) {
     const old = existing.get(name);
-    if (!old) {
+    const managed = given(name, options);
+    if (managed) {
+      if (!old) changes.push({ name, action: 'create', data: managed });
+      else if (sameData(old, managed)) changes.push({ name, action: 'unchanged', data: old });
+      else changes.push({ name, action: 'update', data: { ...old, ...managed } });
+    } else if (!old) {
       changes.push({ name, action: 'create', data: await freshValues(name, options.now) });
     } else if (options.rotate && ROTATABLE.has(name)) {
       const data =
