@@ -1,4 +1,4 @@
-import { authEnv } from '@gomeet/auth';
+import { authEnv, authLimitEnv } from '@gomeet/auth';
 import { baseEnv } from '@gomeet/platform';
 import { z } from 'zod';
 
@@ -26,6 +26,7 @@ export const serverEnv = z
     TURN_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
     TURN_URLS: commaList.default(['turn:localhost:3478?transport=udp']),
     JWT_SIGNING_KEYS: authEnv.JWT_SIGNING_KEYS,
+    ...authLimitEnv,
     WEB_DIST: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {

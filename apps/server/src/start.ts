@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authMigrations, authRoutes } from '@gomeet/auth';
+import { authLimits, authMigrations, authRoutes } from '@gomeet/auth';
 import { chatMigrations, chatRoutes } from '@gomeet/chat';
 import { meetingMigrations, meetingRoutes } from '@gomeet/meeting';
 import {
@@ -117,6 +117,8 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       prefix: '/api/auth',
       db: database.db,
       rateLimiter,
+      limits: authLimits(config),
+      metrics,
       turn,
       ...(signingKeys ? { signingKeys } : {}),
     });

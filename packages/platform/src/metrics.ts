@@ -11,6 +11,8 @@ export interface Metrics {
    * every /readyz evaluation (the kubelet's readiness probe), so it is as fresh as the probe.
    */
   dependencyUp: Gauge<'service' | 'dependency'>;
+  /** Requests refused (429) by a rate limit, by the limit's scope ("login-account", "guest-address", …). */
+  rateLimited: Counter<'scope'>;
 }
 
 /** Creates the registry with process metrics and the HTTP request metrics. Call once per process. */
@@ -37,6 +39,12 @@ export function createMetrics(): Metrics {
       name: 'gomeet_dependency_up',
       help: 'Whether a dependency (database, redis, livekit) passed the last /readyz check: 1 yes, 0 no.',
       labelNames: ['service', 'dependency'],
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: 'gomeet_rate_limited_total',
+      help: 'Requests refused with 429 by a rate limit, by the scope of the limit.',
+      labelNames: ['scope'],
       registers: [registry],
     }),
   };

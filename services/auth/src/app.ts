@@ -1,4 +1,4 @@
-import { createApp, migrate, type App, type ShellOptions } from '@gomeet/platform';
+import { createApp, createMetrics, migrate, type App, type ShellOptions } from '@gomeet/platform';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuthDeps } from './deps.js';
 import { authMigrations } from './migrations.js';
@@ -12,7 +12,8 @@ export type BuildAppOptions = AuthDeps & ShellOptions & { logger?: FastifyBaseLo
  * No environment reads and no listen; server.ts and the tests call it.
  */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
-  const { metrics, logLevel, logger, readiness, ...deps } = options;
+  const { logLevel, logger, readiness, ...deps } = options;
+  const metrics = options.metrics ?? createMetrics();
   const app = createApp({
     service: 'auth',
     metrics,
@@ -20,6 +21,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     ...(logger ? { logger } : { logLevel }),
   });
   await migrate(deps.db, 'auth', authMigrations);
-  await app.register(authRoutes, { prefix: '/api/auth', ...deps });
+  await app.register(authRoutes, { prefix: '/api/auth', ...deps, metrics });
   return app;
 }

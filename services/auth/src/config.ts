@@ -1,5 +1,6 @@
 import { baseEnv } from '@gomeet/platform';
 import { z } from 'zod';
+import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './defaults.js';
 import type { TurnSettings } from './deps.js';
 import { privateJwkSchema } from './keys/jwk.js';
 
@@ -8,8 +9,43 @@ export const DEV_TURN_SECRET = 'gomeet-dev-turn-secret-not-for-production';
 
 const turnUrl = z.string().regex(/^(turns?|stun):/, 'expected turn:, turns: or stun: URLs');
 
+const count = (fallback: number) =>
+  z.coerce
+    .number()
+    .int('expected a whole number')
+    .positive('expected at least 1')
+    .default(fallback);
+const d = DEFAULT_AUTH_LIMITS;
+
+/** The rate limits' variables (docs/SECURITY.md); every process that mounts auth spreads them. */
+export const authLimitEnv = {
+  LOGIN_LIMIT_PER_ACCOUNT: count(d.loginPerAccount),
+  LOGIN_LIMIT_PER_ACCOUNT_ADDRESS: count(d.loginPerAccountAddress),
+  LOGIN_FAILURE_LIMIT_PER_ADDRESS: count(d.loginFailuresPerAddress),
+  LOGIN_LIMIT_WINDOW_SECONDS: count(d.loginWindowMs / 1000),
+  GUEST_PASS_LIMIT_PER_ADDRESS: count(d.guestPassesPerAddress),
+  GUEST_PASS_REFUSALS_BEFORE_BLOCK: count(d.guestRefusalsBeforeBlock),
+  REGISTER_LIMIT_PER_ADDRESS: count(d.registerPerAddress),
+  REGISTER_LIMIT_WINDOW_SECONDS: count(d.registerWindowMs / 1000),
+};
+
+/** The auth-service's limits from parsed config. */
+export function authLimits(env: z.output<z.ZodObject<typeof authLimitEnv>>): AuthLimits {
+  return {
+    loginPerAccount: env.LOGIN_LIMIT_PER_ACCOUNT,
+    loginPerAccountAddress: env.LOGIN_LIMIT_PER_ACCOUNT_ADDRESS,
+    loginFailuresPerAddress: env.LOGIN_FAILURE_LIMIT_PER_ADDRESS,
+    loginWindowMs: env.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
+    guestPassesPerAddress: env.GUEST_PASS_LIMIT_PER_ADDRESS,
+    guestRefusalsBeforeBlock: env.GUEST_PASS_REFUSALS_BEFORE_BLOCK,
+    registerPerAddress: env.REGISTER_LIMIT_PER_ADDRESS,
+    registerWindowMs: env.REGISTER_LIMIT_WINDOW_SECONDS * 1000,
+  };
+}
+
 /** The auth-service's own environment variables, to spread into a process's config schema. */
 export const authEnv = {
+  ...authLimitEnv,
   /** coturn's static-auth-secret; required in production. */
   TURN_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   TURN_URLS: z

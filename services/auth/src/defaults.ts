@@ -13,11 +13,35 @@ export const DEFAULT_KEY_RETENTION_SECONDS = Math.max(
   DEFAULT_GUEST_TOKEN_TTL_SECONDS,
 );
 
-/** Login attempts allowed per window, per account and per client IP. */
-export interface LoginLimits {
-  perAccount: number;
-  perIp: number;
-  windowMs: number;
+/**
+ * Every rate limit of the auth-service. Sign-ins are limited per account and per account and
+ * address, but per address only by their failures, so an office behind one NAT address can all
+ * sign in at 9:00. README and docs/SECURITY.md list the defaults.
+ */
+export interface AuthLimits {
+  /** Sign-in attempts on one account per window, from any address (a success clears it). */
+  loginPerAccount: number;
+  /** Sign-in attempts on one account from one address per window (a success clears it). */
+  loginPerAccountAddress: number;
+  /** Failed sign-ins from one address per window, whatever the account; successes do not count. */
+  loginFailuresPerAddress: number;
+  loginWindowMs: number;
+  /** Guest passes one address may take at once, refilled at this many a minute. */
+  guestPassesPerAddress: number;
+  /** Refused guest-pass requests from one address in a minute before it is blocked for the rest of it. */
+  guestRefusalsBeforeBlock: number;
+  /** Registrations from one address per window (each costs an argon2 hash). */
+  registerPerAddress: number;
+  registerWindowMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccount: 10, perIp: 30, windowMs: 60_000 };
+export const DEFAULT_AUTH_LIMITS: AuthLimits = {
+  loginPerAccount: 10,
+  loginPerAccountAddress: 5,
+  loginFailuresPerAddress: 100,
+  loginWindowMs: 60_000,
+  guestPassesPerAddress: 1000,
+  guestRefusalsBeforeBlock: 2000,
+  registerPerAddress: 30,
+  registerWindowMs: 60_000,
+};

@@ -1,13 +1,13 @@
-import type { RateLimiter } from '@gomeet/platform';
+import type { Metrics, RateLimiter } from '@gomeet/platform';
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { AuthDb } from './db.js';
 import {
   DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
   DEFAULT_GUEST_TOKEN_TTL_SECONDS,
-  DEFAULT_LOGIN_LIMITS,
+  DEFAULT_AUTH_LIMITS,
   DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
-  type LoginLimits,
+  type AuthLimits,
 } from './defaults.js';
 import { createDatabaseKeyStore } from './keys/database-key-store.js';
 import { privateJwkSchema } from './keys/jwk.js';
@@ -32,7 +32,10 @@ export type AuthDeps = {
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
   guestTokenTtlSeconds?: number;
-  loginLimits?: Partial<LoginLimits>;
+  /** Rate limits; each one left out takes its default. */
+  limits?: Partial<AuthLimits>;
+  /** The process's metrics; refusals count in `gomeet_rate_limited_total{scope}`. */
+  metrics?: Pick<Metrics, 'rateLimited'>;
   /** The clock; tests inject one to expire tokens and keys. */
   now?: () => Date;
 };
@@ -43,7 +46,9 @@ export interface AuthContext {
   now: () => Date;
   keys: KeyStore;
   rateLimiter: RateLimiter;
-  loginLimits: LoginLimits;
+  limits: AuthLimits;
+  /** Counts one refusal by the limit `scope`. */
+  countLimited: (scope: string) => void;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   guestTokenTtlSeconds: number;
@@ -82,7 +87,8 @@ export function createContext(deps: AuthDeps): AuthContext {
     now,
     keys,
     rateLimiter: deps.rateLimiter,
-    loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits },
+    limits: { ...DEFAULT_AUTH_LIMITS, ...deps.limits },
+    countLimited: (scope) => deps.metrics?.rateLimited.inc({ scope }),
     accessTokenTtlSeconds,
     refreshTokenTtlSeconds: deps.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
     guestTokenTtlSeconds,

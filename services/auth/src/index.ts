@@ -3,13 +3,15 @@ export { buildApp, type BuildAppOptions } from './app.js';
 export {
   authConfigSchema,
   authEnv,
+  authLimitEnv,
+  authLimits,
   checkAuthEnv,
   turnSettings,
   DEV_TURN_SECRET,
   type AuthConfig,
 } from './config.js';
 export type { AuthDeps, TurnSettings } from './deps.js';
-export type { LoginLimits } from './defaults.js';
+export { DEFAULT_AUTH_LIMITS, type AuthLimits } from './defaults.js';
 export { rotateSigningKey, type RotateSigningKeyOptions } from './keys/rotate-signing-key.js';
 export { authMigrations } from './migrations.js';
 export { authRoutes } from './plugin.js';

@@ -1,6 +1,6 @@
 import { openSharedState, parseConfig, runMain, serve } from '@gomeet/platform';
 import { buildApp } from './app.js';
-import { authConfigSchema, turnSettings } from './config.js';
+import { authConfigSchema, authLimits, turnSettings } from './config.js';
 
 async function main(): Promise<void> {
   const config = parseConfig(authConfigSchema, process.env);
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     db: state.database.db,
     rateLimiter: state.rateLimiter,
     turn: turnSettings(config),
+    limits: authLimits(config),
     ...(config.JWT_SIGNING_KEYS ? { signingKeys: config.JWT_SIGNING_KEYS } : {}),
     logLevel: config.LOG_LEVEL,
     readiness: state.readiness,

@@ -27,7 +27,13 @@ function limitedSuite(
       cleanup = close;
       auth = await startAuth(pglite, {
         ...(limiter ? { rateLimiter: limiter } : {}),
-        loginLimits: { perAccount: 3, perIp: 5, windowMs: 60_000 },
+        limits: {
+          loginPerAccount: 3,
+          loginPerAccountAddress: 2,
+          loginFailuresPerAddress: 5,
+          guestPassesPerAddress: 5,
+          guestRefusalsBeforeBlock: 4,
+        },
       });
     });
     afterAll(async () => {
@@ -55,7 +61,49 @@ function limitedSuite(
       expect(retryAfter).toBeLessThanOrEqual(60);
     });
 
-    it('refuses a sixth login attempt from one IP, across accounts', async () => {
+    it('refuses a third attempt on one account from one address', async () => {
+      const email = newEmail();
+      expectProblem(await login(email, 'wrong 1', '10.0.3.1'), 401, 'invalid-credentials');
+      expectProblem(await login(email, 'wrong 2', '10.0.3.1'), 401, 'invalid-credentials');
+      expectProblem(await login(email, 'wrong 3', '10.0.3.1'), 429, 'too-many-attempts');
+    });
+
+    it('lets many correct sign-ins through from one address, but not many failures', async () => {
+      const people = [];
+      for (let i = 0; i < 8; i++) people.push(await register(auth.app));
+      for (const { user, password } of people) {
+        expect((await login(user.email, password, '10.0.4.1')).statusCode).toBe(200);
+      }
+      for (let i = 0; i < 5; i++) {
+        expectProblem(await login(newEmail(), 'wrong', '10.0.4.1'), 401, 'invalid-credentials');
+      }
+      const afterFailures = await login(people[0]!.user.email, people[0]!.password, '10.0.4.1');
+      expectProblem(afterFailures, 429, 'too-many-attempts');
+    });
+
+    it('gives a guest pass burst, then slows down with Retry-After in seconds, then blocks', async () => {
+      const guest = () =>
+        auth.app.inject({
+          method: 'POST',
+          url: '/api/auth/guest',
+          payload: { meetingCode: 'abc-defg-hij', displayName: 'Gus' },
+          remoteAddress: '10.0.5.1',
+        });
+      for (let i = 0; i < 5; i++) expect((await guest()).statusCode).toBe(200);
+      const slowed = await guest();
+      expectProblem(slowed, 429, 'slow-down');
+      const retryAfter = Number(slowed.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(5);
+      for (let i = 0; i < 3; i++) expectProblem(await guest(), 429, 'slow-down');
+      const blocked = await guest();
+      expectProblem(blocked, 429, 'too-many-attempts');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(5);
+      const metrics = await auth.app.inject({ method: 'GET', url: '/metrics' });
+      expect(metrics.body).toMatch(/gomeet_rate_limited_total\{scope="guest-address"\} 5/);
+    });
+
+    it('refuses a sixth failed login from one IP, across accounts', async () => {
       for (let i = 0; i < 5; i++) {
         expectProblem(
           await login(newEmail(), 'some password', '10.0.1.1'),
@@ -98,18 +146,18 @@ describe.skipIf(!redisUrl)('login rate limits in Redis', () => {
 
   it('shares the count between pods, and keeps emails out of Redis', async () => {
     const prefix = `test:${Date.now()}:${Math.random()}:`;
-    const limits = { perAccount: 2, perIp: 100, windowMs: 60_000 };
+    const limits = { loginPerAccount: 2 };
     const redisA = openRedis(redisUrl!, 'auth-test-a');
     const redisB = openRedis(redisUrl!, 'auth-test-b');
     const podA = await startAuth(pglite, {
       rateLimiter: createRedisRateLimiter(redisA, prefix),
-      loginLimits: limits,
+      limits,
     });
     const podB = await buildApp({
       db: podA.database.db,
       rateLimiter: createRedisRateLimiter(redisB, prefix),
       turn: { secret: TURN_SECRET, urls: [], ttlSeconds: 60 },
-      loginLimits: limits,
+      limits,
       logLevel: false,
     });
     try {
@@ -124,7 +172,8 @@ describe.skipIf(!redisUrl)('login rate limits in Redis', () => {
       expectProblem(await attempt(podA.app), 401, 'invalid-credentials');
       expectProblem(await attempt(podB), 429, 'too-many-attempts');
       const keys = await redisA.keys(`${prefix}*`);
-      expect(keys.length).toBe(2);
+      // per account, per account and address, failures per address
+      expect(keys.length).toBe(3);
       expect(keys.join(' ')).not.toContain(email);
     } finally {
       await podB.close();

@@ -34,7 +34,12 @@ export async function startAuth(
     db: database.db,
     rateLimiter: createMemoryRateLimiter(),
     turn: { secret: TURN_SECRET, urls: ['turn:127.0.0.1:3478?transport=udp'], ttlSeconds: 3600 },
-    loginLimits: { perAccount: 1000, perIp: 1000, windowMs: 60_000 },
+    limits: {
+      loginPerAccount: 1000,
+      loginPerAccountAddress: 1000,
+      loginFailuresPerAddress: 1000,
+      registerPerAddress: 1000,
+    },
     logLevel: false,
     ...options,
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GuestSession } from '@gomeet/protocol';
 import type { AuthContext } from '../deps.js';
 import { signAccessToken } from '../keys/sign-access-token.js';
-import { limitAttempts } from '../limits/limit-attempts.js';
+import { limitGuestPasses } from '../limits/limit-guest-passes.js';
 
 /**
  * Mints a guest access token bound to one meeting (`mtg`). Whether that meeting admits guests
@@ -15,7 +15,7 @@ export async function issueGuestToken({
   ctx: AuthContext;
   input: { meetingCode: string; displayName: string; ip: string };
 }): Promise<GuestSession> {
-  await limitAttempts(ctx, { scope: 'guest', ip: input.ip });
+  await limitGuestPasses(ctx, input.ip);
   const id = `guest:${randomUUID()}`;
   const accessToken = await signAccessToken(ctx, {
     subject: id,

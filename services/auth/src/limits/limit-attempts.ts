@@ -1,45 +1,107 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '@gomeet/platform';
+import { AppError, type RateLimitResult } from '@gomeet/platform';
 import type { AuthContext } from '../deps.js';
 
+type LimitCtx = Pick<AuthContext, 'rateLimiter' | 'limits' | 'countLimited'>;
+
 // Emails are hashed before they become counter keys, so Redis never holds them in clear.
-function accountKey(scope: string, account: string): string {
-  return `auth:${scope}:acct:${createHash('sha256').update(account.toLowerCase()).digest('base64url')}`;
+function hashed(account: string): string {
+  return createHash('sha256').update(account.toLowerCase()).digest('base64url');
 }
 
-function ipKey(scope: string, ip: string): string {
-  return `auth:${scope}:ip:${ip}`;
-}
+const keys = {
+  account: (scope: string, account: string) => `auth:${scope}:acct:${hashed(account)}`,
+  accountAddress: (scope: string, account: string, ip: string) =>
+    `auth:${scope}:acct-ip:${hashed(account)}:${ip}`,
+  address: (scope: string, ip: string) => `auth:${scope}:ip:${ip}`,
+};
 
-/**
- * Counts one attempt against the per-IP and (when given) per-account limits and refuses it
- * with 429 and Retry-After when either is spent. `scope` separates login from other actions.
- */
-export async function limitAttempts(
-  ctx: Pick<AuthContext, 'rateLimiter' | 'loginLimits'>,
-  input: { scope: string; ip?: string; account?: string },
-): Promise<void> {
-  const { perAccount, perIp, windowMs } = ctx.loginLimits;
-  const checks = [];
-  if (input.ip !== undefined)
-    checks.push(ctx.rateLimiter.hit(ipKey(input.scope, input.ip), perIp, windowMs));
-  if (input.account !== undefined) {
-    checks.push(ctx.rateLimiter.hit(accountKey(input.scope, input.account), perAccount, windowMs));
-  }
-  const blocked = (await Promise.all(checks)).filter((r) => !r.allowed);
+/** Throws 429 with Retry-After for the first refused limit, counting it under its scope. */
+function refuseIfBlocked(ctx: LimitCtx, checks: [string, RateLimitResult][]): void {
+  const blocked = checks.filter(([, r]) => !r.allowed);
   if (blocked.length === 0) return;
-  const waitMs = Math.max(...blocked.map((r) => r.resetMs));
+  for (const [scope] of blocked) ctx.countLimited(scope);
+  const waitMs = Math.max(...blocked.map(([, r]) => r.resetMs));
   throw new AppError('RATE_LIMITED', 'Too many attempts. Wait a moment and try again.', {
     type: 'too-many-attempts',
     retryAfter: Math.max(1, Math.ceil(waitMs / 1000)),
   });
 }
 
-/** Clears an account's counter after a success, so a user's own typos do not lock them out later. */
-export async function clearAccountAttempts(
-  ctx: Pick<AuthContext, 'rateLimiter'>,
-  scope: string,
-  account: string,
+/**
+ * Counts a sign-in attempt before the password is checked: per account, and per account from
+ * this address. The address alone is limited only by its failures (peeked here, counted by
+ * {@link recordFailedSignIn}), so a crowd behind one NAT address signing in correctly passes.
+ */
+export async function limitSignIn(
+  ctx: LimitCtx,
+  input: { account: string; ip: string },
 ): Promise<void> {
-  await ctx.rateLimiter.reset(accountKey(scope, account));
+  const { loginPerAccount, loginPerAccountAddress, loginFailuresPerAddress, loginWindowMs } =
+    ctx.limits;
+  const [account, accountAddress, failures] = await Promise.all([
+    ctx.rateLimiter.hit(keys.account('login', input.account), loginPerAccount, loginWindowMs),
+    ctx.rateLimiter.hit(
+      keys.accountAddress('login', input.account, input.ip),
+      loginPerAccountAddress,
+      loginWindowMs,
+    ),
+    ctx.rateLimiter.peek(keys.address('login-failed', input.ip), loginFailuresPerAddress),
+  ]);
+  refuseIfBlocked(ctx, [
+    ['login-account', account],
+    ['login-account-address', accountAddress],
+    ['login-address-failures', failures],
+  ]);
+}
+
+/** Counts a failed sign-in against its address. */
+export async function recordFailedSignIn(ctx: LimitCtx, ip: string): Promise<void> {
+  const { loginFailuresPerAddress, loginWindowMs } = ctx.limits;
+  await ctx.rateLimiter.hit(
+    keys.address('login-failed', ip),
+    loginFailuresPerAddress,
+    loginWindowMs,
+  );
+}
+
+/** Clears an account's sign-in counters after a success, so a user's own typos never pile up. */
+export async function clearSignIn(
+  ctx: Pick<AuthContext, 'rateLimiter'>,
+  input: { account: string; ip: string },
+): Promise<void> {
+  await Promise.all([
+    ctx.rateLimiter.reset(keys.account('login', input.account)),
+    ctx.rateLimiter.reset(keys.accountAddress('login', input.account, input.ip)),
+  ]);
+}
+
+/** Counts a password change attempt on an account (the current password is checked next). */
+export async function limitPasswordChange(ctx: LimitCtx, userId: string): Promise<void> {
+  const { loginPerAccount, loginWindowMs } = ctx.limits;
+  const result = await ctx.rateLimiter.hit(
+    keys.account('password', userId),
+    loginPerAccount,
+    loginWindowMs,
+  );
+  refuseIfBlocked(ctx, [['password-account', result]]);
+}
+
+/** Clears an account's password-change counter after a success. */
+export async function clearPasswordChange(
+  ctx: Pick<AuthContext, 'rateLimiter'>,
+  userId: string,
+): Promise<void> {
+  await ctx.rateLimiter.reset(keys.account('password', userId));
+}
+
+/** Counts a registration from an address: each one costs an argon2 hash. */
+export async function limitRegistration(ctx: LimitCtx, ip: string): Promise<void> {
+  const { registerPerAddress, registerWindowMs } = ctx.limits;
+  const result = await ctx.rateLimiter.hit(
+    keys.address('register', ip),
+    registerPerAddress,
+    registerWindowMs,
+  );
+  refuseIfBlocked(ctx, [['register-address', result]]);
 }

@@ -1,6 +1,6 @@
 import { AppError } from '@gomeet/platform';
 import type { AuthContext } from '../deps.js';
-import { clearAccountAttempts, limitAttempts } from '../limits/limit-attempts.js';
+import { clearPasswordChange, limitPasswordChange } from '../limits/limit-attempts.js';
 import { hashPassword, verifyPassword } from '../passwords/hash-password.js';
 import { revokeOtherFamilies } from '../sessions/repo.js';
 import { findUserById, updateUser } from './repo.js';
@@ -21,7 +21,7 @@ export async function changePassword({
   input: { currentPassword: string; newPassword: string };
 }): Promise<void> {
   // Limited like login: a stolen access token must not become a password-guessing oracle.
-  await limitAttempts(ctx, { scope: 'password', account: userId });
+  await limitPasswordChange(ctx, userId);
   const user = await findUserById(ctx.db, userId);
   if (!user)
     throw new AppError('NOT_FOUND', 'This account no longer exists.', {
@@ -32,7 +32,7 @@ export async function changePassword({
       type: 'wrong-password',
     });
   }
-  await clearAccountAttempts(ctx, 'password', userId);
+  await clearPasswordChange(ctx, userId);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {

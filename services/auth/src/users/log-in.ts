@@ -1,7 +1,7 @@
 import { AppError } from '@gomeet/platform';
 import type { LoginBody, Session } from '@gomeet/protocol';
 import type { AuthContext } from '../deps.js';
-import { clearAccountAttempts, limitAttempts } from '../limits/limit-attempts.js';
+import { clearSignIn, limitSignIn, recordFailedSignIn } from '../limits/limit-attempts.js';
 import { verifyAgainstDummy, verifyPassword } from '../passwords/hash-password.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { insertRefreshToken } from '../sessions/repo.js';
@@ -18,17 +18,19 @@ export async function logIn({
   ctx: AuthContext;
   input: LoginBody & { ip: string };
 }): Promise<Session> {
-  await limitAttempts(ctx, { scope: 'login', ip: input.ip, account: input.email });
+  const attempt = { account: input.email, ip: input.ip };
+  await limitSignIn(ctx, attempt);
   const user = await findUserByEmail(ctx.db, input.email);
   const ok = user
     ? await verifyPassword(user.password_hash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!user || !ok) {
+    await recordFailedSignIn(ctx, input.ip);
     throw new AppError('UNAUTHENTICATED', 'The email or password is incorrect.', {
       type: 'invalid-credentials',
     });
   }
-  await clearAccountAttempts(ctx, 'login', input.email);
+  await clearSignIn(ctx, attempt);
   const refresh = await insertRefreshToken(ctx.db, {
     userId: user.id,
     now: ctx.now(),

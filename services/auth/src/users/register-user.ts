@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@gomeet/platform';
 import type { RegisterBody, Session } from '@gomeet/protocol';
 import type { AuthContext } from '../deps.js';
-import { limitAttempts } from '../limits/limit-attempts.js';
+import { limitRegistration } from '../limits/limit-attempts.js';
 import { hashPassword } from '../passwords/hash-password.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { insertRefreshToken } from '../sessions/repo.js';
@@ -17,7 +17,7 @@ export async function registerUser({
   input: RegisterBody & { ip: string };
 }): Promise<Session> {
   // Hashing is the expensive part of sign-up; a per-IP limit keeps it from becoming a CPU lever.
-  await limitAttempts(ctx, { scope: 'register', ip: input.ip });
+  await limitRegistration(ctx, input.ip);
   const at = ctx.now();
   const user: UserRow = {
     id: randomUUID(),
