@@ -15,12 +15,22 @@ export type Role = z.infer<typeof role>;
 export const meetingState = z.enum(['scheduled', 'live', 'ended', 'cancelled']);
 export type MeetingState = z.infer<typeof meetingState>;
 
+/** The host's ceiling on guests in the meeting at once; null: as many as maxParticipants. */
+const maxGuests = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_PARTICIPANTS)
+  .nullable()
+  .describe('Most guests in the meeting at once; null: up to maxParticipants');
+
 export const meetingSettings = z.object({
   lobby: z.boolean().default(true),
   muteOnEntry: z.boolean().default(false),
   allowScreenShare: z.boolean().default(true),
   allowGuests: z.boolean().default(true),
   maxParticipants: z.number().int().min(2).max(MAX_PARTICIPANTS).default(MAX_PARTICIPANTS),
+  maxGuests: maxGuests.default(null),
 });
 export type MeetingSettings = z.infer<typeof meetingSettings>;
 
@@ -34,6 +44,7 @@ export const meetingSettingsPatch = z.object({
   allowScreenShare: z.boolean().optional(),
   allowGuests: z.boolean().optional(),
   maxParticipants: z.number().int().min(2).max(MAX_PARTICIPANTS).optional(),
+  maxGuests: maxGuests.optional(),
 });
 export type MeetingSettingsPatch = z.infer<typeof meetingSettingsPatch>;
 

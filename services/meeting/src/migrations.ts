@@ -134,4 +134,13 @@ export const meetingMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The host's ceiling on guests at once (null: the meeting's capacity), checked at join.
+  '0004_guest_ceiling': {
+    async up(db) {
+      await db.schema
+        .alterTable('meetings')
+        .addColumn('max_guests', 'integer', (c) => c.check(sql`max_guests >= 0`))
+        .execute();
+    },
+  },
 };

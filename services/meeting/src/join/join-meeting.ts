@@ -2,6 +2,7 @@ import { AppError, publishToMeeting, roster, type Actor, type RosterEntry } from
 import type { JoinResult, Role } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import {
+  guestCeilingReached,
   isHostRole,
   meetingNotFound,
   requireGuestScope,
@@ -20,6 +21,7 @@ import {
   type RosterPerson,
 } from '../roster/roster-store.js';
 import { mintJoinAnswer } from './join-answer.js';
+import { countAttending } from './repo.js';
 import { takeSeat } from './take-seat.js';
 
 async function checkPasscode(
@@ -64,6 +66,16 @@ function checkStanding(meeting: MeetingToJoin, entry: RosterEntry | undefined, r
     });
 }
 
+/**
+ * A guest past the host's guest ceiling is refused before the lobby too, so guest passes
+ * cannot flood it; the seat itself is checked again under the meeting's lock in takeSeat.
+ */
+async function checkGuestCeiling(ctx: Ctx, meeting: MeetingToJoin, role: Role): Promise<void> {
+  if (role !== 'guest' || meeting.max_guests === null) return;
+  const { guests } = await countAttending(ctx.db, meeting.code, ctx.actor.id);
+  if (guests >= meeting.max_guests) throw guestCeilingReached(meeting.max_guests);
+}
+
 /** Puts `who` in the lobby; hosts hear of it the first time only, not on every re-poll. */
 async function waitInLobby(
   ctx: Ctx,
@@ -100,7 +112,7 @@ async function letIn(
 /**
  * Lets the caller into a meeting. Checks, in order: it exists (404), it is not over (410),
  * the passcode (403, hosts skip it), guests allowed and guest pass for this meeting (403),
- * removed / denied / locked (403), room left (409). With the lobby on, non-hosts wait (202)
+ * removed / denied / locked (403), room left and, for guests, the host's guest ceiling (409). With the lobby on, non-hosts wait (202)
  * until a host admits them; only then, and for everyone else, a LiveKit token.
  */
 export async function joinMeeting({
@@ -130,6 +142,7 @@ export async function joinMeeting({
   // Someone already in (a reconnect, a page reload) holds a seat and passed the lobby.
   if (found.in_meeting && found.state === 'live') return letIn(ctx, found, who, entry);
   if (found.lobby && !isHostRole(role) && !isMember(entry)) {
+    if (entry?.state !== 'waiting') await checkGuestCeiling(ctx, found, role);
     return waitInLobby(ctx, code, who, entry);
   }
   const meeting = await takeSeat(ctx, code, who);

@@ -6,17 +6,22 @@ export async function countAttending(
   db: Db,
   code: string,
   identity: string,
-): Promise<{ attending: number; mine: boolean }> {
+): Promise<{ attending: number; guests: number; mine: boolean }> {
   const row = await db
     .selectFrom('meeting_attendance')
     .select((eb) => [
       eb.fn.countAll<number>().as('attending'),
       eb.fn.countAll<number>().filterWhere('identity', '=', identity).as('mine'),
+      eb.fn.countAll<number>().filterWhere('role', '=', 'guest').as('guests'),
     ])
     .where('meeting_code', '=', code)
     .where('left_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return { attending: Number(row.attending), mine: Number(row.mine) > 0 };
+  return {
+    attending: Number(row.attending),
+    guests: Number(row.guests),
+    mine: Number(row.mine) > 0,
+  };
 }
 
 /** Opens a stay for `identity` unless one is already open; true when it opened one. */

@@ -1,7 +1,7 @@
 import { AppError } from '@gomeet/platform';
 import { isBanned, removedFromMeeting } from '../roster/bans.js';
 import type { Ctx } from '../deps.js';
-import { meetingNotFound, requireNotOver } from '../meetings/access.js';
+import { guestCeilingReached, meetingNotFound, requireNotOver } from '../meetings/access.js';
 import { lockMeeting, updateMeetingRow } from '../meetings/repo.js';
 import type { MeetingRow } from '../meetings/tables.js';
 import type { RosterPerson } from '../roster/roster-store.js';
@@ -9,7 +9,7 @@ import { countAttending, openAttendance } from './repo.js';
 
 /**
  * Gives `who` a seat, in one transaction under the meeting's row lock: the capacity check
- * (409 when full; 403 when removed), the attendance row and the first-join state change, so two joins (or
+ * (409 when full, or for a guest past the host's guest ceiling; 403 when removed), the attendance row and the first-join state change, so two joins (or
  * admissions) can never both take the last seat. Someone already seated keeps their seat.
  */
 export async function takeSeat(ctx: Ctx, code: string, who: RosterPerson): Promise<MeetingRow> {
@@ -19,7 +19,11 @@ export async function takeSeat(ctx: Ctx, code: string, who: RosterPerson): Promi
     requireNotOver(meeting);
     // Removals take the same lock, so a seat can never open for someone just removed.
     if (await isBanned(trx, code, who.identity)) throw removedFromMeeting();
-    const { attending, mine } = await countAttending(trx, code, who.identity);
+    const { attending, guests, mine } = await countAttending(trx, code, who.identity);
+    const guestCeiling = meeting.max_guests;
+    if (!mine && who.role === 'guest' && guestCeiling !== null && guests >= guestCeiling) {
+      throw guestCeilingReached(guestCeiling);
+    }
     if (!mine && attending >= meeting.max_participants) {
       throw new AppError('CONFLICT', `This meeting is full (${meeting.max_participants} people).`, {
         type: 'meeting-full',

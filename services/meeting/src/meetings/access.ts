@@ -84,3 +84,29 @@ export async function loadMeetingToModerate(
   requireNotOver(meeting);
   return meeting;
 }
+
+/** Throws 400 naming the field when a guest ceiling is above the meeting's capacity. */
+export function checkGuestCeiling(maxGuests: number | null, maxParticipants: number): void {
+  if (maxGuests === null || maxGuests <= maxParticipants) return;
+  throw new AppError(
+    'VALIDATION',
+    `maxGuests cannot be more than maxParticipants (${maxParticipants}).`,
+    {
+      errors: [
+        {
+          field: 'body.settings.maxGuests',
+          message: `must be at most maxParticipants (${maxParticipants})`,
+        },
+      ],
+    },
+  );
+}
+
+/** The 409 for a guest when the meeting already holds as many guests as its host allows. */
+export function guestCeilingReached(maxGuests: number): AppError {
+  return new AppError(
+    'CONFLICT',
+    `This meeting already has as many guests as its host allows (${maxGuests}). Sign in to join, or ask the host to raise the limit.`,
+    { type: 'guest-limit-reached' },
+  );
+}

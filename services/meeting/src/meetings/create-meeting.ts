@@ -1,7 +1,7 @@
 import { AppError } from '@gomeet/platform';
 import { meetingSettings, type CreateMeetingBody, type Meeting } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
-import { requireUser } from './access.js';
+import { checkGuestCeiling, requireUser } from './access.js';
 import { generateMeetingCode } from './meeting-code.js';
 import { hashPasscode } from './passcode.js';
 import { presentMeeting } from './present-meeting.js';
@@ -25,6 +25,7 @@ export async function createMeeting({
 }): Promise<Meeting> {
   requireUser(ctx.actor, 'create meetings');
   const settings = meetingSettings.parse(input.settings ?? {});
+  checkGuestCeiling(settings.maxGuests, settings.maxParticipants);
   const passcodeHash = input.passcode ? await hashPasscode(input.passcode) : null;
   const now = ctx.now();
   const base: Omit<MeetingRow, 'code'> = {
@@ -40,6 +41,7 @@ export async function createMeeting({
     allow_screen_share: settings.allowScreenShare,
     allow_guests: settings.allowGuests,
     max_participants: settings.maxParticipants,
+    max_guests: settings.maxGuests,
     created_at: now,
     updated_at: now,
     started_at: null,

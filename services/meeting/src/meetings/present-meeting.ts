@@ -25,6 +25,7 @@ export function presentMeeting(row: MeetingRow, publicUrl: string, myRole: Role 
       allowScreenShare: row.allow_screen_share,
       allowGuests: row.allow_guests,
       maxParticipants: row.max_participants,
+      maxGuests: row.max_guests,
     },
     joinUrl: `${publicUrl}/m/${row.code}`,
     createdAt: row.created_at.toISOString(),

@@ -16,6 +16,8 @@ export interface MeetingTable {
   allow_screen_share: boolean;
   allow_guests: boolean;
   max_participants: number;
+  /** Most guests in the meeting at once; null: up to max_participants. */
+  max_guests: Generated<number | null>;
   created_at: Date;
   updated_at: Date;
   started_at: Date | null;

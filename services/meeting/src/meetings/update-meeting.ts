@@ -1,7 +1,7 @@
 import type { Meeting, MeetingSettingsPatch, UpdateMeetingBody } from '@gomeet/protocol';
 import type { Updateable } from 'kysely';
 import type { Ctx } from '../deps.js';
-import { loadMeeting, requireHost, requireNotOver } from './access.js';
+import { checkGuestCeiling, loadMeeting, requireHost, requireNotOver } from './access.js';
 import { hashPasscode } from './passcode.js';
 import { presentMeeting } from './present-meeting.js';
 import { updateMeetingRow } from './repo.js';
@@ -15,6 +15,7 @@ function settingsChanges(settings: MeetingSettingsPatch): Updateable<MeetingTabl
     changes.allow_screen_share = settings.allowScreenShare;
   if (settings.allowGuests !== undefined) changes.allow_guests = settings.allowGuests;
   if (settings.maxParticipants !== undefined) changes.max_participants = settings.maxParticipants;
+  if (settings.maxGuests !== undefined) changes.max_guests = settings.maxGuests;
   return changes;
 }
 
@@ -39,6 +40,10 @@ export async function updateMeeting({
   const meeting = await loadMeeting(ctx, input.code);
   requireHost(meeting, ctx.actor, 'change this meeting');
   requireNotOver(meeting);
+  const maxGuests = input.settings?.maxGuests;
+  if (maxGuests !== undefined) {
+    checkGuestCeiling(maxGuests, input.settings?.maxParticipants ?? meeting.max_participants);
+  }
   const changes = await changesOf(input);
   const row =
     (await updateMeetingRow(ctx.db, meeting.code, { ...changes, updated_at: ctx.now() })) ??
