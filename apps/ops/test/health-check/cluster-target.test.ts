@@ -1,132 +1,197 @@
-import { describe, expect, it } from 'vitest';
-import type { HealthReport } from '../../src/commands/health-check/report.js';
+import type { KubeCluster } from '@gomeet/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckResult, HealthReport } from '../../src/commands/health-check/report.js';
+import {
+  controlPlaneAvailable,
+  getJson,
+  kubectlOk,
+  runLine,
+  startProductionCluster,
+} from '../harness/production-cluster.js';
 import { runCli } from '../harness/run-cli.js';
-import { deployment, fakeKube, healthyCluster } from './fake-cluster.js';
 
-const check = (r: HealthReport, name: string) => r.checks.find((c) => c.name === name);
+const ready = controlPlaneAvailable('health-check against a real control plane');
+const SCRIPT = './deployment/digitalocean/health-check.sh';
+const byName = (r: HealthReport) => new Map(r.checks.map((c) => [c.name, c]));
 
-describe('health-check on the cluster target (fake Kubernetes API)', () => {
-  it('reports a healthy namespace: replicas ready, /readyz through the API proxy, LB address, hardened pods', async () => {
-    const calls: string[] = [];
-    const r = await runCli(
-      ['health-check', '--format', 'json', '--namespace', 'gomeet-dr-test', 'check'],
-      { kube: fakeKube(healthyCluster(), calls) },
-    );
-    const report = r.json<HealthReport>();
-    expect(report).toMatchObject({
-      status: 'healthy',
-      target: 'cluster',
-      namespace: 'gomeet-dr-test',
-    });
-    expect(r.code).toBe(0);
-    expect(calls).toEqual(['deployments gomeet-dr-test']);
-    expect(check(report, 'deployment/auth-service')).toMatchObject({
-      status: 'pass',
-      value: 2,
-      threshold: 2,
-    });
-    expect(check(report, 'readyz/chat-service')?.status).toBe('pass');
-    // Without DATABASE_URL / REDIS_URL the data checks are what the services report.
-    expect(check(report, 'postgresql')).toMatchObject({ status: 'pass', value: 'ok' });
-    expect(check(report, 'livekit')).toMatchObject({ status: 'pass' });
-    expect(check(report, 'load-balancer/traefik')).toMatchObject({
-      status: 'pass',
-      value: '203.0.113.10',
-    });
-    expect(check(report, 'pod-cpu')).toMatchObject({ status: 'pass', value: 50 });
-    expect(check(report, 'pods-non-root')?.status).toBe('pass');
-    expect(check(report, 'network-policies')).toMatchObject({ status: 'pass', value: 3 });
-  });
+describe.skipIf(!ready)(
+  'health-check on a real control plane running the production manifests',
+  () => {
+    let cluster: KubeCluster;
+    let warningReason: string;
 
-  it('is degraded when a deployment runs short of replicas, unhealthy when one has none ready', async () => {
-    const state = healthyCluster();
-    state.deployments[1] = deployment('meeting-service', 3, 1);
-    const degraded = await runCli(['health-check', '--format', 'json', 'services'], {
-      kube: fakeKube(state),
+    beforeAll(async () => {
+      cluster = await startProductionCluster();
+      // What DigitalOcean's cloud controller does for the traefik Service of type LoadBalancer.
+      await kubectlOk(cluster, [
+        'patch',
+        'service',
+        'traefik',
+        '-n',
+        'gomeet',
+        '--subresource=status',
+        '--type=merge',
+        '-p',
+        '{"status":{"loadBalancer":{"ingress":[{"ip":"203.0.113.10"}]}}}',
+      ]);
+      // Without metrics-server the HPA controller reports Warning events; wait for the first.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const events = await getJson<{ items: { reason: string }[] }>(cluster, [
+          'events',
+          '-n',
+          'gomeet',
+          '--field-selector',
+          'type=Warning',
+        ]);
+        if (events.items[0]) {
+          warningReason = events.items[0].reason;
+          break;
+        }
+        if (Date.now() > deadline) throw new Error('no Warning event within 60 s');
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }, 240_000);
+    afterAll(async () => {
+      await cluster?.stop();
     });
-    expect(check(degraded.json(), 'deployment/meeting-service')).toMatchObject({
-      status: 'warn',
-      message: '1/3 replicas ready',
-    });
-    expect(degraded.code).toBe(1);
-    state.deployments[1] = deployment('meeting-service', 3, 0);
-    const down = await runCli(['health-check', '--format', 'json', 'services'], {
-      kube: fakeKube(state),
-    });
-    expect(check(down.json(), 'deployment/meeting-service')?.status).toBe('fail');
-    expect(down.code).toBe(2);
-  });
 
-  it('fails a missing deployment, a pending load balancer and a 503 /readyz naming its failing dependency', async () => {
-    const state = healthyCluster();
-    state.deployments = state.deployments.filter((d) => d.metadata?.name !== 'traefik');
-    state.services[0] = {
-      metadata: { name: 'traefik' },
-      spec: { type: 'LoadBalancer' },
-      status: { loadBalancer: {} },
-    };
-    state.readyz['auth-service'] = {
-      code: 503,
-      body: JSON.stringify({
-        status: 'failing',
-        checks: { database: 'failing', redis: 'ok' },
-        failing: ['database'],
-      }),
-    };
-    const report = (
-      await runCli(['health-check', '--format', 'json', 'check'], { kube: fakeKube(state) })
-    ).json<HealthReport>();
-    expect(check(report, 'deployment/traefik')?.status).toBe('fail');
-    expect(check(report, 'load-balancer/traefik')).toMatchObject({
-      status: 'fail',
-      message: expect.stringContaining('pending') as unknown,
-    });
-    expect(check(report, 'readyz/auth-service')).toMatchObject({
-      status: 'fail',
-      message: 'not ready (503: database failing)',
-    });
-    expect(check(report, 'postgresql')?.status).toBe('fail');
-    expect(report.status).toBe('unhealthy');
-  });
+    it('health-check.sh --format json check: every workload in its shape, unreconciled Rollouts and warning events make it degraded (exit 1)', async () => {
+      const r = await runLine(cluster, [SCRIPT, '--format', 'json', 'check']);
+      const report = JSON.parse(r.stdout) as HealthReport;
+      const checks = byName(report);
+      expect(report).toMatchObject({ status: 'degraded', target: 'cluster', namespace: 'gomeet' });
+      expect(r.code, r.stderr).toBe(1);
+      // The HPA's minimum of 8 replicas, all running on kwok nodes.
+      expect(checks.get('deployment/auth-service')).toMatchObject({
+        status: 'pass',
+        value: 8,
+        threshold: 8,
+      });
+      for (const app of ['chat-service', 'frontend', 'traefik', 'livekit-sfu'])
+        expect(checks.get(`deployment/${app}`)?.status, app).toBe('pass');
+      expect(checks.get('daemonset/coturn')).toMatchObject({
+        status: 'pass',
+        value: 2,
+        message: '2/2 pods ready (one per node)',
+      });
+      expect(checks.has('deployment/coturn')).toBe(false);
+      expect(checks.get('rollout/meeting-service')).toMatchObject({
+        status: 'warn',
+        message:
+          'Rollout (blue-green) not reconciled: no status from the Argo Rollouts controller (is it running?); Deployment meeting-service serves 1/1 replicas ready',
+      });
+      expect(checks.get('rollout/signaling-service')?.message).toMatch(
+        /^Rollout \(canary\) not reconciled/,
+      );
+      // kwok pods run no process: /readyz is skipped, never proxied to a simulated address.
+      expect(checks.get('readyz/auth-service')).toMatchObject({
+        status: 'skip',
+        message: 'its 8 ready pod(s) run on simulated (kwok) nodes: no process serves /readyz',
+      });
+      expect(checks.get('pods')).toMatchObject({ status: 'pass', value: 0 });
+      expect(checks.get('events')?.status).toBe('warn');
+      expect(checks.get('events')?.message).toContain(warningReason);
+      expect(checks.get('load-balancer/traefik')).toMatchObject({
+        status: 'pass',
+        value: '203.0.113.10',
+      });
+      expect(checks.get('pods-non-root')?.status).toBe('pass');
+      expect(checks.get('read-only-root-filesystem')?.status).toBe('pass');
+      expect(checks.get('network-policies')).toMatchObject({ status: 'pass', value: 10 });
+      const notPassing = report.checks.filter((c) => c.status === 'warn' || c.status === 'fail');
+      expect(notPassing.map((c) => c.name).sort()).toEqual([
+        'events',
+        'rollout/meeting-service',
+        'rollout/signaling-service',
+      ]);
+    }, 60_000);
 
-  it('warns about root containers, writable root filesystems, missing NetworkPolicies and pods over their CPU request', async () => {
-    const state = healthyCluster();
-    state.pods.push({
-      metadata: { name: 'legacy-1' },
-      spec: { containers: [{ name: 'legacy', resources: { requests: { cpu: '100m' } } }] },
-      status: { phase: 'Running' },
-    });
-    state.podMetrics?.push({ name: 'legacy-1', cpu: '150m', memory: '10Mi' });
-    state.networkPolicies = 0;
-    const r = await runCli(['health-check', '--format', 'json', 'check'], {
-      kube: fakeKube(state),
-    });
-    const report = r.json<HealthReport>();
-    expect(check(report, 'pods-non-root')).toMatchObject({
-      status: 'warn',
-      value: 1,
-      message: expect.stringContaining('legacy-1/legacy') as unknown,
-    });
-    expect(check(report, 'read-only-root-filesystem')?.status).toBe('warn');
-    expect(check(report, 'network-policies')?.status).toBe('warn');
-    expect(check(report, 'pod-cpu')).toMatchObject({ status: 'warn', value: 150 });
-    expect(r.code).toBe(1);
-  });
+    it('health-check.sh services prints the text report', async () => {
+      const r = await runLine(cluster, [SCRIPT, 'services']);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toMatch(/^GoMeet DEGRADED \(target cluster, namespace gomeet, /);
+      expect(r.stdout).toMatch(/\n {2}PASS {2}daemonset\/coturn +2\/2 pods ready/);
+      expect(r.stdout).toMatch(
+        /\n {2}WARN {2}rollout\/signaling-service +Rollout \(canary\) not reconciled/,
+      );
+      // services leaves out network, resources and security.
+      expect(r.stdout).not.toContain('load-balancer');
+    }, 60_000);
 
-  it('skips pod resources when the metrics API is missing', async () => {
-    const state = healthyCluster();
-    delete state.podMetrics;
-    const report = (
-      await runCli(['health-check', '--format', 'json', 'performance'], { kube: fakeKube(state) })
-    ).json<HealthReport>();
-    expect(check(report, 'pod-resources')?.status).toBe('skip');
-  });
+    it('health-check.sh performance: no metrics-server and no PROMETHEUS_URL are skipped, not red', async () => {
+      const r = await runLine(cluster, [SCRIPT, '--format', 'json', 'performance']);
+      const report = JSON.parse(r.stdout) as HealthReport;
+      expect(r.code, r.stderr).toBe(0);
+      expect(report.checks.map((c) => [c.name, c.status])).toEqual([
+        ['pod-resources', 'skip'],
+        ['performance', 'skip'],
+      ]);
+      expect(report.checks[0]?.message).toContain('metrics-server');
+    }, 60_000);
 
-  it('exits 3 with one line when no cluster is configured', async () => {
-    const r = await runCli(['health-check', 'check'], { env: { HOME: '/nonexistent' } });
-    expect(r.code).toBe(3);
-    expect(r.stderr).toBe(
-      'error: no Kubernetes cluster configured: run doctl kubernetes cluster kubeconfig save gomeet-cluster, or use --target local\n',
-    );
-  });
-});
+    it('reports a Rollout Argo has made Healthy as passing, and pods that cannot be scheduled', async () => {
+      // What the Argo Rollouts controller does: status on the Rollout, the Deployment at 0.
+      await kubectlOk(cluster, [
+        'patch',
+        'rollout',
+        'meeting-service',
+        '-n',
+        'gomeet',
+        '--subresource=status',
+        '--type=merge',
+        '-p',
+        '{"status":{"phase":"Healthy","replicas":1,"readyReplicas":1,"availableReplicas":1}}',
+      ]);
+      await kubectlOk(cluster, [
+        'scale',
+        'deployment',
+        'meeting-service',
+        '-n',
+        'gomeet',
+        '--replicas=0',
+      ]);
+      // A frontend change that no node can take: the new pod stays Pending.
+      await kubectlOk(cluster, [
+        'patch',
+        'deployment',
+        'frontend',
+        '-n',
+        'gomeet',
+        '--type=merge',
+        '-p',
+        '{"spec":{"template":{"spec":{"nodeSelector":{"doks.digitalocean.com/node-pool":"gomeet-gone"}}}}}',
+      ]);
+      let pods: CheckResult | undefined;
+      let report: HealthReport | undefined;
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const r = await runCli(['--format', 'json', 'health-check', 'services'], {
+          env: { KUBECONFIG: cluster.kubeconfig },
+        });
+        report = r.json<HealthReport>();
+        pods = byName(report).get('pods');
+        if (pods?.status === 'warn') break;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      expect(pods?.message).toMatch(
+        /^1 of \d+ pod\(s\) not running: frontend-[a-z0-9-]+: Pending \(Unschedulable\)$/,
+      );
+      const checks = byName(report!);
+      expect(checks.get('rollout/meeting-service')).toMatchObject({
+        status: 'pass',
+        message: 'Rollout (blue-green) Healthy: 1/1 replicas available',
+      });
+      // maxUnavailable 0: the old frontend pods keep serving.
+      expect(checks.get('deployment/frontend')?.status).toBe('pass');
+    }, 60_000);
+
+    it('exits 3 with one line when no cluster is configured', async () => {
+      const r = await runCli(['health-check', 'check'], { env: { HOME: '/nonexistent' } });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe(
+        'error: no Kubernetes cluster configured: run doctl kubernetes cluster kubeconfig save gomeet-cluster, or use --target local\n',
+      );
+    });
+  },
+);

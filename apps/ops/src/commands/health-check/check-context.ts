@@ -1,12 +1,25 @@
-import type { AppsV1Api, CoreV1Api, Metrics, NetworkingV1Api } from '@kubernetes/client-node';
+import type {
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  Metrics,
+  NetworkingV1Api,
+} from '@kubernetes/client-node';
 
-/** The Kubernetes calls health-check makes, and nothing else (tests fake exactly these). */
+/** The Kubernetes calls health-check makes, and nothing else. */
 export interface ClusterApi {
   core: Pick<
     CoreV1Api,
-    'listNamespacedPod' | 'listNamespacedService' | 'connectGetNamespacedServiceProxyWithPath'
+    | 'listNamespacedPod'
+    | 'listNamespacedService'
+    | 'readNamespacedService'
+    | 'listNamespacedEvent'
+    | 'listNode'
+    | 'connectGetNamespacedServiceProxyWithPath'
   >;
-  apps: Pick<AppsV1Api, 'listNamespacedDeployment'>;
+  apps: Pick<AppsV1Api, 'listNamespacedDeployment' | 'listNamespacedDaemonSet'>;
+  /** Argo Rollouts (argoproj.io/v1alpha1 rollouts), when the CRD is installed. */
+  custom: Pick<CustomObjectsApi, 'listNamespacedCustomObject'>;
   networking: Pick<NetworkingV1Api, 'listNamespacedNetworkPolicy'>;
   metrics: Pick<Metrics, 'getPodMetrics'>;
 }
@@ -37,16 +50,28 @@ export interface CheckContext {
   readiness?: Readiness;
 }
 
-/** The deployments the runbook names, checked by label app=<name> in the namespace. */
-export const EXPECTED_DEPLOYMENTS = [
-  'auth-service',
-  'meeting-service',
-  'signaling-service',
-  'chat-service',
-  'livekit-sfu',
-  'frontend',
-  'traefik',
+/**
+ * The workloads the runbook names, found by label app=<name> in the namespace, in the shape
+ * the manifests give them: coturn is a DaemonSet (one per media node); every other one is a
+ * Deployment. In production meeting-service (blue-green) and signaling-service (canary) are
+ * Argo Rollouts that take their pod template from the Deployment (workloadRef) and scale it
+ * to 0: where a Rollout references the Deployment, the Rollout is what is checked.
+ */
+export const EXPECTED_WORKLOADS = [
+  { app: 'auth-service', kind: 'Deployment' },
+  { app: 'meeting-service', kind: 'Deployment' },
+  { app: 'signaling-service', kind: 'Deployment' },
+  { app: 'chat-service', kind: 'Deployment' },
+  { app: 'livekit-sfu', kind: 'Deployment' },
+  { app: 'coturn', kind: 'DaemonSet' },
+  { app: 'frontend', kind: 'Deployment' },
+  { app: 'traefik', kind: 'Deployment' },
 ] as const;
+
+/** The Deployments among {@link EXPECTED_WORKLOADS}. */
+export const EXPECTED_DEPLOYMENTS = EXPECTED_WORKLOADS.filter((w) => w.kind === 'Deployment').map(
+  (w) => w.app,
+);
 
 /** The services that serve /readyz (our Fastify services; LiveKit, frontend and Traefik do not). */
 export const READYZ_SERVICES = [

@@ -3,6 +3,7 @@ import { clusterReadyzChecks } from './checks/cluster-readyz.js';
 import { deploymentChecks } from './checks/deployments.js';
 import { livekitChecks } from './checks/livekit.js';
 import { loadBalancerChecks } from './checks/load-balancer.js';
+import { eventChecks, podChecks } from './checks/pods.js';
 import { fetchLocalReadiness, localBaseUrl, localServerChecks } from './checks/local-server.js';
 import { performanceChecks } from './checks/performance.js';
 import { postgresChecks } from './checks/postgres.js';
@@ -30,8 +31,12 @@ async function serviceChecks(
     deploymentChecks(cluster, ctx.namespace),
   );
   const readyz = await clusterReadyzChecks(cluster, ctx.namespace, ctx.timeoutMs);
+  const pods = await guarded('pods', 'services', () => podChecks(cluster, ctx.namespace));
+  const events = await guarded('events', 'services', () =>
+    eventChecks(cluster, ctx.namespace, ctx.now()),
+  );
   return {
-    checks: [...deployments, ...readyz.checks],
+    checks: [...deployments, ...readyz.checks, ...pods, ...events],
     ctx: readyz.readiness ? { ...ctx, readiness: readyz.readiness } : ctx,
   };
 }

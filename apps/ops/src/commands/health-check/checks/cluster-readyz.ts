@@ -42,6 +42,64 @@ export async function readServiceReadiness(
   }
 }
 
+/** Nodes kwok simulates (annotation kwok.x-k8s.io/node): their pods run no process. */
+async function simulatedNodes(cluster: ClusterApi): Promise<Set<string>> {
+  try {
+    const nodes = (await cluster.core.listNode()).items;
+    return new Set(
+      nodes
+        .filter((n) => n.metadata?.annotations?.['kwok.x-k8s.io/node'] !== undefined)
+        .map((n) => n.metadata?.name ?? ''),
+    );
+  } catch {
+    // Listing nodes needs a cluster-wide permission; without it, assume real nodes.
+    return new Set();
+  }
+}
+
+/**
+ * What stands behind the Service before asking the API server to proxy to it: a missing
+ * Service or one without ready pods fails at once (the proxy would only time out), and pods
+ * that all run on simulated nodes have nothing to answer, so the check is skipped.
+ */
+async function backingPods(
+  cluster: ClusterApi,
+  namespace: string,
+  name: string,
+  simulated: () => Promise<Set<string>>,
+): Promise<CheckResult | undefined> {
+  let selector: Record<string, string> | undefined;
+  try {
+    selector = (await cluster.core.readNamespacedService({ name, namespace })).spec?.selector;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 404) throw error;
+    return result(`readyz/${name}`, 'services', 'fail', `no Service ${name} in ${namespace}`, {
+      threshold: 200,
+    });
+  }
+  if (!selector || Object.keys(selector).length === 0) return undefined;
+  const labelSelector = Object.entries(selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const pods = (await cluster.core.listNamespacedPod({ namespace, labelSelector })).items.filter(
+    (p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+  );
+  if (pods.length === 0)
+    return result(`readyz/${name}`, 'services', 'fail', `no ready pod behind Service ${name}`, {
+      value: 0,
+      threshold: 200,
+    });
+  const fake = await simulated();
+  if (pods.every((p) => fake.has(p.spec?.nodeName ?? '')))
+    return result(
+      `readyz/${name}`,
+      'services',
+      'skip',
+      `its ${pods.length} ready pod(s) run on simulated (kwok) nodes: no process serves /readyz`,
+    );
+  return undefined;
+}
+
 /** /readyz of each of our services; returns the checks and the first readiness read (for data checks). */
 export async function clusterReadyzChecks(
   cluster: ClusterApi,
@@ -50,8 +108,15 @@ export async function clusterReadyzChecks(
 ): Promise<{ checks: CheckResult[]; readiness?: Readiness }> {
   const checks: CheckResult[] = [];
   let first: Readiness | undefined;
+  let nodes: Promise<Set<string>> | undefined;
+  const simulated = () => (nodes ??= simulatedNodes(cluster));
   for (const name of READYZ_SERVICES) {
     try {
+      const early = await backingPods(cluster, namespace, name, simulated);
+      if (early) {
+        checks.push(early);
+        continue;
+      }
       const r = await readServiceReadiness(cluster, namespace, name, timeoutMs);
       first ??= r;
       const failing = Object.entries(r.checks)
