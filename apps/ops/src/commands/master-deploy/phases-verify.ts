@@ -7,6 +7,22 @@ import { MIGRATION_SELECTOR } from './migration-jobs.js';
 import { rendered } from './phases-cluster.js';
 import { SmokeFailure, smokeTest } from './smoke.js';
 
+/**
+ * Retries while the API server answers 429 or 503: right after a CRD is created its storage
+ * answers 429 ("storage is (re)initializing") for a few seconds.
+ */
+async function retryBusy<T>(work: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if ((code !== 429 && code !== 503) || i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 /** Phase 10: health-check's replica checks, and /readyz of each service unless --health replicas. */
 export async function health(ctx: DeployContext): Promise<PhaseOutcome> {
   const full = ctx.flags.health === 'full';
@@ -16,7 +32,7 @@ export async function health(ctx: DeployContext): Promise<PhaseOutcome> {
   ];
   if (ctx.dryRun) return { status: 'planned', detail: 'would check health', actions };
   const kube = await kubeFor(ctx.deps, ctx.options);
-  const checks = await deploymentChecks(kube, ctx.namespace);
+  const checks = await retryBusy(() => deploymentChecks(kube, ctx.namespace));
   if (full) checks.push(...(await clusterReadyzChecks(kube, ctx.namespace, 10_000)).checks);
   const failed = checks.filter((c) => c.status === 'fail');
   if (failed.length > 0)
