@@ -1,13 +1,20 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startRedis } from '@gomeet/testing';
+import { startGoMeet, type RunningGoMeet } from '@gomeet/server';
+import { createEmptyDatabase, startRedis } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HealthReport } from '../../src/commands/health-check/report.js';
 import type { CheckChange } from '../../src/commands/health-check/render.js';
 import { Capture, runCli } from '../harness/run-cli.js';
-import { startReadyzServer } from './readyz-server.js';
 
 const postgresUrl = inject('postgresUrl');
+const livekitBin = fileURLToPath(new URL('../../../../.bin/livekit-server', import.meta.url));
+const haveLiveKit = existsSync(livekitBin);
+if (process.env.CI === 'true' && !haveLiveKit)
+  throw new Error('LiveKit is required in CI: run scripts/install-livekit.sh');
+if (!haveLiveKit) console.warn('health-check local target: skipped, LiveKit not installed');
 
 /** A local stand-in for a Slack incoming webhook that records what was posted. */
 async function startWebhook(
@@ -30,25 +37,30 @@ async function startWebhook(
   };
 }
 
-describe.skipIf(!postgresUrl)(
-  'health-check --continuous on the local target (test-owned /readyz server)',
+describe.skipIf(!postgresUrl || !haveLiveKit)(
+  'health-check --continuous on the local target (the real all-in-one GoMeet server)',
   () => {
     let redis: Awaited<ReturnType<typeof startRedis>>;
-    let readyz: Awaited<ReturnType<typeof startReadyzServer>>;
+    let gomeet: RunningGoMeet;
     let env: NodeJS.ProcessEnv;
 
     beforeAll(async () => {
       redis = await startRedis();
-      readyz = await startReadyzServer(postgresUrl ?? '', redis.url);
+      const databaseUrl = await createEmptyDatabase(postgresUrl!);
+      // The all-in-one server `npm start` runs, on PostgreSQL and Redis, with its own LiveKit.
+      gomeet = await startGoMeet({
+        logLevel: false,
+        env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url },
+      });
       env = {
         GOMEET_TARGET: 'local',
-        GOMEET_URL: readyz.url,
-        DATABASE_URL: postgresUrl ?? '',
+        GOMEET_URL: gomeet.url,
+        DATABASE_URL: databaseUrl,
         REDIS_URL: redis.url,
       };
     });
     afterAll(async () => {
-      await readyz?.close();
+      await gomeet?.close();
       await redis?.stop();
     });
 

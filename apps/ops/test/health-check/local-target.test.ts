@@ -1,34 +1,52 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { startRedis } from '@gomeet/testing';
+import { startGoMeet, type RunningGoMeet } from '@gomeet/server';
+import { createEmptyDatabase, startRedis } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HealthReport } from '../../src/commands/health-check/report.js';
 import { runCli } from '../harness/run-cli.js';
-import { startReadyzServer } from './readyz-server.js';
 import { selfSigned, serveTls } from './tls-fixtures.js';
 
 const postgresUrl = inject('postgresUrl');
+const livekitBin = fileURLToPath(new URL('../../../../.bin/livekit-server', import.meta.url));
+const haveLiveKit = existsSync(livekitBin);
+if (process.env.CI === 'true' && !haveLiveKit)
+  throw new Error('LiveKit is required in CI: run scripts/install-livekit.sh');
+if (!haveLiveKit) console.warn('health-check local target: skipped, LiveKit not installed');
 
-describe.skipIf(!postgresUrl)(
-  'health-check on the local target (real PostgreSQL, own Redis, test-owned /readyz server)',
+const LIVEKIT_KEYS = {
+  LIVEKIT_API_KEY: 'opskey',
+  LIVEKIT_API_SECRET: 'ops-secret-of-at-least-thirty-two-characters',
+};
+
+describe.skipIf(!postgresUrl || !haveLiveKit)(
+  'health-check on the local target (the real all-in-one GoMeet server on PostgreSQL and Redis)',
   () => {
     let redis: Awaited<ReturnType<typeof startRedis>>;
-    let readyz: Awaited<ReturnType<typeof startReadyzServer>>;
+    let gomeet: RunningGoMeet;
     let env: NodeJS.ProcessEnv;
 
     beforeAll(async () => {
       redis = await startRedis();
-      readyz = await startReadyzServer(postgresUrl ?? '', redis.url);
+      const databaseUrl = await createEmptyDatabase(postgresUrl!);
+      // The all-in-one server `npm start` runs, on PostgreSQL and Redis, with its own LiveKit.
+      gomeet = await startGoMeet({
+        logLevel: false,
+        env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ...LIVEKIT_KEYS },
+      });
       env = {
         GOMEET_TARGET: 'local',
-        GOMEET_URL: readyz.url,
-        DATABASE_URL: postgresUrl ?? '',
+        GOMEET_URL: gomeet.url,
+        DATABASE_URL: databaseUrl,
         REDIS_URL: redis.url,
+        LIVEKIT_URL: gomeet.livekitUrl,
+        ...LIVEKIT_KEYS,
       };
     });
     afterAll(async () => {
-      await readyz?.close();
+      await gomeet?.close();
       await redis?.stop();
     });
 
@@ -41,15 +59,23 @@ describe.skipIf(!postgresUrl)(
       expect(r.code).toBe(0);
       expect(report).toMatchObject({ status: 'healthy', target: 'local', namespace: 'gomeet' });
       expect(Date.parse(report.checkedAt)).not.toBeNaN();
-      for (const name of ['server', 'server/database', 'server/redis', 'postgresql', 'redis'])
+      for (const name of [
+        'server',
+        'server/database',
+        'server/redis',
+        'server/livekit',
+        'postgresql',
+        'redis',
+        'livekit',
+      ])
         expect(statusOf(report, name), name).toBe('pass');
       for (const c of report.checks)
         expect(['pass', 'skip'], `${c.name}: ${c.message}`).toContain(c.status);
-      // Not configured here, so skipped with a reason rather than red.
-      expect(report.checks.find((c) => c.name === 'livekit')).toMatchObject({
-        status: 'skip',
-        message: expect.stringContaining('LIVEKIT_URL') as unknown,
-      });
+      expect(report.checks.find((c) => c.name === 'server')?.message).toBe(
+        `${gomeet.url}/readyz answers 200 ready`,
+      );
+      // LiveKit's RoomService answers the server's own key pair: no rooms yet.
+      expect(report.checks.find((c) => c.name === 'livekit')?.value).toBe(0);
       expect(statusOf(report, 'tls-certificate')).toBe('skip');
     });
 

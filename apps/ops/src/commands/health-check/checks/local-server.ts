@@ -34,9 +34,7 @@ export function localServerChecks(readiness: Readiness, baseUrl: string): CheckR
       'server',
       'services',
       ready ? 'pass' : 'fail',
-      ready
-        ? `${baseUrl}/readyz answers ready`
-        : `${baseUrl}/readyz answers ${readiness.httpStatus}`,
+      `${baseUrl}/readyz answers ${readiness.httpStatus} ${readiness.status}`,
       {
         value: readiness.httpStatus,
         threshold: 200,
