@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createTokenVerifier, remoteJwks, type App } from '@gomeet/platform';
+import {
+  createMemoryRateLimiter,
+  createTokenVerifier,
+  remoteJwks,
+  type App,
+} from '@gomeet/platform';
 import type { Session } from '@gomeet/protocol';
 import { databaseBackends } from '@gomeet/testing';
 import {
@@ -59,10 +64,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('signing keys on $name', 
     it('keeps its key across a restart on the same database', async () => {
       const second = await buildApp({
         db: auth.database.db,
-        rateLimiter: {
-          hit: () => Promise.reject(new Error('unused')),
-          reset: () => Promise.resolve(),
-        },
+        rateLimiter: createMemoryRateLimiter(),
         turn: { secret: TURN_SECRET, urls: [], ttlSeconds: 60 },
         logLevel: false,
       });
@@ -165,10 +167,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('signing keys on $name', 
       const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
       const start = buildApp({
         db: auth.database.db,
-        rateLimiter: {
-          hit: () => Promise.reject(new Error('unused')),
-          reset: () => Promise.resolve(),
-        },
+        rateLimiter: createMemoryRateLimiter(),
         turn: { secret: TURN_SECRET, urls: [], ttlSeconds: 60 },
         signingKeys: [{ ...(await exportJWK(publicKey)), kid: 'public-only', alg: 'EdDSA' }],
         logLevel: false,

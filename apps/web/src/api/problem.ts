@@ -66,6 +66,10 @@ const MESSAGES: Record<string, string> = {
   'passcode-required': 'This meeting needs a passcode.',
   'meeting-ended': 'This meeting has ended.',
   'meeting-full': 'This meeting is full. Try again when someone leaves.',
+  'guest-limit-reached':
+    'This meeting already has as many guests as its host allows. Sign in to join, or ask the host.',
+  'too-many-attempts': 'Too many attempts. Wait a minute and try again.',
+  'slow-down': 'Too many people are joining right now. Try again in a moment.',
   'guests-not-allowed': 'This meeting is for signed-in people only. Sign in to join.',
   'invalid-credentials': 'Wrong email or password.',
   'email-taken': 'An account with this email already exists. Sign in instead.',

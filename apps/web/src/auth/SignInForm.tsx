@@ -2,7 +2,9 @@ import { loginBody } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
 import { login } from '../api/auth';
 import { describeError } from '../api/problem';
+import { busyMessage, retryWhenBusy } from '../api/retry-after';
 import { ErrorNote } from '../ui/ErrorNote';
+import { WaitNote } from '../ui/WaitNote';
 import { Field } from '../ui/Field';
 import { zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 
@@ -10,6 +12,7 @@ export function SignInForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -23,10 +26,14 @@ export function SignInForm() {
     setErrors({});
     setBusy(true);
     try {
-      await login(parsed.data);
+      await retryWhenBusy(() => login(parsed.data), {
+        onWait: (s) => setNotice(s === null ? null : busyMessage('sign-in', s)),
+      });
     } catch (error) {
       setFailure(describeError(error));
       setBusy(false);
+    } finally {
+      setNotice(null);
     }
   };
 
@@ -41,6 +48,7 @@ export function SignInForm() {
         error={errors.password}
       />
       <ErrorNote message={failure} />
+      <WaitNote message={notice} testId="sign-in-wait" />
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

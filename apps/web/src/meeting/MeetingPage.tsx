@@ -32,6 +32,7 @@ export function MeetingPage({ code }: { code: string }) {
           onChoices={updateChoices}
           askPasscode={j.askPasscode}
           error={j.error}
+          notice={j.notice}
           busy={j.busy}
           onJoin={j.join}
         />

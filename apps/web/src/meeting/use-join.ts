@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { joinAsGuest } from '../api/auth';
 import { getMeeting, requestJoin } from '../api/meetings';
 import { ApiError, describeError } from '../api/problem';
+import { busyMessage, retryWhenBusy } from '../api/retry-after';
 import { getGuest } from '../api/session-store';
 import type { JoinForm } from '../prejoin/PreJoin';
 import { useSession } from '../use-session';
@@ -25,6 +26,7 @@ export function useJoin(code: string) {
   const [error, setError] = useState<string | null>(null);
   const [askPasscode, setAskPasscode] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const passcode = useRef<string | undefined>(undefined);
 
   const fail = useCallback((e: unknown) => {
@@ -56,12 +58,17 @@ export function useJoin(code: string) {
     if (session || getGuest(code)) loadMeeting();
   }, [code, session, loadMeeting]);
 
+  const countDown = useCallback(
+    (seconds: number | null) => setNotice(seconds === null ? null : busyMessage('join', seconds)),
+    [],
+  );
+
   // The room needs the meeting's settings (mute on entry, screen share) as it connects, so
   // they are fetched alongside the token and both land in the same render.
   const attempt = useCallback(async () => {
     performance.mark('gomeet:join-request');
     const [result, info] = await Promise.all([
-      requestJoin(code, passcode.current),
+      retryWhenBusy(() => requestJoin(code, passcode.current), { onWait: countDown }),
       meeting ?? getMeeting(code).catch(() => null),
     ]);
     performance.mark('gomeet:join-answered');
@@ -71,7 +78,7 @@ export function useJoin(code: string) {
         ? { name: 'room', join: result }
         : { name: 'waiting', identity: result.identity },
     );
-  }, [code, meeting]);
+  }, [code, meeting, countDown]);
 
   const join = useCallback(
     async (form: JoinForm) => {
@@ -82,22 +89,25 @@ export function useJoin(code: string) {
         if (!session) {
           const guest = getGuest(code);
           if (!guest || guest.displayName !== form.displayName) {
-            await joinAsGuest(code, form.displayName);
+            await retryWhenBusy(() => joinAsGuest(code, form.displayName), {
+              onWait: countDown,
+            });
           }
         }
         await attempt().catch(async (e: unknown) => {
           // A guest pass that expired or was revoked since we stored it: get a fresh one.
           if (session || !(e instanceof ApiError) || e.status !== 401) throw e;
-          await joinAsGuest(code, form.displayName);
+          await retryWhenBusy(() => joinAsGuest(code, form.displayName), { onWait: countDown });
           await attempt();
         });
       } catch (e) {
         fail(e);
       } finally {
         setBusy(false);
+        setNotice(null);
       }
     },
-    [attempt, code, fail, session],
+    [attempt, code, countDown, fail, session],
   );
 
   // The lobby socket says when a host lets us in, with the LiveKit token to connect with.
@@ -114,6 +124,7 @@ export function useJoin(code: string) {
     meeting,
     stage,
     error,
+    notice,
     askPasscode,
     busy,
     join: (form: JoinForm) => void join(form),

@@ -1,6 +1,7 @@
 import type { Meeting } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
 import { ErrorNote } from '../ui/ErrorNote';
+import { WaitNote } from '../ui/WaitNote';
 import { Field } from '../ui/Field';
 import { formText } from '../ui/form-text';
 import { DeviceSelect } from './DeviceSelect';
@@ -23,6 +24,8 @@ interface PreJoinProps {
   onChoices: (c: DeviceChoices) => void;
   askPasscode: boolean;
   error: string | null;
+  /** A countdown while the server asks us to wait (429 Retry-After). */
+  notice?: string | null;
   busy: boolean;
   onJoin: (form: JoinForm) => void;
 }
@@ -104,6 +107,7 @@ export function PreJoin(props: PreJoinProps) {
         )}
         {askPasscode && <Field label="Passcode" name="passcode" autoComplete="off" autoFocus />}
         <ErrorNote message={error} testId="join-error" />
+        <WaitNote message={props.notice ?? null} testId="join-wait" />
         <button type="submit" disabled={busy} data-testid="join-button">
           {busy ? 'Joining…' : 'Join now'}
         </button>
