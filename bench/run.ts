@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 /** Each benchmark with the arguments `npm run bench` gives it (sized for a small machine). */
 const benches: Record<string, string[]> = {
   'join-token': [],
+  'join-storm': [],
   'web-bundle': [],
   'join-time': [],
   fanout: [],

@@ -79,6 +79,38 @@ describe('joining, when it goes wrong', () => {
     await page.context().close();
   });
 
+  it('counts down a 429 Retry-After on the guest screen, then joins by itself', async () => {
+    const m = await createMeeting(stack.url, host, {
+      title: 'Rush hour',
+      settings: { lobby: false },
+    });
+    const page = await guestPage(stack.browser, m.code);
+    let throttled = false;
+    await page.route('**/api/auth/guest', async (route) => {
+      if (throttled) return route.continue();
+      throttled = true;
+      await route.fulfill({
+        status: 429,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '3' },
+        body: JSON.stringify({
+          type: 'https://gomeet.dev/problems/slow-down',
+          title: 'Too Many Requests',
+          status: 429,
+          detail: 'Many people are joining from your network right now; try again in 3 s.',
+          requestId: 'test',
+        }),
+      });
+    });
+    await page.getByTestId('join-button').click();
+    await expect
+      .poll(() => page.getByTestId('join-wait').textContent())
+      .toMatch(/Too many people are joining right now — trying again in [1-3] s/);
+    await screenshot(page, SHOTS, '00-countdown');
+    await page.getByTestId('room').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('join-error').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('says the meeting has ended when the link is opened after the end', async () => {
     const m = await createMeeting(stack.url, host, { title: 'Over', settings: { lobby: false } });
     await takeSeat(m.code, 'host');

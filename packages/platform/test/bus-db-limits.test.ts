@@ -83,6 +83,39 @@ describe.each(limiters)('%s rate limiter', (_name, make) => {
   });
 });
 
+describe.each(limiters)('%s token bucket', (_name, make) => {
+  it('gives the burst, refuses with the wait for the next token, then blocks', async () => {
+    const { limiter, close } = make();
+    const bucket = { burst: 3, perMinute: 60, blockAfterRefusals: 2, windowMs: 60_000 };
+    try {
+      const results = [];
+      for (let i = 0; i < 6; i++) results.push(await limiter.take('guest:10.0.0.1', bucket));
+      expect(results.map((r) => r.allowed)).toEqual([true, true, true, false, false, false]);
+      expect(results[3]!.waitMs).toBeGreaterThan(0);
+      expect(results[3]!.waitMs).toBeLessThanOrEqual(1000);
+      expect(results.map((r) => r.refusals)).toEqual([0, 0, 0, 1, 2, 3]);
+      expect(results[4]!.blockedMs).toBe(0);
+      expect(results[5]!.blockedMs).toBeGreaterThan(50_000);
+      expect((await limiter.take('guest:10.0.0.2', bucket)).allowed).toBe(true);
+    } finally {
+      close();
+    }
+  });
+
+  it('peeks at a window without counting', async () => {
+    const { limiter, close } = make();
+    try {
+      await limiter.hit('failures:a', 2, 60_000);
+      expect((await limiter.peek('failures:a', 2)).allowed).toBe(true);
+      await limiter.hit('failures:a', 2, 60_000);
+      expect((await limiter.peek('failures:a', 2)).allowed).toBe(false);
+      expect((await limiter.peek('failures:b', 2)).allowed).toBe(true);
+    } finally {
+      close();
+    }
+  });
+});
+
 describe.each(databaseBackends(inject('postgresUrl')))('database on $name', (backend) => {
   it('rolls back a failed transaction and keeps concurrent queries apart', async () => {
     const { db, close } = await backend.open();

@@ -1,6 +1,7 @@
 import { ConfigError, parseConfig } from '@gomeet/platform';
 import { describe, expect, it } from 'vitest';
-import { authConfigSchema, DEV_TURN_SECRET, turnSettings } from './config.js';
+import { authConfigSchema, authLimits, DEV_TURN_SECRET, turnSettings } from './config.js';
+import { DEFAULT_AUTH_LIMITS } from './defaults.js';
 
 const privateKey = {
   kty: 'OKP',
@@ -22,6 +23,21 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('auth-service configuration', () => {
+  it('has the documented rate limits by default, and takes them from the environment', () => {
+    expect(authLimits(parseConfig(authConfigSchema, {}))).toEqual(DEFAULT_AUTH_LIMITS);
+    const tuned = parseConfig(authConfigSchema, {
+      GUEST_PASS_LIMIT_PER_ADDRESS: '3000',
+      LOGIN_LIMIT_WINDOW_SECONDS: '300',
+    });
+    expect(authLimits(tuned)).toMatchObject({
+      guestPassesPerAddress: 3000,
+      loginWindowMs: 300_000,
+    });
+    expect(problemsOf({ LOGIN_FAILURE_LIMIT_PER_ADDRESS: '0' }).join(' ')).toMatch(
+      /LOGIN_FAILURE_LIMIT_PER_ADDRESS/,
+    );
+  });
+
   it('runs in development with the dev TURN secret and the local TURN URL', () => {
     const config = parseConfig(authConfigSchema, {});
     expect(turnSettings(config)).toEqual({
