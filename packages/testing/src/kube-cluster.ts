@@ -216,6 +216,10 @@ export async function startKubeCluster(options: { nodes?: KubeNode[] } = {}): Pr
       // Documentation ranges: only fields in the API, never routed.
       '--service-cluster-ip-range=203.0.113.0/24',
       '--enable-priority-and-fairness=false',
+      // Lists go straight to kine: a CRD created a moment ago answers at once instead of 429
+      // ("storage is (re)initializing") while its watch cache fills, which on a loaded 2-core
+      // machine can outlast a test's patience.
+      '--watch-cache=false',
       '--profiling=false',
     ]);
     const kubeconfig = path.join(dir, 'kubeconfig');
