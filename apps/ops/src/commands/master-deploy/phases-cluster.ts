@@ -194,9 +194,11 @@ export async function gateway(ctx: DeployContext): Promise<PhaseOutcome> {
 /** Phase 8: deployment/monitoring/*.yaml, each object only when the cluster serves its kind. */
 export async function monitoring(ctx: DeployContext): Promise<PhaseOutcome> {
   const dir = path.join(ctx.root, 'deployment/monitoring');
+  // Only files holding Kubernetes objects: prometheus.yml is Prometheus's own config.
   const files = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => /\.ya?ml$/.test(f))
+        .filter((f) => readManifestFile(path.join(dir, f)).some((o) => o.kind && o.apiVersion))
         .sort()
     : [];
   const actions = files.map(
