@@ -484,6 +484,20 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       );
     });
 
+    it('lets a 500-person crowd behind one address through its rate limits in 10 s', () => {
+      const limit = (name: string) => {
+        const r = named(gateway, 'Middleware', name).spec?.rateLimit as
+          { average: number; burst: number; period: string } | undefined;
+        expect(r?.period, name).toBe('1s');
+        return r!;
+      };
+      // Per person: a guest pass or sign-in, then join, roster and chat reads (docs/SECURITY.md).
+      const crowd = (r: { average: number; burst: number }, perPerson: number) =>
+        r.burst + r.average * 10 >= 500 * perPerson;
+      expect(crowd(limit('auth-rate-limit'), 1)).toBe(true);
+      expect(crowd(limit('rate-limit'), 3)).toBe(true);
+    });
+
     it('is a LoadBalancer with least-connections and PROXY protocol on DigitalOcean', () => {
       const svc = named(gateway, 'Service', 'traefik');
       expect(svc.spec?.type).toBe('LoadBalancer');
