@@ -7,10 +7,13 @@ import type {
   CustomObjectsApi,
   NetworkingV1Api,
   V1ConfigMap,
+  V1DaemonSet,
   V1Deployment,
   V1Ingress,
+  V1NetworkPolicy,
   V1Secret,
   V1Service,
+  V1ServiceAccount,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
 
@@ -27,14 +30,27 @@ export interface ConfigKube {
     | 'listNamespacedService'
     | 'createNamespacedService'
     | 'replaceNamespacedService'
+    | 'listNamespacedServiceAccount'
+    | 'createNamespacedServiceAccount'
+    | 'replaceNamespacedServiceAccount'
   >;
   apps: Pick<
     AppsV1Api,
-    'listNamespacedDeployment' | 'createNamespacedDeployment' | 'replaceNamespacedDeployment'
+    | 'listNamespacedDeployment'
+    | 'createNamespacedDeployment'
+    | 'replaceNamespacedDeployment'
+    | 'listNamespacedDaemonSet'
+    | 'createNamespacedDaemonSet'
+    | 'replaceNamespacedDaemonSet'
   >;
   networking: Pick<
     NetworkingV1Api,
-    'listNamespacedIngress' | 'createNamespacedIngress' | 'replaceNamespacedIngress'
+    | 'listNamespacedIngress'
+    | 'createNamespacedIngress'
+    | 'replaceNamespacedIngress'
+    | 'listNamespacedNetworkPolicy'
+    | 'createNamespacedNetworkPolicy'
+    | 'replaceNamespacedNetworkPolicy'
   >;
   autoscaling?: Pick<
     AutoscalingV2Api,
@@ -44,7 +60,10 @@ export interface ConfigKube {
   >;
   custom?: Pick<
     CustomObjectsApi,
-    'listNamespacedCustomObject' | 'createNamespacedCustomObject' | 'replaceNamespacedCustomObject'
+    | 'listNamespacedCustomObject'
+    | 'createNamespacedCustomObject'
+    | 'replaceNamespacedCustomObject'
+    | 'getNamespacedCustomObject'
   >;
 }
 
@@ -59,9 +78,71 @@ interface Kind {
   list(ns: string): Promise<{ items: unknown[] }>;
   create(ns: string, body: Obj): Promise<unknown>;
   replace(ns: string, name: string, body: Obj): Promise<unknown>;
+  /** Custom resources need the current resourceVersion to be replaced. */
+  resourceVersion?(ns: string, name: string): Promise<string | undefined>;
+  /** Served by a CRD that may not be installed: a 404 on list is a note, not an error. */
+  optional?: boolean;
 }
 
-const ROUTE = { group: 'traefik.io', version: 'v1alpha1', plural: 'ingressroutes' };
+/** Kinds without a typed client here, through the custom objects API (in restore order). */
+const CUSTOM_KINDS = [
+  {
+    file: 'pdbs',
+    group: 'policy',
+    version: 'v1',
+    plural: 'poddisruptionbudgets',
+    kind: 'PodDisruptionBudget',
+    optional: false,
+  },
+  {
+    file: 'ingressroutes',
+    group: 'traefik.io',
+    version: 'v1alpha1',
+    plural: 'ingressroutes',
+    kind: 'IngressRoute',
+    optional: true,
+  },
+  {
+    file: 'middlewares',
+    group: 'traefik.io',
+    version: 'v1alpha1',
+    plural: 'middlewares',
+    kind: 'Middleware',
+    optional: true,
+  },
+  {
+    file: 'tlsoptions',
+    group: 'traefik.io',
+    version: 'v1alpha1',
+    plural: 'tlsoptions',
+    kind: 'TLSOption',
+    optional: true,
+  },
+  {
+    file: 'certificates',
+    group: 'cert-manager.io',
+    version: 'v1',
+    plural: 'certificates',
+    kind: 'Certificate',
+    optional: true,
+  },
+  {
+    file: 'analysistemplates',
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: 'analysistemplates',
+    kind: 'AnalysisTemplate',
+    optional: true,
+  },
+  {
+    file: 'rollouts',
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: 'rollouts',
+    kind: 'Rollout',
+    optional: true,
+  },
+] as const;
 
 // The bodies are backed-up JSON, typed as the API's models only at the call.
 const as = <T>(o: Obj): T => o as unknown as T;
@@ -69,6 +150,16 @@ const as = <T>(o: Obj): T => o as unknown as T;
 function kinds(k: ConfigKube): Kind[] {
   const { core, apps, networking, autoscaling, custom } = k;
   const list: Kind[] = [
+    {
+      file: 'serviceaccounts',
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      list: (namespace) => core.listNamespacedServiceAccount({ namespace }),
+      create: (namespace, body) =>
+        core.createNamespacedServiceAccount({ namespace, body: as<V1ServiceAccount>(body) }),
+      replace: (namespace, name, body) =>
+        core.replaceNamespacedServiceAccount({ namespace, name, body: as<V1ServiceAccount>(body) }),
+    },
     {
       file: 'configmaps',
       apiVersion: 'v1',
@@ -110,6 +201,30 @@ function kinds(k: ConfigKube): Kind[] {
         apps.replaceNamespacedDeployment({ namespace, name, body: as<V1Deployment>(body) }),
     },
     {
+      file: 'daemonsets',
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      list: (namespace) => apps.listNamespacedDaemonSet({ namespace }),
+      create: (namespace, body) =>
+        apps.createNamespacedDaemonSet({ namespace, body: as<V1DaemonSet>(body) }),
+      replace: (namespace, name, body) =>
+        apps.replaceNamespacedDaemonSet({ namespace, name, body: as<V1DaemonSet>(body) }),
+    },
+    {
+      file: 'networkpolicies',
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      list: (namespace) => networking.listNamespacedNetworkPolicy({ namespace }),
+      create: (namespace, body) =>
+        networking.createNamespacedNetworkPolicy({ namespace, body: as<V1NetworkPolicy>(body) }),
+      replace: (namespace, name, body) =>
+        networking.replaceNamespacedNetworkPolicy({
+          namespace,
+          name,
+          body: as<V1NetworkPolicy>(body),
+        }),
+    },
+    {
       file: 'ingresses',
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
@@ -140,17 +255,27 @@ function kinds(k: ConfigKube): Kind[] {
     });
   }
   if (custom) {
-    list.push({
-      file: 'ingressroutes',
-      apiVersion: `${ROUTE.group}/${ROUTE.version}`,
-      kind: 'IngressRoute',
-      list: async (namespace) =>
-        (await custom.listNamespacedCustomObject({ ...ROUTE, namespace })) as { items: unknown[] },
-      create: (namespace, body) =>
-        custom.createNamespacedCustomObject({ ...ROUTE, namespace, body }),
-      replace: (namespace, name, body) =>
-        custom.replaceNamespacedCustomObject({ ...ROUTE, namespace, name, body }),
-    });
+    for (const k of CUSTOM_KINDS) {
+      const ref = { group: k.group, version: k.version, plural: k.plural };
+      list.push({
+        file: k.file,
+        apiVersion: `${k.group}/${k.version}`,
+        kind: k.kind,
+        optional: k.optional,
+        list: async (namespace) =>
+          (await custom.listNamespacedCustomObject({ ...ref, namespace })) as { items: unknown[] },
+        create: (namespace, body) =>
+          custom.createNamespacedCustomObject({ ...ref, namespace, body }),
+        replace: (namespace, name, body) =>
+          custom.replaceNamespacedCustomObject({ ...ref, namespace, name, body }),
+        resourceVersion: async (namespace, name) =>
+          (
+            (await custom.getNamespacedCustomObject({ ...ref, namespace, name })) as {
+              metadata?: { resourceVersion?: string };
+            }
+          ).metadata?.resourceVersion,
+      });
+    }
   }
   return list;
 }
@@ -164,6 +289,10 @@ function portable(item: unknown, kind: Kind): Obj | undefined {
   const meta = o.metadata ?? {};
   if (kind.kind === 'Secret' && o.type === 'kubernetes.io/service-account-token') return undefined;
   if (kind.kind === 'ConfigMap' && meta.name === 'kube-root-ca.crt') return undefined;
+  if (kind.kind === 'ServiceAccount' && meta.name === 'default') return undefined;
+  // Made by a controller from its owner (which is backed up): it makes them again.
+  const owners = meta.ownerReferences as { controller?: boolean }[] | undefined;
+  if (owners?.some((o) => o.controller)) return undefined;
   for (const f of [
     'uid',
     'resourceVersion',
@@ -178,8 +307,14 @@ function portable(item: unknown, kind: Kind): Obj | undefined {
   delete annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
   delete annotations?.['deployment.kubernetes.io/revision'];
   delete o.status;
-  if (kind.kind === 'Service' && o.spec)
-    for (const f of ['clusterIP', 'clusterIPs']) delete o.spec[f];
+  if (kind.kind === 'Service' && o.spec) {
+    // Allocated by the cluster; a headless Service (clusterIP None) stays headless.
+    if (o.spec.clusterIP !== 'None') for (const f of ['clusterIP', 'clusterIPs']) delete o.spec[f];
+    // Node ports are unique per cluster: a restore next to the source must get new ones.
+    delete o.spec.healthCheckNodePort;
+    const ports = o.spec.ports as { nodePort?: number }[] | undefined;
+    for (const p of ports ?? []) delete p.nodePort;
+  }
   return { apiVersion: kind.apiVersion, kind: kind.kind, ...o, metadata: meta };
 }
 
@@ -198,14 +333,15 @@ export async function exportConfig(
   const notes: string[] = [];
   if (!kube.autoscaling)
     notes.push('HorizontalPodAutoscalers not backed up: no autoscaling/v2 client');
-  if (!kube.custom) notes.push('IngressRoutes not backed up: no custom objects client');
+  if (!kube.custom)
+    notes.push('PodDisruptionBudgets and custom resources not backed up: no custom objects client');
   for (const kind of kinds(kube)) {
     let items: unknown[];
     try {
       items = (await kind.list(namespace)).items;
     } catch (error) {
-      if (kind.kind === 'IngressRoute' && isStatus(error, 404)) {
-        notes.push('IngressRoutes not backed up: the Traefik CRD is not installed');
+      if (kind.optional && isStatus(error, 404)) {
+        notes.push(`${kind.kind} not backed up: its CRD is not installed`);
         continue;
       }
       throw error;
@@ -248,7 +384,13 @@ export async function applyConfig(
         await kind.create(namespace, body);
       } catch (error) {
         if (!isStatus(error, 409)) throw error;
-        await kind.replace(namespace, body.metadata.name ?? '', body);
+        const name = body.metadata.name ?? '';
+        const resourceVersion = await kind.resourceVersion?.(namespace, name);
+        await kind.replace(
+          namespace,
+          name,
+          resourceVersion ? { ...body, metadata: { ...body.metadata, resourceVersion } } : body,
+        );
       }
       count += 1;
     }
