@@ -6,7 +6,9 @@ import { EXIT, ExitError } from './exit.js';
 /** Builds the `gomeet-ops` program: global options plus every command in commands/index.ts. */
 export function createProgram(deps: CliDeps, registered: RegisterCommand[] = commands): Command {
   const program = new Command('gomeet-ops')
-    .description('GoMeet operations: deploy, infrastructure, images, scaling, roll-outs, health, cost, secrets, backups')
+    .description(
+      'GoMeet operations: deploy, infrastructure, images, scaling, roll-outs, health, cost, secrets, backups',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (s) => deps.stdout.write(s),
