@@ -1,5 +1,6 @@
 export * from './databases.js';
 export * from './servers.js';
+export * from './netns.js';
 export * from './tokens.js';
 export { freePort } from '@gomeet/platform';
 export * from './kube-cluster.js';
