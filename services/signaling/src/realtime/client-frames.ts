@@ -2,7 +2,7 @@ import { publishToMeeting } from '@gomeet/platform';
 import type { ClientMessage } from '@gomeet/protocol';
 import type { Connection } from './connection.js';
 import { publishHands } from './enter-meeting.js';
-import type { Hub } from './hub.js';
+import type { HubContext } from './hub-context.js';
 import { writePresence } from './presence-store.js';
 
 /** Reactions allowed per identity per window. */
@@ -15,7 +15,7 @@ type MemberFrame = Extract<ClientMessage, { type: 'hand' | 'reaction' | 'media' 
  * Lobby sockets may only ping.
  */
 export async function handleMemberFrame(
-  hub: Hub,
+  hub: HubContext,
   conn: Connection,
   frame: MemberFrame,
 ): Promise<void> {

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Presence, Role, ServerMessage } from '@gomeet/protocol';
 import WebSocket from 'ws';
-import type { LocalMeeting } from './local-meeting.js';
+
+/**
+ * The meeting a connection is seated in, as far as the connection needs to know it (the
+ * hub's LocalMeeting is one); declared here so connection and meeting do not import each other.
+ */
+export interface MeetingSlot {
+  readonly code: string;
+  readonly sockets: Map<string, Connection>;
+  /** Set on meeting.ended. */
+  ended: boolean;
+}
 
 /** Where a socket stands: saying hello, in the lobby, a full member, or gone. */
 export type ConnectionState = 'hello' | 'waiting' | 'member' | 'closed';
@@ -17,7 +27,7 @@ export class Connection {
   identity = '';
   name = '';
   role: Role = 'participant';
-  meeting: LocalMeeting | undefined;
+  meeting: MeetingSlot | undefined;
   /** This participant's presence, owned by this connection while it is a member. */
   presence: Presence | undefined;
   /** When this connection claimed its identity (epoch ms); a newer claim replaces it. */

@@ -2,7 +2,7 @@ import type { MeetingEvent } from '@gomeet/platform';
 import { CLOSE, type ServerMessage } from '@gomeet/protocol';
 import type { Connection } from './connection.js';
 import { admitFromLobby } from './enter-meeting.js';
-import type { Hub } from './hub.js';
+import type { HubContext } from './hub-context.js';
 import { liveKeys } from './live-keys.js';
 import {
   isMeetingEvent,
@@ -17,7 +17,7 @@ import { writePresence } from './presence-store.js';
  * means for them (removed, ended, admitted, denied, role changed). Never throws: a bad message
  * is logged and dropped.
  */
-export function deliverEvent(hub: Hub, meeting: LocalMeeting, raw: unknown): void {
+export function deliverEvent(hub: HubContext, meeting: LocalMeeting, raw: unknown): void {
   try {
     if (isReplacedNotice(raw)) return closeReplaced(meeting, raw);
     if (!isMeetingEvent(raw)) {
@@ -44,7 +44,7 @@ function closeReplaced(meeting: LocalMeeting, notice: ReplacedNotice): void {
 }
 
 function applyEffects(
-  hub: Hub,
+  hub: HubContext,
   meeting: LocalMeeting,
   event: MeetingEvent,
   targets: Connection[],
@@ -92,7 +92,7 @@ function applyEffects(
 }
 
 function updateRole(
-  hub: Hub,
+  hub: HubContext,
   meeting: LocalMeeting,
   identity: string,
   role: Connection['role'],

@@ -2,7 +2,7 @@ import { meetingTopic, publishToMeeting } from '@gomeet/platform';
 import type { Presence } from '@gomeet/protocol';
 import type { Connection } from './connection.js';
 import type { Admission } from './handshake.js';
-import type { Hub } from './hub.js';
+import type { HubContext } from './hub-context.js';
 import type { ReplacedNotice } from './local-meeting.js';
 import {
   claimSocket,
@@ -21,7 +21,7 @@ import { buildWelcome } from './snapshot.js';
  * any instance), then makes it a member or leaves it in the lobby with a waiting welcome.
  */
 export async function enterMeeting(
-  hub: Hub,
+  hub: HubContext,
   conn: Connection,
   code: string,
   admission: Admission,
@@ -58,7 +58,7 @@ export async function enterMeeting(
 }
 
 /** Upgrades a lobby socket to a full member (after lobby.admitted), with a fresh welcome. */
-export async function admitFromLobby(hub: Hub, conn: Connection): Promise<void> {
+export async function admitFromLobby(hub: HubContext, conn: Connection): Promise<void> {
   if (conn.state !== 'waiting' || !conn.open) return;
   conn.state = 'member';
   conn.held = [];
@@ -70,7 +70,7 @@ export async function admitFromLobby(hub: Hub, conn: Connection): Promise<void> 
  * Announces a new member: writes its presence (keeping a hand, mic and camera it had before
  * a reconnect), announces it, then sends the welcome snapshot followed by events held meanwhile.
  */
-async function announceMember(hub: Hub, conn: Connection): Promise<void> {
+async function announceMember(hub: HubContext, conn: Connection): Promise<void> {
   const code = conn.meeting?.code;
   if (!code) return;
   const { bus, live } = hub.deps;
@@ -93,7 +93,7 @@ async function announceMember(hub: Hub, conn: Connection): Promise<void> {
  * After a member's socket closed for good (not replaced, not the instance going away, not the
  * meeting ending): removes its presence and tells the meeting, unless a newer socket owns it.
  */
-export async function leaveMeeting(hub: Hub, conn: Connection): Promise<void> {
+export async function leaveMeeting(hub: HubContext, conn: Connection): Promise<void> {
   const meeting = conn.meeting;
   if (!meeting || conn.superseded || meeting.ended || hub.closing) return;
   const { bus, live } = hub.deps;
@@ -105,7 +105,7 @@ export async function leaveMeeting(hub: Hub, conn: Connection): Promise<void> {
 }
 
 /** Publishes the meeting's hand queue as it now stands in live state. */
-export async function publishHands(hub: Hub, code: string): Promise<void> {
+export async function publishHands(hub: HubContext, code: string): Promise<void> {
   const hands = handsQueue(await readPresence(hub.deps.live, code));
   await publishToMeeting(hub.deps.bus, code, { type: 'hands', hands });
 }

@@ -4,6 +4,7 @@ import { CLOSE } from '@gomeet/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { SignalingDeps } from '../deps.js';
 import type { Connection } from './connection.js';
+import type { HubContext } from './hub-context.js';
 import { deliverEvent } from './deliver-event.js';
 import { liveKeys } from './live-keys.js';
 import { LocalMeeting } from './local-meeting.js';
@@ -14,7 +15,7 @@ import { createSocketMetrics, SERVICE_LABEL, type SocketMetrics } from './socket
  * Everything real-time on this instance: its sockets, its meetings (one bus subscription
  * each) and the two sweep timers that replace per-socket timers (hello deadline, heartbeat).
  */
-export class Hub {
+export class Hub implements HubContext {
   readonly instanceId = randomUUID();
   readonly heartbeatMs: number;
   readonly helloTimeoutMs: number;
@@ -57,8 +58,8 @@ export class Hub {
     this.gauges.connections.dec(SERVICE_LABEL);
     if (conn.state === 'member') this.gauges.participants.dec(SERVICE_LABEL);
     conn.state = 'closed';
-    const meeting = conn.meeting;
-    if (!meeting || meeting.sockets.get(conn.identity) !== conn) return;
+    const meeting = conn.meeting && this.meetings.get(conn.meeting.code);
+    if (!meeting || meeting !== conn.meeting || meeting.sockets.get(conn.identity) !== conn) return;
     meeting.sockets.delete(conn.identity);
     if (meeting.sockets.size === 0 && meeting.reservations === 0) this.dropMeeting(meeting);
   }

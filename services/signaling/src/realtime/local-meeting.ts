@@ -1,6 +1,6 @@
 import { isModerator, type Audience, type MeetingEvent } from '@gomeet/platform';
 import type { ServerMessage } from '@gomeet/protocol';
-import type { Connection } from './connection.js';
+import type { Connection, MeetingSlot } from './connection.js';
 
 /** What a lobby socket may receive; everything else is for full members only. */
 const lobbyTypes = new Set<ServerMessage['type']>([
@@ -13,7 +13,7 @@ const lobbyTypes = new Set<ServerMessage['type']>([
  * One meeting as this instance sees it: its local sockets by identity and its one bus
  * subscription (taken when the first local socket arrives, dropped after the last leaves).
  */
-export class LocalMeeting {
+export class LocalMeeting implements MeetingSlot {
   readonly sockets = new Map<string, Connection>();
   /** Resolves once the bus subscription is in place. */
   ready: Promise<void> = Promise.resolve();

@@ -1,6 +1,6 @@
 import { publishToMeeting } from '@gomeet/platform';
 import { publishHands } from './enter-meeting.js';
-import type { Hub } from './hub.js';
+import type { HubContext } from './hub-context.js';
 import type { LocalMeeting } from './local-meeting.js';
 import { liveKeys } from './live-keys.js';
 import {
@@ -16,7 +16,7 @@ import {
  * Run by every instance with sockets in the meeting, each heartbeat; whoever deletes a record
  * first announces presence.left, so it is announced once.
  */
-export async function reapStalePresence(hub: Hub, meeting: LocalMeeting): Promise<void> {
+export async function reapStalePresence(hub: HubContext, meeting: LocalMeeting): Promise<void> {
   const { live, bus } = hub.deps;
   const owners = await readSocketOwners(live, meeting.code);
   const alive = new Map<string, boolean>([[hub.instanceId, true]]);
@@ -33,7 +33,7 @@ export async function reapStalePresence(hub: Hub, meeting: LocalMeeting): Promis
 }
 
 async function isStale(
-  hub: Hub,
+  hub: HubContext,
   meeting: LocalMeeting,
   identity: string,
   owner: SocketOwner,

@@ -4,11 +4,11 @@ import { handleMemberFrame } from './client-frames.js';
 import { Connection } from './connection.js';
 import { enterMeeting, leaveMeeting } from './enter-meeting.js';
 import { authorise } from './handshake.js';
-import type { Hub } from './hub.js';
+import type { HubContext } from './hub-context.js';
 import { disconnectReason, SERVICE_LABEL } from './socket-metrics.js';
 
 /** Wires a freshly upgraded socket to the hub: frames in, pongs, close. */
-export function acceptSocket(hub: Hub, ws: WebSocket): void {
+export function acceptSocket(hub: HubContext, ws: WebSocket): void {
   const conn = new Connection(ws);
   hub.add(conn);
   ws.on('message', (data, isBinary) => onFrame(hub, conn, data, isBinary));
@@ -24,7 +24,7 @@ export function acceptSocket(hub: Hub, ws: WebSocket): void {
 }
 
 /** What to do when a task of `conn` fails: log it, tell the client, and end a half-open hello. */
-function failed(hub: Hub, conn: Connection): (error: unknown) => void {
+function failed(hub: HubContext, conn: Connection): (error: unknown) => void {
   return (err) => {
     hub.log.error({ err, identity: conn.identity || undefined }, 'socket task failed');
     if (!conn.open) return;
@@ -44,7 +44,12 @@ function parseJson(data: WebSocket.RawData, isBinary: boolean): unknown {
   }
 }
 
-function onFrame(hub: Hub, conn: Connection, data: WebSocket.RawData, isBinary: boolean): void {
+function onFrame(
+  hub: HubContext,
+  conn: Connection,
+  data: WebSocket.RawData,
+  isBinary: boolean,
+): void {
   if (!conn.open) return;
   const json = parseJson(data, isBinary);
   const awaitingHello = hub.pending.has(conn);
@@ -64,7 +69,7 @@ function onFrame(hub: Hub, conn: Connection, data: WebSocket.RawData, isBinary: 
   conn.run(() => handleFrame(hub, conn, parsed.data), failed(hub, conn));
 }
 
-function onHello(hub: Hub, conn: Connection, json: unknown): void {
+function onHello(hub: HubContext, conn: Connection, json: unknown): void {
   const v = (json as { v?: unknown }).v;
   const parsed = clientMessage.safeParse(json);
   if (v !== PROTOCOL_VERSION || !parsed.success || parsed.data.type !== 'hello') {
@@ -90,7 +95,7 @@ function onHello(hub: Hub, conn: Connection, json: unknown): void {
   );
 }
 
-async function handleFrame(hub: Hub, conn: Connection, frame: ClientMessage): Promise<void> {
+async function handleFrame(hub: HubContext, conn: Connection, frame: ClientMessage): Promise<void> {
   if (!conn.open) return;
   switch (frame.type) {
     case 'ping':
