@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { RoomServiceClient } from 'livekit-server-sdk';
 
 /** How to run the embedded LiveKit SFU. */
 export interface LiveKitProcessOptions {
@@ -18,6 +19,8 @@ export interface LiveKitProcessOptions {
   webhookUrl: string;
   redisUrl?: string | undefined;
   log: FastifyBaseLogger;
+  /** How long LiveKit may take to exit after SIGTERM before it is killed (default 5 s). */
+  stopGraceMs?: number;
 }
 
 /** A running LiveKit child; restarted when it crashes, stopped with the server. */
@@ -26,6 +29,13 @@ export interface LiveKitProcess {
   url: string;
   /** Resolves when LiveKit answers its health endpoint. */
   ping(): Promise<void>;
+  /** The PID of the LiveKit process running now (it changes after a restart); for tests. */
+  pid(): number | undefined;
+  /**
+   * Drains and stops LiveKit: deletes every room (LiveKit ignores a single SIGTERM while a
+   * room exists and would wait out its empty timeout), sends SIGTERM, and SIGKILL after the
+   * grace period.
+   */
   stop(): Promise<void>;
 }
 
@@ -134,18 +144,45 @@ export async function startLiveKit(options: LiveKitProcessOptions): Promise<Live
   }
   log.info({ url: `ws://127.0.0.1:${options.port}` }, 'LiveKit started');
 
+  const rooms = new RoomServiceClient(httpUrl, options.apiKey, options.apiSecret);
+  const graceMs = options.stopGraceMs ?? 5_000;
   return {
     url: `ws://127.0.0.1:${options.port}`,
     ping,
+    pid: () =>
+      child && child.exitCode === null && child.signalCode === null ? child.pid : undefined,
     stop: async () => {
       stopping = true;
       const c = child;
-      if (!c || c.exitCode !== null) return;
+      if (!c || c.exitCode !== null || c.signalCode !== null) return;
       const exited = new Promise((r) => c.once('exit', r));
+      await deleteAllRooms(rooms, Math.min(graceMs, 3_000)).catch((err: unknown) =>
+        log.warn({ err }, 'could not delete LiveKit rooms before stopping; it will be killed'),
+      );
       c.kill('SIGTERM');
-      const timer = setTimeout(() => c.kill('SIGKILL'), 5_000);
+      const timer = setTimeout(() => {
+        log.warn({ graceMs }, 'LiveKit did not stop in time; killing it');
+        c.kill('SIGKILL');
+      }, graceMs);
       await exited;
       clearTimeout(timer);
     },
   };
+}
+
+/** Deletes every room, so LiveKit has nothing left to drain; bounded by `ms`. */
+async function deleteAllRooms(rooms: RoomServiceClient, ms: number): Promise<void> {
+  const work = (async () => {
+    const list = await rooms.listRooms();
+    await Promise.all(list.map((room) => rooms.deleteRoom(room.name)));
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`deleting rooms took over ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -26,6 +26,8 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export interface RunningGoMeet {
   url: string;
   livekitUrl: string;
+  /** The PID of the embedded LiveKit now running (undefined with LIVEKIT_URL); for tests. */
+  livekitPid(): number | undefined;
   close(): Promise<void>;
 }
 
@@ -164,7 +166,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       cleanups.push(() => lk.stop());
     }
 
-    return { url: publicUrl, livekitUrl, close: closeAll };
+    return { url: publicUrl, livekitUrl, livekitPid: () => livekit?.pid(), close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEmptyDatabase } from '@gomeet/testing';
@@ -118,7 +117,10 @@ describe.skipIf(!haveLiveKit)(
     });
 
     it('restarts LiveKit when it crashes', async () => {
-      execFileSync('pkill', ['-KILL', '-f', 'livekit.yaml --bind 127.0.0.1']);
+      // Only the LiveKit this server started: never another test's or a developer's own.
+      const pid = gomeet.livekitPid();
+      expect(pid).toBeTypeOf('number');
+      process.kill(pid!, 'SIGKILL');
       await waitFor(
         async () => ((await api(gomeet.url, 'GET', '/readyz')).status === 503 ? true : undefined),
         'LiveKit to be seen down',
@@ -131,6 +133,23 @@ describe.skipIf(!haveLiveKit)(
         'LiveKit to come back',
         20_000,
       );
+      expect(gomeet.livekitPid()).not.toBe(pid);
+    });
+
+    it('stops LiveKit within its grace even while a room is open', async () => {
+      const other = await startGoMeet({ logLevel: false, env: secrets });
+      const rooms = new RoomServiceClient(
+        other.livekitUrl.replace(/^ws/, 'http'),
+        secrets.LIVEKIT_API_KEY,
+        secrets.LIVEKIT_API_SECRET,
+      );
+      // A room LiveKit would otherwise drain for a minute: close() deletes it, then stops.
+      await rooms.createRoom({ name: 'draining', emptyTimeout: 60 });
+      const pid = other.livekitPid()!;
+      const started = Date.now();
+      await other.close();
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(() => process.kill(pid, 0)).toThrow();
     });
 
     it('serves the OpenAPI document of every service', async () => {
