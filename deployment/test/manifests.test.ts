@@ -1,6 +1,7 @@
 import { startKubeCluster, kubeBinaries, type KubeCluster } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { webAppCsp } from '@gomeet/platform';
 import { DEFAULT_VPC_RANGE } from '../../apps/ops/src/commands/setup-infrastructure/ranges.js';
 import { planSecrets, SECRET_NAMES } from '../../apps/ops/src/commands/setup-secrets/plan.js';
 import { authConfigSchema } from '../../services/auth/src/config.js';
@@ -482,6 +483,27 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       expect(connect).toEqual(
         expect.arrayContaining(["'self'", config.LIVEKIT_URL, 'wss://app.gomeet.app']),
       );
+    });
+
+    it("sends the all-in-one server's web-app CSP, directive for directive", () => {
+      const csp =
+        named(gateway, 'Middleware', 'security-headers').spec?.headers?.contentSecurityPolicy ?? '';
+      const config = named(cluster('production'), 'ConfigMap', 'gomeet-config').data!;
+      const directives = (policy: string) =>
+        Object.fromEntries(
+          policy
+            .split(';')
+            .map((d) => d.trim().split(/\s+/))
+            .filter((d) => d[0])
+            .map(([name, ...values]) => [name, [...values].sort()]),
+        );
+      const gatewayCsp = directives(csp);
+      const appCsp = directives(webAppCsp({ livekitUrl: config.LIVEKIT_URL }));
+      // The gateway also names the app's own host in connect-src; 'self' covers it in the app.
+      expect(gatewayCsp['connect-src']).toEqual(expect.arrayContaining(appCsp['connect-src']!));
+      delete gatewayCsp['connect-src'];
+      delete appCsp['connect-src'];
+      expect(gatewayCsp).toEqual(appCsp);
     });
 
     it('lets a 500-person crowd behind one address through its rate limits in 10 s', () => {

@@ -8,10 +8,12 @@ import {
   createMetrics,
   createTokenVerifier,
   freePort,
+  metricsAddress,
   migrate,
   openSharedState,
   type ReadinessCheck,
   remoteJwks,
+  secureDataDir,
 } from '@gomeet/platform';
 import { signalingMigrations, signalingRoutes, webhookRoutes } from '@gomeet/signaling';
 import { RoomServiceClient } from 'livekit-server-sdk';
@@ -26,6 +28,8 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export interface RunningGoMeet {
   url: string;
   livekitUrl: string;
+  /** Where `/metrics` is served when METRICS_PORT is set (else it is `${url}/metrics`). */
+  metricsUrl: string;
   /** The PID of the embedded LiveKit now running (undefined with LIVEKIT_URL); for tests. */
   livekitPid(): number | undefined;
   close(): Promise<void>;
@@ -56,6 +60,8 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
   };
 
   try {
+    // The data folder holds the database and its signing key: private before anything is written.
+    const dataDirState = await secureDataDir(dataDir);
     const state = await openSharedState({
       ...config,
       GOMEET_DATA_DIR: dataDir,
@@ -105,7 +111,15 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       metrics,
       readiness,
       logLevel: config.LOG_LEVEL,
+      trustProxy: config.TRUST_PROXY,
+      ...(config.METRICS_PORT !== undefined ? { metricsPort: config.METRICS_PORT } : {}),
     });
+    if (dataDirState.tightened) {
+      app.log.warn(
+        { dataDir, previousMode: dataDirState.previousMode?.toString(8) },
+        'GOMEET_DATA_DIR was readable by other users; tightened it to 0700 (files 0600)',
+      );
+    }
     cleanups.push(() => app.close());
     const verifier = createTokenVerifier(remoteJwks(`${origin}/api/auth/.well-known/jwks.json`));
     const roomService = new RoomServiceClient(
@@ -146,6 +160,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     await app.register(webhookRoutes, { db: database.db, bus, livekit: livekitKeys });
     await app.register(serveWebApp, {
       dist: config.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
+      livekitUrl,
     });
 
     await app.listen({ host: config.HOST, port });
@@ -166,7 +181,17 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       cleanups.push(() => lk.stop());
     }
 
-    return { url: publicUrl, livekitUrl, livekitPid: () => livekit?.pid(), close: closeAll };
+    const apart = metricsAddress(app);
+    const metricsUrl = apart
+      ? `http://${selfHost(apart.address)}:${apart.port}/metrics`
+      : `${origin}/metrics`;
+    return {
+      url: publicUrl,
+      livekitUrl,
+      metricsUrl,
+      livekitPid: () => livekit?.pid(),
+      close: closeAll,
+    };
   } catch (error) {
     await closeAll();
     throw error;

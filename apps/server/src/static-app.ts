@@ -12,8 +12,14 @@ export const staticEnv = z.object({
   PORT: baseEnv.PORT,
   LOG_LEVEL: baseEnv.LOG_LEVEL,
   SHUTDOWN_TIMEOUT_MS: baseEnv.SHUTDOWN_TIMEOUT_MS,
+  METRICS_PORT: baseEnv.METRICS_PORT,
   /** The built web app; apps/web/dist beside this package by default. */
   WEB_DIST: z.string().min(1).optional(),
+  /** The LiveKit URL browsers connect to; its origin goes into the CSP's connect-src. */
+  LIVEKIT_URL: z
+    .string()
+    .regex(/^wss?:\/\/\S+$/, 'expected a ws:// or wss:// URL of the LiveKit server')
+    .optional(),
 });
 
 /** Parsed static server configuration. */
@@ -31,6 +37,9 @@ export const defaultWebDist = (): string =>
 export async function buildStaticApp(options: {
   dist: string;
   logLevel?: string | false;
+  livekitUrl?: string | undefined;
+  /** Serve /metrics on this port instead of the app's (METRICS_PORT). */
+  metricsPort?: number | undefined;
 }): Promise<App> {
   const index = path.join(options.dist, 'index.html');
   try {
@@ -41,8 +50,9 @@ export async function buildStaticApp(options: {
   const app = createApp({
     service: 'frontend',
     readiness: [{ name: 'web-app', check: () => access(index) }],
+    ...(options.metricsPort !== undefined ? { metricsPort: options.metricsPort } : {}),
     ...(options.logLevel !== undefined ? { logLevel: options.logLevel } : {}),
   });
-  await app.register(serveWebApp, { dist: options.dist });
+  await app.register(serveWebApp, { dist: options.dist, livekitUrl: options.livekitUrl });
   return app;
 }

@@ -8,6 +8,8 @@ async function main(): Promise<void> {
   const app = await buildStaticApp({
     dist: config.WEB_DIST ?? defaultWebDist(),
     logLevel: config.LOG_LEVEL,
+    livekitUrl: config.LIVEKIT_URL,
+    metricsPort: config.METRICS_PORT,
   });
   await serve(app, {
     host: config.HOST,

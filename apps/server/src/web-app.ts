@@ -1,13 +1,28 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { webAppCsp } from '@gomeet/platform';
 import type { FastifyPluginAsync } from 'fastify';
+
+/** Where the web app is built, and the LiveKit URL its CSP lets it connect to. */
+export interface WebAppOptions {
+  dist: string;
+  livekitUrl?: string | undefined;
+}
 
 /**
  * Serves the built web app at / with an SPA fallback: any GET that is not an API, WebSocket,
- * webhook or ops path gets index.html, so deep links like /m/abc-defg-hij work.
+ * webhook or ops path gets index.html, so deep links like /m/abc-defg-hij work. Every response
+ * of this plugin carries the strict Content-Security-Policy of `webAppCsp` (tokens live in
+ * localStorage, so no injected script may run).
  */
-export const serveWebApp: FastifyPluginAsync<{ dist: string }> = async (app, { dist }) => {
+export const serveWebApp: FastifyPluginAsync<WebAppOptions> = async (app, { dist, livekitUrl }) => {
+  const csp = webAppCsp({ livekitUrl });
+  // This plugin is encapsulated: the hook covers the web app's routes, not the API's.
+  app.addHook('onRequest', (_request, reply, done) => {
+    void reply.header('content-security-policy', csp);
+    done();
+  });
   const index = path.join(dist, 'index.html');
   if (!existsSync(index)) {
     app.log.warn(

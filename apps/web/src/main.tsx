@@ -1,3 +1,5 @@
+// First: it configures zod before any schema parses (see the file).
+import './zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { keepSessionFresh } from './api/http';
 import { App } from './App';

@@ -26,3 +26,36 @@ export function addSecurityHeaders(app: FastifyInstance): void {
     done();
   });
 }
+
+/** Turns a ws(s):// or http(s):// URL into the pair of origins a CSP must allow for it. */
+function socketOrigins(url: string): string[] {
+  const u = new URL(url);
+  const secure = u.protocol === 'wss:' || u.protocol === 'https:';
+  return [`${secure ? 'wss' : 'ws'}://${u.host}`, `${secure ? 'https' : 'http'}://${u.host}`];
+}
+
+/**
+ * The web app's Content-Security-Policy: scripts only from our origin (no inline script, no
+ * eval; WebAssembly allowed for audio/video processing), connections to our origin and the
+ * LiveKit server (`livekitUrl`: its ws/wss origin for signalling, http/https for its region
+ * and validate calls), media from blob:, no plugins, no framing, no <base>. Inline styles stay
+ * allowed: React style attributes need them, and they cannot run code. The gateway's
+ * security-headers middleware (deployment/digitalocean/traefik-gateway.yaml) sends the same.
+ */
+export function webAppCsp(options: { livekitUrl?: string | undefined } = {}): string {
+  const connect = ["'self'", ...(options.livekitUrl ? socketOrigins(options.livekitUrl) : [])];
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "font-src 'self'",
+    "worker-src 'self' blob:",
+    `connect-src ${[...new Set(connect)].join(' ')}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
