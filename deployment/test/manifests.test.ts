@@ -489,13 +489,13 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       const csp =
         named(gateway, 'Middleware', 'security-headers').spec?.headers?.contentSecurityPolicy ?? '';
       const config = named(cluster('production'), 'ConfigMap', 'gomeet-config').data!;
-      const directives = (policy: string) =>
+      const directives = (policy: string): Record<string, string[]> =>
         Object.fromEntries(
           policy
             .split(';')
             .map((d) => d.trim().split(/\s+/))
             .filter((d) => d[0])
-            .map(([name, ...values]) => [name, [...values].sort()]),
+            .map(([name, ...values]): [string, string[]] => [name ?? '', values.sort()]),
         );
       const gatewayCsp = directives(csp);
       const appCsp = directives(webAppCsp({ livekitUrl: config.LIVEKIT_URL }));
