@@ -1,7 +1,13 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { commands, type RegisterCommand } from '../commands/index.js';
 import type { CliDeps } from './context.js';
 import { EXIT, ExitError } from './exit.js';
+
+// cluster or local for every command; `loadtest --target` takes the public URL it tests.
+function parseTarget(value: string): string {
+  if (value === 'cluster' || value === 'local' || /^https?:\/\//.test(value)) return value;
+  throw new InvalidArgumentError('Allowed choices are cluster, local (loadtest: an http(s) URL).');
+}
 
 /** Builds the `gomeet-ops` program: global options plus every command in commands/index.ts. */
 export function createProgram(deps: CliDeps, registered: RegisterCommand[] = commands): Command {
@@ -25,9 +31,9 @@ export function createProgram(deps: CliDeps, registered: RegisterCommand[] = com
     .addOption(
       new Option(
         '--target <target>',
-        'cluster, or local for the `npm start` stack (env GOMEET_TARGET)',
+        'cluster, or local for the `npm start` stack (env GOMEET_TARGET); loadtest: the URL to test',
       )
-        .choices(['cluster', 'local'])
+        .argParser(parseTarget)
         .default(deps.env.GOMEET_TARGET === 'local' ? 'local' : 'cluster'),
     )
     .option('--dry-run', 'show what would change without changing it', false)

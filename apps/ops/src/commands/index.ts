@@ -4,6 +4,7 @@ import backupRestore from './backup-restore/index.js';
 import buildImages from './build-images/index.js';
 import costMonitor from './cost-monitor/index.js';
 import healthCheck from './health-check/index.js';
+import loadtest from './loadtest/index.js';
 import masterDeploy from './master-deploy/index.js';
 import rollingUpdate from './rolling-update/index.js';
 import scaleServices from './scale-services/index.js';
@@ -24,4 +25,5 @@ export const commands: RegisterCommand[] = [
   scaleServices,
   rollingUpdate,
   setupInfrastructure,
+  loadtest,
 ];
