@@ -14,7 +14,7 @@ describe('server configuration', () => {
   it('refuses generated secrets in production, naming each variable', () => {
     expect(() => parseConfig(serverEnv, { NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => parseConfig(serverEnv, { NODE_ENV: 'production' })).toThrow(
-      /TURN_SECRET[\s\S]*LIVEKIT_API_KEY[\s\S]*LIVEKIT_API_SECRET/,
+      /METRICS_PORT[\s\S]*TURN_SECRET[\s\S]*LIVEKIT_API_KEY[\s\S]*LIVEKIT_API_SECRET/,
     );
   });
 

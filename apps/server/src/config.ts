@@ -1,5 +1,5 @@
 import { authEnv, authLimitEnv } from '@gomeet/auth';
-import { baseEnv } from '@gomeet/platform';
+import { baseEnv, checkBaseEnv, checkProductionSecrets } from '@gomeet/platform';
 import { z } from 'zod';
 
 const commaList = z.string().transform((s) =>
@@ -30,7 +30,9 @@ export const serverEnv = z
     WEB_DIST: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
-    // Generated dev secrets are for a laptop; production names its own.
+    checkBaseEnv(env, ctx);
+    // Generated dev secrets are for a laptop; production names its own, strong and unpublished.
+    checkProductionSecrets(env, ['TURN_SECRET', 'LIVEKIT_API_SECRET'], ctx);
     if (env.NODE_ENV !== 'production') return;
     for (const name of ['TURN_SECRET', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const) {
       if (!env[name])

@@ -12,7 +12,7 @@ import { installErrorHandling } from './errors.js';
 import { registerHealthRoutes, type ReadinessCheck } from './health.js';
 import { loggerOptions } from './logger.js';
 import { addSecurityHeaders } from './security-headers.js';
-import { createMetrics, recordHttpMetrics, type Metrics } from './metrics.js';
+import { createMetrics, recordHttpMetrics, serveMetricsApart, type Metrics } from './metrics.js';
 
 /** A Fastify instance whose route schemas are zod schemas. */
 export type App = FastifyInstance<
@@ -31,6 +31,16 @@ export interface ShellOptions {
   readiness?: ReadinessCheck[];
   /** Log level, or false for no logs (tests, benchmarks). */
   logLevel?: string | false;
+  /**
+   * Which proxies may set X-Forwarded-For (TRUST_PROXY): false trusts none (the default, so a
+   * client cannot forge its address), a hop count, or the proxies' addresses/CIDRs.
+   */
+  trustProxy?: false | number | string[];
+  /**
+   * Serve `/metrics` on this port (METRICS_PORT), on the same address as the app, instead of
+   * on the app's own port; 0 picks a free one. Unset: `/metrics` is one of the app's routes.
+   */
+  metricsPort?: number;
 }
 
 /** What every GoMeet HTTP app is built from. */
@@ -40,8 +50,6 @@ export interface AppOptions extends ShellOptions {
   /** A logger to reuse instead of creating one. */
   logger?: FastifyBaseLogger;
   bodyLimit?: number;
-  /** Trust X-Forwarded-For from the gateway for client IPs. */
-  trustProxy?: boolean;
 }
 
 /**
@@ -61,7 +69,7 @@ export function createApp(options: AppOptions): App {
               : loggerOptions(options.service, options.logLevel ?? 'info'),
         }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: options.trustProxy ?? true,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -95,11 +103,22 @@ export function createApp(options: AppOptions): App {
       gauge: metrics.dependencyUp,
       service: options.service,
     });
-    root.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-      const body = await metrics.registry.metrics();
-      return reply.type(metrics.registry.contentType).send(body);
-    });
+    if (options.metricsPort === undefined) {
+      root.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+        const body = await metrics.registry.metrics();
+        return reply.type(metrics.registry.contentType).send(body);
+      });
+    }
     root.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
+  if (options.metricsPort !== undefined) serveMetricsApart(app, metrics, options.metricsPort);
   return app;
+}
+
+/** Fastify's form of TRUST_PROXY: a hop count becomes "trust the nearest n hops". */
+function fastifyTrustProxy(
+  trust: AppOptions['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust ?? false;
 }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
+import { secureDataDir } from './data-dir.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 /** A Kysely handle plus what it runs on. */
@@ -47,8 +48,12 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     pglite = new PGlite();
   } else {
     const target = path.resolve(dir, 'pglite');
-    await mkdir(target, { recursive: true });
+    await mkdir(target, { recursive: true, mode: 0o700 });
+    await secureDataDir(path.resolve(dir));
     pglite = new PGlite(target);
+    // Its files hold the token-signing key: private from the first write (later ones sit in a 0700 folder).
+    await pglite.waitReady;
+    await secureDataDir(path.resolve(dir));
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {

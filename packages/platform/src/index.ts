@@ -18,3 +18,5 @@ export * from './livekit-events.js';
 export * from './shared-state.js';
 export * from './security-headers.js';
 export * from './free-port.js';
+export * from './secrets.js';
+export * from './data-dir.js';

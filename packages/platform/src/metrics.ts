@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -99,4 +101,48 @@ export function recordHttpMetrics(app: FastifyInstance, metrics: Metrics, servic
     child.duration.observe(reply.elapsedTime / 1000);
     done();
   });
+}
+
+/**
+ * Serves `GET /metrics` on its own port once `app` listens (same address), and closes it with
+ * the app. The gateway routes only the app's port, so metrics never reach the internet; the
+ * listening port is logged and {@link metricsAddress} reports it.
+ */
+export function serveMetricsApart(app: FastifyInstance, metrics: Metrics, port: number): void {
+  let server: Server | undefined;
+  app.addHook('onListen', async () => {
+    const address = app.server.address() as AddressInfo | null;
+    const host = address?.address ?? '127.0.0.1';
+    server = createServer((request, response) => {
+      if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
+        response.writeHead(404).end();
+        return;
+      }
+      metrics.registry.metrics().then(
+        (body) =>
+          response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+        () => response.writeHead(500).end(),
+      );
+    });
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(port, host, () => resolve());
+    });
+    const bound = listening.address() as AddressInfo;
+    metricsAddresses.set(app, bound);
+    app.log.info({ metricsPort: bound.port }, 'metrics served on their own port');
+  });
+  app.addHook('onClose', async () => {
+    const s = server;
+    if (!s) return;
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  });
+}
+
+const metricsAddresses = new WeakMap<FastifyInstance, AddressInfo>();
+
+/** Where an app started with `metricsPort` serves `/metrics`, once it listens. */
+export function metricsAddress(app: FastifyInstance): AddressInfo | undefined {
+  return metricsAddresses.get(app);
 }

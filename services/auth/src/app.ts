@@ -12,12 +12,14 @@ export type BuildAppOptions = AuthDeps & ShellOptions & { logger?: FastifyBaseLo
  * No environment reads and no listen; server.ts and the tests call it.
  */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
-  const { logLevel, logger, readiness, ...deps } = options;
+  const { logLevel, logger, readiness, trustProxy, metricsPort, ...deps } = options;
   const metrics = options.metrics ?? createMetrics();
   const app = createApp({
     service: 'auth',
     metrics,
     readiness,
+    trustProxy,
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
     ...(logger ? { logger } : { logLevel }),
   });
   await migrate(deps.db, 'auth', authMigrations);

@@ -48,10 +48,24 @@ describe('auth-service configuration', () => {
     expect(config.JWT_SIGNING_KEYS).toBeUndefined();
   });
 
-  it('requires a TURN secret in production', () => {
+  it('requires a TURN secret and a metrics port in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'METRICS_PORT: required when NODE_ENV=production (metrics are served apart from the public port)',
       'TURN_SECRET: required in production (coturn static-auth-secret)',
     ]);
+  });
+
+  it('refuses the published dev TURN secret and short ones in production', () => {
+    const production = { NODE_ENV: 'production', METRICS_PORT: '9464' };
+    expect(problemsOf({ ...production, TURN_SECRET: DEV_TURN_SECRET })).toEqual([
+      'TURN_SECRET: is a published development value; generate a secret of your own in production',
+    ]);
+    expect(problemsOf({ ...production, TURN_SECRET: 'a'.repeat(31) })).toEqual([
+      'TURN_SECRET: expected at least 32 characters in production',
+    ]);
+    expect(problemsOf({ ...production, TURN_SECRET: 'a'.repeat(32) })).toEqual([]);
+    // Development keeps working with the dev constant.
+    expect(problemsOf({ TURN_SECRET: DEV_TURN_SECRET })).toEqual([]);
   });
 
   it('splits TURN_URLS on commas and refuses non-TURN URLs', () => {

@@ -1,11 +1,11 @@
-import { baseEnv } from '@gomeet/platform';
+import { baseEnv, checkBaseEnv, checkProductionSecrets, DEV_TURN_SECRET } from '@gomeet/platform';
 import { z } from 'zod';
 import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './defaults.js';
 import type { TurnSettings } from './deps.js';
 import { privateJwkSchema } from './keys/jwk.js';
 
 /** The TURN secret a development machine uses when none is set; refused in production. */
-export const DEV_TURN_SECRET = 'gomeet-dev-turn-secret-not-for-production';
+export { DEV_TURN_SECRET };
 
 const turnUrl = z.string().regex(/^(turns?|stun):/, 'expected turn:, turns: or stun: URLs');
 
@@ -82,7 +82,10 @@ export const authEnv = {
 
 type AuthEnv = z.output<z.ZodObject<typeof authEnv>> & { NODE_ENV: string };
 
-/** The checks across variables: production needs a real TURN secret. Use with superRefine. */
+/**
+ * The checks across variables: production needs a real TURN secret (not published, at least
+ * 32 characters). Use with superRefine.
+ */
 export function checkAuthEnv(env: AuthEnv, ctx: z.RefinementCtx): void {
   if (env.NODE_ENV === 'production' && !env.TURN_SECRET) {
     ctx.addIssue({
@@ -91,10 +94,14 @@ export function checkAuthEnv(env: AuthEnv, ctx: z.RefinementCtx): void {
       message: 'required in production (coturn static-auth-secret)',
     });
   }
+  checkProductionSecrets(env, ['TURN_SECRET'], ctx);
 }
 
 /** The standalone auth-service's config schema. */
-export const authConfigSchema = z.object({ ...baseEnv, ...authEnv }).superRefine(checkAuthEnv);
+export const authConfigSchema = z.object({ ...baseEnv, ...authEnv }).superRefine((env, ctx) => {
+  checkBaseEnv(env, ctx);
+  checkAuthEnv(env, ctx);
+});
 
 /** Parsed standalone config. */
 export type AuthConfig = z.output<typeof authConfigSchema>;

@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     ...(config.JWT_SIGNING_KEYS ? { signingKeys: config.JWT_SIGNING_KEYS } : {}),
     logLevel: config.LOG_LEVEL,
     readiness: state.readiness,
+    trustProxy: config.TRUST_PROXY,
+    ...(config.METRICS_PORT !== undefined ? { metricsPort: config.METRICS_PORT } : {}),
   });
   await serve(app, {
     host: config.HOST,

@@ -121,6 +121,38 @@ function limitedSuite(
       );
     });
 
+    it('backs off an account gradually: past the burst, Retry-After is one refill, not the window', async () => {
+      const email = newEmail();
+      for (const ip of ['10.0.8.1', '10.0.8.2', '10.0.8.3']) {
+        expectProblem(await login(email, 'wrong', ip), 401, 'invalid-credentials');
+      }
+      const slowed = await login(email, 'wrong', '10.0.8.4');
+      expectProblem(slowed, 429, 'too-many-attempts');
+      // 3 attempts a minute: the next one is free within 20 s, not at the end of the minute.
+      expect(Number(slowed.headers['retry-after'])).toBeLessThanOrEqual(20);
+      const metrics = await auth.app.inject({ method: 'GET', url: '/metrics' });
+      expect(metrics.body).toMatch(/gomeet_rate_limited_total\{scope="login-account"\} [1-9]/);
+    });
+
+    it('lets the owner in from an address that signed in before while strangers lock the account', async () => {
+      const { user, password } = await register(auth.app);
+      expect((await login(user.email, password, '10.0.7.1')).statusCode).toBe(200);
+      for (const ip of ['10.0.7.2', '10.0.7.3', '10.0.7.4']) {
+        expectProblem(await login(user.email, 'guess', ip), 401, 'invalid-credentials');
+      }
+      expectProblem(await login(user.email, 'guess', '10.0.7.5'), 429, 'too-many-attempts');
+      // A new address of the owner waits like everyone else; the known one goes through.
+      expectProblem(await login(user.email, password, '10.0.7.6'), 429, 'too-many-attempts');
+      expect((await login(user.email, password, '10.0.7.1')).statusCode).toBe(200);
+      // ...but is still limited per account and address (2 here).
+      for (const ip of ['10.0.7.2', '10.0.7.3', '10.0.7.4']) {
+        await login(user.email, 'guess', ip);
+      }
+      expectProblem(await login(user.email, 'typo 1', '10.0.7.1'), 401, 'invalid-credentials');
+      expectProblem(await login(user.email, 'typo 2', '10.0.7.1'), 401, 'invalid-credentials');
+      expectProblem(await login(user.email, password, '10.0.7.1'), 429, 'too-many-attempts');
+    });
+
     it('forgets an account’s failed attempts after a successful login', async () => {
       const { user, password } = await register(auth.app);
       await login(user.email, 'wrong password', '10.0.2.1');
@@ -131,6 +163,61 @@ function limitedSuite(
     });
   });
 }
+
+describe('client addresses behind proxies (TRUST_PROXY)', () => {
+  const limits = { loginPerAccount: 100, loginPerAccountAddress: 100, loginFailuresPerAddress: 3 };
+  const fail = (app: App, remoteAddress: string, forwardedFor: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: newEmail(), password: 'wrong password' },
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+
+  it('ignores X-Forwarded-For by default: forging it does not walk around the per-address limit', async () => {
+    const auth = await startAuth(pglite, { limits });
+    try {
+      for (let i = 1; i <= 3; i++) {
+        expectProblem(
+          await fail(auth.app, '10.1.0.1', `203.0.113.${i}`),
+          401,
+          'invalid-credentials',
+        );
+      }
+      expectProblem(await fail(auth.app, '10.1.0.1', '203.0.113.99'), 429, 'too-many-attempts');
+    } finally {
+      await auth.close();
+    }
+  });
+
+  it('honours X-Forwarded-For from the trusted proxy only', async () => {
+    const auth = await startAuth(pglite, { limits, trustProxy: ['10.110.0.0/20'] });
+    try {
+      // Through the ingress (10.110.0.7): each forwarded client has its own count.
+      for (let i = 1; i <= 3; i++) {
+        expectProblem(
+          await fail(auth.app, '10.110.0.7', '198.51.100.1'),
+          401,
+          'invalid-credentials',
+        );
+      }
+      expectProblem(await fail(auth.app, '10.110.0.7', '198.51.100.1'), 429, 'too-many-attempts');
+      expectProblem(await fail(auth.app, '10.110.0.7', '198.51.100.2'), 401, 'invalid-credentials');
+      // A client outside the proxy network forging the header is counted by its own address.
+      for (let i = 1; i <= 3; i++) {
+        expectProblem(
+          await fail(auth.app, '10.244.3.3', `203.0.113.${i}`),
+          401,
+          'invalid-credentials',
+        );
+      }
+      expectProblem(await fail(auth.app, '10.244.3.3', '203.0.113.50'), 429, 'too-many-attempts');
+    } finally {
+      await auth.close();
+    }
+  });
+});
 
 limitedSuite('login rate limits in memory', () =>
   Promise.resolve({ close: () => Promise.resolve() }),
@@ -172,8 +259,8 @@ describe.skipIf(!redisUrl)('login rate limits in Redis', () => {
       expectProblem(await attempt(podA.app), 401, 'invalid-credentials');
       expectProblem(await attempt(podB), 429, 'too-many-attempts');
       const keys = await redisA.keys(`${prefix}*`);
-      // per account, per account and address, failures per address
-      expect(keys.length).toBe(3);
+      // per account (its bucket and its refusals), per account and address, failures per address
+      expect(keys.length).toBe(4);
       expect(keys.join(' ')).not.toContain(email);
     } finally {
       await podB.close();

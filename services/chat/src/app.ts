@@ -7,8 +7,15 @@ export type BuildAppOptions = ChatDeps & ShellOptions;
 
 /** The chat-service as a standalone app: the platform shell plus `/api/chat`. No env, no listen. */
 export function buildApp(options: BuildAppOptions): App {
-  const { metrics, readiness, logLevel, ...deps } = options;
-  const app = createApp({ service: 'chat', metrics, readiness, logLevel });
+  const { metrics, readiness, logLevel, trustProxy, metricsPort, ...deps } = options;
+  const app = createApp({
+    service: 'chat',
+    metrics,
+    readiness,
+    logLevel,
+    trustProxy,
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+  });
   void app.register(chatRoutes, { prefix: '/api/chat', ...deps });
   return app;
 }

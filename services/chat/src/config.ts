@@ -1,4 +1,4 @@
-import { baseEnv } from '@gomeet/platform';
+import { baseEnv, checkBaseEnv } from '@gomeet/platform';
 import { z } from 'zod';
 
 /** The chat-service's own environment variables (merged with `baseEnv` by each process). */
@@ -17,5 +17,6 @@ export const chatConfig = z
   .refine((c) => c.REDIS_URL !== undefined, {
     path: ['REDIS_URL'],
     message: 'expected a redis:// URL: the standalone chat-service reads the shared roster there',
-  });
+  })
+  .superRefine(checkBaseEnv);
 export type ChatConfig = z.output<typeof chatConfig>;

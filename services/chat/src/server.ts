@@ -25,6 +25,8 @@ runMain(async () => {
     rateLimiter: state.rateLimiter,
     readiness: state.readiness,
     logLevel: config.LOG_LEVEL,
+    trustProxy: config.TRUST_PROXY,
+    ...(config.METRICS_PORT !== undefined ? { metricsPort: config.METRICS_PORT } : {}),
   });
   await serve(app, {
     host: config.HOST,

@@ -7,8 +7,15 @@ export type BuildAppOptions = MeetingDeps & ShellOptions;
 
 /** The meeting-service as a standalone app: the platform shell plus `/api/meetings`. No env, no listen. */
 export function buildApp(options: BuildAppOptions): App {
-  const { metrics, readiness, logLevel, ...deps } = options;
-  const app = createApp({ service: 'meeting', metrics, readiness, logLevel });
+  const { metrics, readiness, logLevel, trustProxy, metricsPort, ...deps } = options;
+  const app = createApp({
+    service: 'meeting',
+    metrics,
+    readiness,
+    logLevel,
+    trustProxy,
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+  });
   void app.register(meetingRoutes, { prefix: '/api/meetings', ...deps });
   return app;
 }

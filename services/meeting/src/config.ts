@@ -1,4 +1,4 @@
-import { baseEnv } from '@gomeet/platform';
+import { baseEnv, checkBaseEnv, checkProductionSecrets } from '@gomeet/platform';
 import { z } from 'zod';
 import type { TurnDeps } from './deps.js';
 
@@ -47,6 +47,11 @@ export const meetingConfig = z
   .refine((c) => (c.TURN_SECRET === undefined) === (c.TURN_URLS === undefined), {
     path: ['TURN_URLS'],
     message: 'set TURN_SECRET and TURN_URLS together, or neither',
+  })
+  .superRefine((c, ctx) => {
+    checkBaseEnv(c, ctx);
+    // Production refuses published and short secrets (docs/SECURITY.md).
+    checkProductionSecrets(c, ['LIVEKIT_API_SECRET', 'TURN_SECRET'], ctx);
   });
 export type MeetingConfig = z.output<typeof meetingConfig>;
 

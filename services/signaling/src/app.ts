@@ -9,12 +9,21 @@ export interface BuildAppOptions extends SignalingDeps {
   webhook?: Omit<WebhookDeps, 'bus'>;
   readiness?: ShellOptions['readiness'];
   logLevel?: ShellOptions['logLevel'];
+  trustProxy?: ShellOptions['trustProxy'];
+  metricsPort?: ShellOptions['metricsPort'];
 }
 
 /** The signaling-service as a standalone app: the platform shell, `/ws` and the webhook. */
 export function buildApp(options: BuildAppOptions): App {
-  const { webhook, readiness, logLevel, ...deps } = options;
-  const app = createApp({ service: 'signaling', metrics: deps.metrics, readiness, logLevel });
+  const { webhook, readiness, logLevel, trustProxy, metricsPort, ...deps } = options;
+  const app = createApp({
+    service: 'signaling',
+    metrics: deps.metrics,
+    readiness,
+    logLevel,
+    trustProxy,
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+  });
   void app.register(signalingRoutes, deps);
   if (webhook) void app.register(webhookRoutes, { ...webhook, bus: deps.bus });
   return app;

@@ -1,4 +1,4 @@
-import { baseEnv } from '@gomeet/platform';
+import { baseEnv, checkBaseEnv, checkProductionSecrets } from '@gomeet/platform';
 import { z } from 'zod';
 
 /** The signaling-service's own environment variables (merged with `baseEnv` by each process). */
@@ -18,5 +18,9 @@ export const signalingConfig = z
   .refine((c) => c.NODE_ENV !== 'production' || c.REDIS_URL !== undefined, {
     path: ['REDIS_URL'],
     message: 'expected a redis:// URL in production: pods share presence and events through it',
+  })
+  .superRefine((c, ctx) => {
+    checkBaseEnv(c, ctx);
+    checkProductionSecrets(c, ['LIVEKIT_API_SECRET'], ctx);
   });
 export type SignalingConfig = z.output<typeof signalingConfig>;

@@ -30,6 +30,8 @@ runMain(async () => {
     },
     readiness: state.readiness,
     logLevel: config.LOG_LEVEL,
+    trustProxy: config.TRUST_PROXY,
+    ...(config.METRICS_PORT !== undefined ? { metricsPort: config.METRICS_PORT } : {}),
   });
   await serve(app, {
     host: config.HOST,

@@ -14,7 +14,11 @@ const keys = {
   accountAddress: (scope: string, account: string, ip: string) =>
     `auth:${scope}:acct-ip:${hashed(account)}:${ip}`,
   address: (scope: string, ip: string) => `auth:${scope}:ip:${ip}`,
+  known: (account: string, ip: string) => `auth:login-known:${hashed(account)}:${ip}`,
 };
+
+/** How long an address that signed in to an account stays its owner's (exempt from lockout). */
+export const KNOWN_ADDRESS_TTL_MS = 30 * 24 * 3600_000;
 
 /** Throws 429 with Retry-After for the first refused limit, counting it under its scope. */
 function refuseIfBlocked(ctx: LimitCtx, checks: [string, RateLimitResult][]): void {
@@ -32,6 +36,12 @@ function refuseIfBlocked(ctx: LimitCtx, checks: [string, RateLimitResult][]): vo
  * Counts a sign-in attempt before the password is checked: per account, and per account from
  * this address. The address alone is limited only by its failures (peeked here, counted by
  * {@link recordFailedSignIn}), so a crowd behind one NAT address signing in correctly passes.
+ *
+ * The per-account limit is a token bucket, not a window: past its burst, attempts trickle in at
+ * the same rate (Retry-After is the wait for the next one, not the whole window), so strangers
+ * guessing from many addresses slow an account down rather than lock it. An address that has
+ * signed in to the account before ({@link clearSignIn} remembers it) skips that limit, so the
+ * owner gets in while strangers guess; it still counts per account and address.
  */
 export async function limitSignIn(
   ctx: LimitCtx,
@@ -39,8 +49,8 @@ export async function limitSignIn(
 ): Promise<void> {
   const { loginPerAccount, loginPerAccountAddress, loginFailuresPerAddress, loginWindowMs } =
     ctx.limits;
-  const [account, accountAddress, failures] = await Promise.all([
-    ctx.rateLimiter.hit(keys.account('login', input.account), loginPerAccount, loginWindowMs),
+  const [known, accountAddress, failures] = await Promise.all([
+    isKnownAddress(ctx, input),
     ctx.rateLimiter.hit(
       keys.accountAddress('login', input.account, input.ip),
       loginPerAccountAddress,
@@ -48,11 +58,33 @@ export async function limitSignIn(
     ),
     ctx.rateLimiter.peek(keys.address('login-failed', input.ip), loginFailuresPerAddress),
   ]);
-  refuseIfBlocked(ctx, [
-    ['login-account', account],
+  const checks: [string, RateLimitResult][] = [
     ['login-account-address', accountAddress],
     ['login-address-failures', failures],
-  ]);
+  ];
+  if (!known) {
+    const bucket = await ctx.rateLimiter.take(keys.account('login', input.account), {
+      burst: loginPerAccount,
+      perMinute: (loginPerAccount * 60_000) / loginWindowMs,
+      // Never a hard block: the bucket's trickle is the back-off.
+      blockAfterRefusals: Number.MAX_SAFE_INTEGER,
+      windowMs: loginWindowMs,
+    });
+    checks.unshift([
+      'login-account',
+      { allowed: bucket.allowed, remaining: 0, resetMs: bucket.waitMs },
+    ]);
+  }
+  refuseIfBlocked(ctx, checks);
+}
+
+async function isKnownAddress(
+  ctx: Pick<AuthContext, 'rateLimiter'>,
+  input: { account: string; ip: string },
+): Promise<boolean> {
+  // A counter at 1 or more means a success was recorded within its TTL (peek: allowed = count < 1).
+  const record = await ctx.rateLimiter.peek(keys.known(input.account, input.ip), 1);
+  return !record.allowed;
 }
 
 /** Counts a failed sign-in against its address. */
@@ -65,14 +97,20 @@ export async function recordFailedSignIn(ctx: LimitCtx, ip: string): Promise<voi
   );
 }
 
-/** Clears an account's sign-in counters after a success, so a user's own typos never pile up. */
+/**
+ * After a success: clears the account's counters, so a user's own typos never pile up, and
+ * remembers the address as the owner's for {@link KNOWN_ADDRESS_TTL_MS}.
+ */
 export async function clearSignIn(
   ctx: Pick<AuthContext, 'rateLimiter'>,
   input: { account: string; ip: string },
 ): Promise<void> {
+  const known = keys.known(input.account, input.ip);
+  const record = await ctx.rateLimiter.peek(known, 1);
   await Promise.all([
     ctx.rateLimiter.reset(keys.account('login', input.account)),
     ctx.rateLimiter.reset(keys.accountAddress('login', input.account, input.ip)),
+    record.allowed ? ctx.rateLimiter.hit(known, 1, KNOWN_ADDRESS_TTL_MS) : Promise.resolve(),
   ]);
 }
 
