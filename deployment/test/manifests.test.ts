@@ -90,6 +90,10 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
         expect(c?.livenessProbe?.httpGet?.path, app).toBe('/healthz');
         expect(c?.readinessProbe?.httpGet?.path, app).toBe('/readyz');
         expect(c?.ports?.find((p) => p.name === 'http')?.containerPort, app).toBe(8080);
+        // /metrics on METRICS_PORT, which the scrape annotation names.
+        expect(c?.ports?.find((p) => p.name === 'metrics')?.containerPort, app).toBe(9464);
+        const pod = named(cluster(overlay), 'Deployment', app).spec?.template?.metadata;
+        expect(pod?.annotations?.['prometheus.io/port'], app).toBe('9464');
       }
     });
 
@@ -347,7 +351,7 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       ...HTTP_APPS.map((a): Flow => ['traefik', a, 8080]),
       ['traefik', 'livekit-sfu', 7880],
       ['traefik', 'api-server', 443],
-      ...HTTP_APPS.map((a): Flow => ['prometheus', a, 8080]),
+      ...HTTP_APPS.map((a): Flow => ['prometheus', a, 9464]),
       ['prometheus', 'traefik', 9100],
       ['livekit-sfu', 'signaling-service', 8080],
       ['meeting-service', 'auth-service', 8080],
@@ -381,6 +385,9 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       ['other-namespace-pod', 'auth-service', 8080],
       ['prometheus', 'auth-service', 9229],
       ['prometheus', 'traefik', 8443],
+      // Metrics live on 9464: Prometheus has no business on the API port, the gateway none on metrics.
+      ...HTTP_APPS.map((a): Flow => ['prometheus', a, 8080]),
+      ...HTTP_APPS.map((a): Flow => ['traefik', a, 9464]),
       ['traefik', 'auth-service', 9229],
       ['meeting-service', 'internet', 443],
       ['auth-service', 'internet', 443],

@@ -156,7 +156,15 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       verifier,
       rateLimiter,
     });
-    await app.register(signalingRoutes, { bus, live, verifier, rateLimiter, metrics });
+    await app.register(signalingRoutes, {
+      bus,
+      live,
+      verifier,
+      rateLimiter,
+      metrics,
+      // Only an explicit PUBLIC_URL restricts socket origins: the local default has many names.
+      publicUrl: config.PUBLIC_URL,
+    });
     await app.register(webhookRoutes, { db: database.db, bus, livekit: livekitKeys });
     await app.register(serveWebApp, {
       dist: config.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),

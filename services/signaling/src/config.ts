@@ -8,6 +8,11 @@ export const signalingEnv = {
     .regex(/^https?:\/\/\S+$/, "expected an http(s):// URL of the auth-service's JWKS"),
   LIVEKIT_API_KEY: z.string().min(1, 'expected the LiveKit API key (webhook signatures)'),
   LIVEKIT_API_SECRET: z.string().min(1, 'expected the LiveKit API secret (webhook signatures)'),
+  /**
+   * The web app's URL: socket upgrades from another Origin are refused (403). Unset, any origin
+   * may open a socket (a token is still required); a missing Origin (bots) always may.
+   */
+  PUBLIC_URL: z.url('expected the web app URL, such as https://meet.example.com').optional(),
   /** Server ping period; a socket missing two pongs is closed. */
   WS_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(300_000).default(25_000),
 };

@@ -24,6 +24,7 @@ runMain(async () => {
     verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
     metrics: createMetrics(),
     heartbeatMs: config.WS_HEARTBEAT_MS,
+    publicUrl: config.PUBLIC_URL,
     webhook: {
       db: state.database.db,
       livekit: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET },
