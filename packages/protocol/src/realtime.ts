@@ -20,6 +20,11 @@ export const CLOSE = {
   ENDED: 4411,
   /** The same identity connected again elsewhere. */
   REPLACED: 4409,
+  /**
+   * Too many frames: the socket kept sending past its per-type limit after an
+   * `error RATE_LIMITED` warning. Clients reconnect with backoff (a bug, not a person).
+   */
+  RATE_LIMITED: 4429,
 } as const;
 
 /** What everyone in a meeting sees of one participant. */

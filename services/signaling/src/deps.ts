@@ -11,4 +11,10 @@ export interface SignalingDeps {
   heartbeatMs?: number;
   /** How long a new socket may take to send `hello`. Default 5 s. */
   helloTimeoutMs?: number;
+  /**
+   * The web app's public URL (PUBLIC_URL). When set, a socket upgrade whose `Origin` is another
+   * origin is refused with 403; an upgrade without `Origin` (bots, load generators: not a
+   * browser, which always sends one) is let through to the hello and its token check.
+   */
+  publicUrl?: string | undefined;
 }

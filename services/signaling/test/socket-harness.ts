@@ -123,7 +123,7 @@ export async function memoryCluster(): Promise<Cluster> {
 /** Starts a signaling instance over the cluster's shared state. */
 export async function startInstance(
   cluster: Cluster,
-  options: { heartbeatMs?: number; helloTimeoutMs?: number; bus?: Bus } = {},
+  options: { heartbeatMs?: number; helloTimeoutMs?: number; bus?: Bus; publicUrl?: string } = {},
 ): Promise<Instance> {
   const metrics = createMetrics();
   const app = buildApp({
@@ -134,6 +134,7 @@ export async function startInstance(
     metrics,
     heartbeatMs: options.heartbeatMs ?? 5_000,
     helloTimeoutMs: options.helloTimeoutMs ?? 5_000,
+    publicUrl: options.publicUrl,
     logLevel: false,
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Presence, Role, ServerMessage } from '@gomeet/protocol';
 import WebSocket from 'ws';
+import { FrameLimiter } from './frame-limits.js';
 
 /**
  * The meeting a connection is seated in, as far as the connection needs to know it (the
@@ -36,6 +37,8 @@ export class Connection {
   missedPongs = 0;
   /** Set when another connection took over the identity, or the instance is going away. */
   superseded = false;
+  /** Per-type token buckets for the frames this client sends. */
+  readonly limiter = new FrameLimiter();
   /** Events that arrive while the welcome snapshot is being built; flushed after it. */
   held: Buffer[] | undefined;
   /** Client frames are handled one after another, in arrival order. */

@@ -2,6 +2,7 @@ import { clientMessage, CLOSE, PROTOCOL_VERSION, type ClientMessage } from '@gom
 import type WebSocket from 'ws';
 import { handleMemberFrame } from './client-frames.js';
 import { Connection } from './connection.js';
+import type { FrameKind } from './frame-limits.js';
 import { enterMeeting, leaveMeeting } from './enter-meeting.js';
 import { authorise } from './handshake.js';
 import type { HubContext } from './hub-context.js';
@@ -63,10 +64,28 @@ function onFrame(
     return onHello(hub, conn, json);
   }
   const parsed = clientMessage.safeParse(json);
+  if (!admitFrame(hub, conn, parsed.success ? parsed.data.type : 'invalid')) return;
   if (!parsed.success) {
     return conn.fail('VALIDATION', describeIssue(parsed.error.issues[0]));
   }
   conn.run(() => handleFrame(hub, conn, parsed.data), failed(hub, conn));
+}
+
+/**
+ * Applies the socket's per-type frame limit: over it, the first frame gets an
+ * `error RATE_LIMITED` warning and is dropped, later ones are dropped silently (no reply
+ * amplification), and a further whole burst closes the socket with 4429.
+ */
+function admitFrame(hub: HubContext, conn: Connection, kind: FrameKind): boolean {
+  const verdict = conn.limiter.take(kind);
+  if (verdict === 'ok') return true;
+  if (verdict === 'warn') {
+    conn.fail('RATE_LIMITED', `Too many ${kind} frames; slow down or this socket will be closed.`);
+  } else if (verdict === 'close') {
+    hub.log.warn({ identity: conn.identity || undefined, kind }, 'socket closed: frame flood');
+    conn.close(CLOSE.RATE_LIMITED, 'too many frames');
+  }
+  return false;
 }
 
 function onHello(hub: HubContext, conn: Connection, json: unknown): void {

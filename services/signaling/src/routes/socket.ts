@@ -1,5 +1,6 @@
 import websocket from '@fastify/websocket';
-import type { FastifyPluginAsync } from 'fastify';
+import { AppError } from '@gomeet/platform';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { SignalingDeps } from '../deps.js';
 import { Hub } from '../realtime/hub.js';
 import { acceptSocket } from '../realtime/session.js';
@@ -31,6 +32,26 @@ export const signalingRoutes: FastifyPluginAsync<SignalingDeps> = async (app, de
         });
     },
   });
-  app.get('/ws', { websocket: true }, (socket) => acceptSocket(hub, socket));
+  const checkOrigin = originCheck(deps.publicUrl);
+  app.get('/ws', { websocket: true, onRequest: checkOrigin }, (socket) =>
+    acceptSocket(hub, socket),
+  );
   hub.start();
 };
+
+/**
+ * Refuses (403) a socket upgrade from a page on another origin than the web app's, so no other
+ * site can open a socket with a visitor's browser (cross-site WebSocket hijacking). Without
+ * `publicUrl` (tests, a bare local run) every origin passes. No `Origin` header passes too:
+ * browsers always send one, and bots and load generators authenticate with their token.
+ */
+export function originCheck(publicUrl: string | undefined) {
+  const allowed = publicUrl ? new URL(publicUrl).origin : undefined;
+  return async (request: FastifyRequest): Promise<void> => {
+    const origin = request.headers.origin;
+    if (!allowed || origin === undefined || origin === allowed) return;
+    throw new AppError('FORBIDDEN', `Sockets are only opened from ${allowed}.`, {
+      type: 'origin-not-allowed',
+    });
+  };
+}
