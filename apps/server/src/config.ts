@@ -1,4 +1,5 @@
 import { authEnv, authLimitEnv } from '@gomeet/auth';
+import { passcodeLimitEnv } from '@gomeet/meeting';
 import { baseEnv, checkBaseEnv, checkProductionSecrets } from '@gomeet/platform';
 import { z } from 'zod';
 
@@ -27,6 +28,7 @@ export const serverEnv = z
     TURN_URLS: commaList.default(['turn:localhost:3478?transport=udp']),
     JWT_SIGNING_KEYS: authEnv.JWT_SIGNING_KEYS,
     ...authLimitEnv,
+    ...passcodeLimitEnv,
     WEB_DIST: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authLimits, authMigrations, authRoutes } from '@gomeet/auth';
 import { chatMigrations, chatRoutes } from '@gomeet/chat';
-import { meetingMigrations, meetingRoutes } from '@gomeet/meeting';
+import { meetingMigrations, meetingRoutes, passcodeLimits } from '@gomeet/meeting';
 import {
   createApp,
   createMetrics,
@@ -146,6 +146,9 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       verifier,
       publicUrl,
       turn,
+      rateLimiter,
+      passcodeLimits: passcodeLimits(config),
+      metrics,
       livekit: { url: livekitUrl, ...livekitKeys, roomService },
     });
     await app.register(chatRoutes, {

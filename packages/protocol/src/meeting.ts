@@ -57,7 +57,9 @@ export const createMeetingBody = z.object({
     .min(1)
     .max(24 * 60)
     .optional(),
-  passcode: z.string().min(4, 'passcode must be at least 4 characters').max(64).optional(),
+  // New passcodes need 6 characters (docs/SECURITY.md); joins accept any length, so meetings
+  // made with shorter ones keep working.
+  passcode: z.string().min(6, 'passcode must be at least 6 characters').max(64).optional(),
   settings: meetingSettings.partial().optional(),
 });
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
@@ -71,7 +73,12 @@ export const updateMeetingBody = z.object({
     .min(1)
     .max(24 * 60)
     .optional(),
-  passcode: z.string().min(4).max(64).nullable().optional(),
+  passcode: z
+    .string()
+    .min(6, 'passcode must be at least 6 characters')
+    .max(64)
+    .nullable()
+    .optional(),
   settings: meetingSettingsPatch.optional(),
 });
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;

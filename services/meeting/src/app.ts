@@ -1,4 +1,4 @@
-import { createApp, type App, type ShellOptions } from '@gomeet/platform';
+import { createApp, createMetrics, type App, type ShellOptions } from '@gomeet/platform';
 import type { MeetingDeps } from './deps.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 
@@ -8,14 +8,15 @@ export type BuildAppOptions = MeetingDeps & ShellOptions;
 /** The meeting-service as a standalone app: the platform shell plus `/api/meetings`. No env, no listen. */
 export function buildApp(options: BuildAppOptions): App {
   const { metrics, readiness, logLevel, trustProxy, metricsPort, ...deps } = options;
+  const shared = metrics ?? createMetrics();
   const app = createApp({
     service: 'meeting',
-    metrics,
+    metrics: shared,
     readiness,
     logLevel,
     trustProxy,
     ...(metricsPort !== undefined ? { metricsPort } : {}),
   });
-  void app.register(meetingRoutes, { prefix: '/api/meetings', ...deps });
+  void app.register(meetingRoutes, { prefix: '/api/meetings', ...deps, metrics: shared });
   return app;
 }

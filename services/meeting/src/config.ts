@@ -1,12 +1,39 @@
 import { baseEnv, checkBaseEnv, checkProductionSecrets } from '@gomeet/platform';
 import { z } from 'zod';
 import type { TurnDeps } from './deps.js';
+import { DEFAULT_PASSCODE_LIMITS, type PasscodeLimits } from './join/limit-passcode.js';
 
 const httpUrl = (what: string) =>
   z.string().regex(/^https?:\/\/\S+$/, `expected an http(s):// URL of ${what}`);
 
+const count = (fallback: number) =>
+  z.coerce
+    .number()
+    .int('expected a whole number')
+    .positive('expected at least 1')
+    .default(fallback);
+
+/** The wrong-passcode limits' variables (docs/SECURITY.md); the all-in-one server spreads them too. */
+export const passcodeLimitEnv = {
+  PASSCODE_FAILURES_PER_IDENTITY: count(DEFAULT_PASSCODE_LIMITS.perIdentity),
+  PASSCODE_FAILURES_PER_ADDRESS: count(DEFAULT_PASSCODE_LIMITS.perAddress),
+  PASSCODE_FAILURE_WINDOW_SECONDS: count(DEFAULT_PASSCODE_LIMITS.windowMs / 1000),
+};
+
+/** The wrong-passcode limits from parsed config. */
+export function passcodeLimits(
+  env: z.output<z.ZodObject<typeof passcodeLimitEnv>>,
+): PasscodeLimits {
+  return {
+    perIdentity: env.PASSCODE_FAILURES_PER_IDENTITY,
+    perAddress: env.PASSCODE_FAILURES_PER_ADDRESS,
+    windowMs: env.PASSCODE_FAILURE_WINDOW_SECONDS * 1000,
+  };
+}
+
 /** The meeting-service's own environment variables (merged with `baseEnv` by each process). */
 export const meetingEnv = {
+  ...passcodeLimitEnv,
   LIVEKIT_URL: z
     .string()
     .regex(/^wss?:\/\/\S+$/, 'expected the ws:// or wss:// URL clients connect to LiveKit with'),

@@ -1,7 +1,15 @@
-import type { Actor, Bus, LiveState, TokenVerifier } from '@gomeet/platform';
+import type {
+  Actor,
+  Bus,
+  LiveState,
+  Metrics,
+  RateLimiter,
+  TokenVerifier,
+} from '@gomeet/platform';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
+import type { PasscodeLimits } from './join/limit-passcode.js';
 import type { MeetingDatabase } from './meetings/tables.js';
 
 /** The RoomService calls this service makes, and only those (tests fake exactly these). */
@@ -40,6 +48,12 @@ export interface MeetingDeps {
   publicUrl: string;
   turn?: TurnDeps;
   now?: () => Date;
+  /** Wrong-passcode counters (Redis in production, shared by pods); process memory by default. */
+  rateLimiter?: RateLimiter;
+  /** Wrong-passcode limits; each one left out takes its default (docs/SECURITY.md). */
+  passcodeLimits?: Partial<PasscodeLimits>;
+  /** Passcode refusals count in `gomeet_rate_limited_total{scope}`. */
+  metrics?: Pick<Metrics, 'rateLimited'>;
 }
 
 /** What every verb receives: the caller, the clock, and the outside systems it may touch. */

@@ -1,6 +1,13 @@
 /** The meeting-service: meetings, roles, lobby, join tokens and host actions, as a Fastify plugin. */
 export { buildApp, type BuildAppOptions } from './app.js';
-export { meetingConfig, meetingEnv, turnFromEnv, type MeetingConfig } from './config.js';
+export {
+  meetingConfig,
+  meetingEnv,
+  passcodeLimitEnv,
+  passcodeLimits,
+  turnFromEnv,
+  type MeetingConfig,
+} from './config.js';
 export type { Ctx, EventCtx, LiveKitDeps, MeetingDeps, RoomService, TurnDeps } from './deps.js';
 export { admitAllFromLobby, admitFromLobby } from './lobby/admit-from-lobby.js';
 export { denyAllFromLobby, denyFromLobby } from './lobby/deny-from-lobby.js';

@@ -9,7 +9,7 @@ import {
 } from '@gomeet/platform';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { buildApp } from './app.js';
-import { meetingConfig, turnFromEnv } from './config.js';
+import { meetingConfig, passcodeLimits, turnFromEnv } from './config.js';
 import { meetingMigrations } from './migrations.js';
 
 runMain(async () => {
@@ -35,6 +35,8 @@ runMain(async () => {
     livekit,
     publicUrl: config.PUBLIC_URL,
     turn: turnFromEnv(config),
+    rateLimiter: state.rateLimiter,
+    passcodeLimits: passcodeLimits(config),
     readiness: state.readiness,
     logLevel: config.LOG_LEVEL,
     trustProxy: config.TRUST_PROXY,
