@@ -13,6 +13,7 @@ const benches: Record<string, string[]> = {
   'web-bundle': [],
   'join-time': [],
   fanout: [],
+  fuzz: [],
   // 50,000 sockets need `ulimit -n` above 100,000 (both ends run here); see the file.
   'socket-capacity': ['--sockets', '10000'],
 };

@@ -3,7 +3,6 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -11,6 +10,7 @@ import {
 import { installErrorHandling } from './errors.js';
 import { registerHealthRoutes, type ReadinessCheck } from './health.js';
 import { loggerOptions } from './logger.js';
+import { openApiTransform } from './openapi.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { createMetrics, recordHttpMetrics, serveMetricsApart, type Metrics } from './metrics.js';
 
@@ -95,7 +95,7 @@ export function createApp(options: AppOptions): App {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   recordHttpMetrics(app, metrics, options.service);
   void app.register(async (root) => {

@@ -48,9 +48,20 @@ export const meetingSettingsPatch = z.object({
 });
 export type MeetingSettingsPatch = z.infer<typeof meetingSettingsPatch>;
 
+/**
+ * A meeting's start: an ISO 8601 date-time with offset, between 2000 and 9999 (the database's
+ * timestamps cannot hold year 20, and nobody schedules a meeting for it).
+ */
+const startsAt = z.iso
+  .datetime({ offset: true, message: 'expected an ISO 8601 date-time' })
+  .refine((value) => {
+    const at = Date.parse(value);
+    return at >= Date.UTC(2000, 0, 1) && at < Date.UTC(10000, 0, 1);
+  }, 'expected a date between the years 2000 and 9999');
+
 export const createMeetingBody = z.object({
   title: z.string().trim().min(1, 'title is required').max(200),
-  startsAt: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
+  startsAt: startsAt.optional(),
   durationMinutes: z
     .number()
     .int()
@@ -66,7 +77,7 @@ export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 
 export const updateMeetingBody = z.object({
   title: z.string().trim().min(1).max(200).optional(),
-  startsAt: z.iso.datetime({ offset: true }).optional(),
+  startsAt: startsAt.optional(),
   durationMinutes: z
     .number()
     .int()

@@ -3,11 +3,14 @@ import type { ChangeRoleBody, RoleChange } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import { loadMeeting, requireHost, requireNotOver } from '../meetings/access.js';
 import { deleteCoHost, upsertRole } from '../meetings/repo.js';
+import { mediaPermission } from '../join/issue-join-token.js';
+import { updateRoomPermission } from './room-service.js';
 
 /**
  * Makes someone a co-host or a plain participant again (host only; the host's own role never
  * changes, guests cannot be co-hosts). Stored in meeting_roles, so their next join carries it;
- * written to their roster entry, and `role.changed` to everyone.
+ * written to their roster entry, applied in the LiveKit room at once (UpdateParticipant:
+ * permissions and metadata), and `role.changed` to everyone.
  */
 export async function changeRole({
   ctx,
@@ -31,6 +34,13 @@ export async function changeRole({
   else await deleteCoHost(ctx.db, code, input.identity);
   const entry = await roster.get(ctx.live, code, input.identity);
   if (entry) await roster.put(ctx.live, code, { ...entry, role: input.role });
+  // LiveKit applies the new role now, not at their next join (screen share, microphone).
+  const metadata = { role: input.role, userId: input.identity, name: entry?.name ?? '' };
+  const permission = mediaPermission({
+    role: input.role,
+    allowScreenShare: meeting.allow_screen_share,
+  });
+  await updateRoomPermission(ctx, code, input.identity, permission, metadata);
   await publishToMeeting(ctx.bus, code, {
     type: 'role.changed',
     identity: input.identity,

@@ -98,7 +98,7 @@ async function waitInLobby(
 /** Marks `who` joined on the roster (unless it says so already), then mints their token. */
 async function letIn(
   ctx: Ctx,
-  meeting: Pick<MeetingToJoin, 'code' | 'allow_screen_share'>,
+  meeting: Pick<MeetingToJoin, 'code' | 'allow_screen_share' | 'mute_on_entry'>,
   who: RosterPerson,
   entry: RosterEntry | undefined,
 ): Promise<JoinResult> {

@@ -1,0 +1,55 @@
+import type { FuzzActor } from './schemathesis.js';
+
+async function post(base: string, path: string, body: unknown, token?: string) {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/**
+ * The three people the API is fuzzed as: a host with a live meeting, a participant who joined
+ * it, and a guest admitted to it.
+ */
+export async function fuzzActors(base: string): Promise<FuzzActor[]> {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const host = await post(base, '/api/auth/register', {
+    email: `fuzz-host-${stamp}@example.test`,
+    password: 'correct horse battery',
+    displayName: 'Fuzz Host',
+  });
+  const hostToken = host.accessToken as string;
+  const meeting = await post(
+    base,
+    '/api/meetings',
+    { title: 'Fuzzed', settings: { lobby: false, allowGuests: true } },
+    hostToken,
+  );
+  const code = meeting.code as string;
+  await post(base, `/api/meetings/${code}/join`, {}, hostToken);
+  const participant = await post(base, '/api/auth/register', {
+    email: `fuzz-participant-${stamp}@example.test`,
+    password: 'correct horse battery',
+    displayName: 'Fuzz Participant',
+  });
+  const participantToken = participant.accessToken as string;
+  await post(base, `/api/meetings/${code}/join`, {}, participantToken);
+  const guest = await post(base, '/api/auth/guest', {
+    meetingCode: code,
+    displayName: 'Fuzz Guest',
+  });
+  const guestToken = guest.accessToken as string;
+  await post(base, `/api/meetings/${code}/join`, {}, guestToken);
+  return [
+    { name: 'host', token: hostToken },
+    { name: 'participant', token: participantToken },
+    { name: 'guest', token: guestToken },
+  ];
+}
