@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDependencyUnavailable } from './unavailable.js';
+
+/** Retry-After (seconds) of a 503 answered because a dependency is down. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** The small set of error codes domain code may throw; each maps to one HTTP status. */
 export type ErrorCode =
@@ -129,7 +133,8 @@ function send(reply: FastifyReply, body: Problem, retryAfter?: number): FastifyR
 
 /**
  * Installs the one error handler: AppError → its status; validation → 400 naming each field;
- * malformed bodies → 400; anything else → 500 with no internals. Unknown routes → 404.
+ * malformed bodies → 400; a dependency that cannot be reached → 503 with Retry-After;
+ * anything else → 500 with no internals. Unknown routes → 404.
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -154,6 +159,20 @@ export function installErrorHandling(app: FastifyInstance): void {
           ? 'malformed-request'
           : (titles[status] ?? 'client-error').toLowerCase().replaceAll(' ', '-');
       return send(reply, problem(request, status, type, error.message));
+    }
+    if (isDependencyUnavailable(error)) {
+      // A dependency is down (PostgreSQL, Redis restarting): tell the client to come back.
+      request.log.error({ err: error }, 'dependency unavailable');
+      return send(
+        reply,
+        problem(
+          request,
+          503,
+          'unavailable',
+          'A service GoMeet depends on is unavailable; try again shortly.',
+        ),
+        UNAVAILABLE_RETRY_AFTER_SECONDS,
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, problem(request, 500, 'internal', 'Something went wrong on our side.'));
