@@ -15,7 +15,12 @@ import type { MeetingDatabase } from './meetings/tables.js';
 /** The RoomService calls this service makes, and only those (tests fake exactly these). */
 export type RoomService = Pick<
   RoomServiceClient,
-  'deleteRoom' | 'listRooms' | 'getParticipant' | 'mutePublishedTrack' | 'removeParticipant'
+  | 'deleteRoom'
+  | 'listRooms'
+  | 'getParticipant'
+  | 'mutePublishedTrack'
+  | 'removeParticipant'
+  | 'updateParticipant'
 >;
 
 /** How the service reaches LiveKit: the URL clients connect to, API credentials, and host actions. */

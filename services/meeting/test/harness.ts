@@ -17,7 +17,14 @@ import type { Meeting } from '@gomeet/protocol';
 import { createTestTokens, type DatabaseBackend, type TestTokens } from '@gomeet/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { ParticipantInfo, ServerError, TrackInfo, TrackSource } from 'livekit-server-sdk';
+import {
+  ParticipantInfo,
+  ParticipantPermission,
+  ServerError,
+  TrackInfo,
+  TrackSource,
+  type UpdateParticipantOptions,
+} from 'livekit-server-sdk';
 import { expect } from 'vitest';
 import {
   buildApp,
@@ -50,6 +57,12 @@ export function fakeRoomService() {
     getParticipant: [] as string[][],
     mutePublishedTrack: [] as { room: string; identity: string; sid: string; muted: boolean }[],
     removeParticipant: [] as string[][],
+    updateParticipant: [] as {
+      room: string;
+      identity: string;
+      permission?: Partial<ParticipantPermission>;
+      metadata?: string;
+    }[],
   };
   const find = (room: string, identity: string) => rooms.get(room)?.get(identity);
   const fake = {
@@ -87,6 +100,15 @@ export function fakeRoomService() {
       if (!track) return Promise.reject(notFound('track'));
       track.muted = muted;
       return Promise.resolve(track);
+    },
+    updateParticipant(room: string, identity: string, options?: unknown) {
+      const { permission, metadata } = (options ?? {}) as UpdateParticipantOptions;
+      calls.updateParticipant.push({ room, identity, permission, metadata });
+      const p = find(room, identity);
+      if (!p) return Promise.reject(notFound('participant'));
+      if (permission) p.permission = new ParticipantPermission(permission);
+      if (metadata !== undefined) p.metadata = metadata;
+      return Promise.resolve(p);
     },
     removeParticipant(room: string, identity: string) {
       calls.removeParticipant.push([room, identity]);

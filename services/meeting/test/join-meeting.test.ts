@@ -48,7 +48,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('joining a meeting on $na
       roomJoin: true,
       canPublish: true,
       canSubscribe: true,
-      canPublishData: true,
+      canPublishData: false,
     });
     expect(claims.video?.roomAdmin).toBeFalsy();
     expect(claims.video?.roomCreate).toBeFalsy();

@@ -45,6 +45,10 @@ export const askToUnmute = (code: string, identity: string) =>
     auth: auth(code),
   });
 
+/** Any member: unmuting in a "mute on entry" meeting first asks for the microphone. */
+export const allowMyMicrophone = (code: string) =>
+  api(`${base(code)}/microphone`, { method: 'POST', auth: auth(code) });
+
 export const removeParticipant = (code: string, identity: string) =>
   api(`${base(code)}/participants/${who(identity)}/remove`, { method: 'POST', auth: auth(code) });
 

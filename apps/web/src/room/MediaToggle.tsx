@@ -1,6 +1,7 @@
-import { useTrackToggle } from '@livekit/components-react';
+import { useRoomContext, useTrackToggle } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { describeMediaError } from '../prejoin/media-errors';
+import { ensureMicrophoneAllowed } from './microphone-permission';
 
 type Source = Track.Source.Microphone | Track.Source.Camera | Track.Source.ScreenShare;
 
@@ -31,7 +32,14 @@ export function MediaToggle({ source, onError }: MediaToggleProps) {
     const message = explain(source, error);
     if (message) onError(message);
   };
+  const room = useRoomContext();
   const { toggle, enabled, pending } = useTrackToggle({ source, onDeviceError: report });
+  const onClick = async () => {
+    if (source === Track.Source.Microphone && !enabled) {
+      await ensureMicrophoneAllowed(room.localParticipant, room.name);
+    }
+    await toggle();
+  };
   const [onLabel, offLabel, text] = LABELS[source];
   return (
     <button
@@ -41,7 +49,7 @@ export function MediaToggle({ source, onError }: MediaToggleProps) {
       aria-label={enabled ? onLabel : offLabel}
       disabled={pending}
       data-testid={`toggle-${source}`}
-      onClick={() => void toggle().catch(report)}
+      onClick={() => void onClick().catch(report)}
     >
       {text} {enabled ? 'on' : 'off'}
     </button>

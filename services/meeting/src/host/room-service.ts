@@ -1,5 +1,7 @@
 import { AppError } from '@gomeet/platform';
+import type { ParticipantMetadata } from '@gomeet/protocol';
 import type { Ctx, RoomService } from '../deps.js';
+import type { MediaPermission } from '../join/issue-join-token.js';
 
 /** True for LiveKit's answer about a room or participant that does not exist. */
 export function isNotFound(error: unknown): boolean {
@@ -45,5 +47,27 @@ export async function kickFromRoom(
   if (!roomService) return;
   await callLiveKit(ctx, 'remove the participant', () =>
     roomService.removeParticipant(code, identity),
+  );
+}
+
+/**
+ * Applies `permission` (and, when given, new participant metadata) to `identity` in the room at
+ * once, so a role change or an unmute takes effect without a rejoin. Not being in the room is
+ * fine (their next join token carries the same); without LiveKit there is nothing to do.
+ */
+export async function updateRoomPermission(
+  ctx: Pick<Ctx, 'livekit' | 'log'>,
+  code: string,
+  identity: string,
+  permission: MediaPermission,
+  metadata?: ParticipantMetadata,
+): Promise<void> {
+  const roomService = ctx.livekit.roomService;
+  if (!roomService) return;
+  await callLiveKit(ctx, 'update the participant’s permissions', () =>
+    roomService.updateParticipant(code, identity, {
+      permission,
+      ...(metadata ? { metadata: JSON.stringify(metadata) } : {}),
+    }),
   );
 }

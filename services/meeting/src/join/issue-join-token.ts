@@ -16,24 +16,63 @@ export interface JoinTokenSubject {
   name: string;
   role: Role;
   allowScreenShare: boolean;
+  /**
+   * "Mute on entry": the grant leaves the microphone out until the participant unmutes
+   * (POST /:code/microphone adds it in LiveKit at once). Hosts and co-hosts are never muted.
+   */
+  micOff?: boolean;
+}
+
+/** What someone may publish and do in the room: a join's grant and a live permission update. */
+export interface MediaPermission {
+  canPublish: boolean;
+  canSubscribe: boolean;
+  canPublishData: boolean;
+  /** Empty: every source. */
+  canPublishSources: TrackSource[];
 }
 
 /**
- * The grant for one room only: join, publish, subscribe and send data, never admin, create or
- * list. Without screen sharing only hosts and co-hosts may publish a screen.
+ * The sources `subject` may publish; empty means all. Without screen sharing only hosts and
+ * co-hosts may publish a screen; with "mute on entry" the microphone waits for an unmute.
  */
+export function mediaPermission(
+  subject: Pick<JoinTokenSubject, 'role' | 'allowScreenShare' | 'micOff'>,
+): MediaPermission {
+  const runsMeeting = subject.role === 'host' || subject.role === 'co-host';
+  const screen = subject.allowScreenShare || runsMeeting;
+  const mic = !subject.micOff || runsMeeting;
+  const sources =
+    screen && mic
+      ? []
+      : [
+          TrackSource.CAMERA,
+          ...(mic ? [TrackSource.MICROPHONE] : []),
+          ...(screen ? [TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO] : []),
+        ];
+  // No data channel: chat, reactions and presence go through our APIs and socket, where they
+  // are authorised, limited and stored; LiveKit data would bypass all of that.
+  return {
+    canPublish: true,
+    canSubscribe: true,
+    canPublishData: false,
+    canPublishSources: sources,
+  };
+}
+
+/** The grant for one room only: join, publish and subscribe, never data, admin, create or list. */
 export function joinGrant(subject: JoinTokenSubject): VideoGrant {
+  const permission = mediaPermission(subject);
   const grant: VideoGrant = {
     room: subject.code,
     roomJoin: true,
-    canPublish: true,
-    canSubscribe: true,
-    canPublishData: true,
+    canPublish: permission.canPublish,
+    canSubscribe: permission.canSubscribe,
+    canPublishData: permission.canPublishData,
     canUpdateOwnMetadata: false,
   };
-  const runsMeeting = subject.role === 'host' || subject.role === 'co-host';
-  if (!subject.allowScreenShare && !runsMeeting) {
-    grant.canPublishSources = [TrackSource.CAMERA, TrackSource.MICROPHONE];
+  if (permission.canPublishSources.length > 0) {
+    grant.canPublishSources = permission.canPublishSources;
   }
   return grant;
 }

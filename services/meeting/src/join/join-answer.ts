@@ -14,12 +14,13 @@ export type JoinAnswer = Extract<JoinResult, { status: 'joined' }>;
  */
 export async function mintJoinAnswer(
   ctx: Ctx,
-  meeting: Pick<MeetingRow, 'code' | 'allow_screen_share'>,
+  meeting: Pick<MeetingRow, 'code' | 'allow_screen_share' | 'mute_on_entry'>,
   who: RosterPerson,
 ): Promise<JoinAnswer> {
   const token = await issueJoinToken(ctx.livekit, {
     code: meeting.code,
     allowScreenShare: meeting.allow_screen_share,
+    micOff: meeting.mute_on_entry,
     ...who,
   });
   return {

@@ -1,6 +1,7 @@
 import { changeRoleBody, identityList, lockBody, muteBody, roleChange } from '@gomeet/protocol';
 import { z } from 'zod';
 import type { MeetingDeps } from '../deps.js';
+import { allowMyMicrophone } from '../host/allow-microphone.js';
 import { askToUnmute } from '../host/ask-to-unmute.js';
 import { changeRole } from '../host/change-role.js';
 import { setMeetingLock } from '../host/lock-meeting.js';
@@ -40,6 +41,21 @@ export function registerHostControlRoutes(app: MeetingApp, deps: MeetingDeps): v
       },
     },
     async (request) => muteAll({ ctx: contextOf(deps, request), input: request.params }),
+  );
+  app.post(
+    '/:code/microphone',
+    {
+      schema: {
+        ...routeDocs,
+        summary: 'Let me publish my microphone (unmuting after “mute on entry”; any member)',
+        params: codeParams,
+        response: done,
+      },
+    },
+    async (request, reply) => {
+      await allowMyMicrophone({ ctx: contextOf(deps, request), input: request.params });
+      return reply.status(204).send(null);
+    },
   );
   app.post(
     '/:code/participants/:identity/ask-unmute',

@@ -1,10 +1,12 @@
-import { useLocalParticipant } from '@livekit/components-react';
+import { useLocalParticipant, useRoomContext } from '@livekit/components-react';
 import { useEffect, useRef, useState } from 'react';
 import { useRealtimeEvents } from '../../realtime/RealtimeContext';
+import { ensureMicrophoneAllowed } from '../microphone-permission';
 
 /** "The host asks you to unmute": nobody is unmuted remotely, the person decides. */
 export function UnmutePrompt({ onError }: { onError: (message: string) => void }) {
   const { localParticipant } = useLocalParticipant();
+  const room = useRoomContext();
   const [by, setBy] = useState<string | null>(null);
   const unmuteButton = useRef<HTMLButtonElement>(null);
   useRealtimeEvents((m) => {
@@ -17,8 +19,8 @@ export function UnmutePrompt({ onError }: { onError: (message: string) => void }
 
   const unmute = () => {
     setBy(null);
-    localParticipant
-      .setMicrophoneEnabled(true)
+    ensureMicrophoneAllowed(localParticipant, room.name)
+      .then(() => localParticipant.setMicrophoneEnabled(true))
       .catch(() => onError('Your microphone could not be turned on.'));
   };
   return (
