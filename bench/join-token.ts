@@ -126,7 +126,8 @@ function report(runs: Record<'bare' | 'shell' | 'join', Totals>, kind: string): 
     `${'ratio  join / shell hello (context)'.padEnd(44)} ${(rps(runs.join) / rps(runs.shell)).toFixed(2).padStart(8)}`,
   );
   console.log(
-    `\njoin = the platform shell + verify the EdDSA access token + one meeting lookup on ${db} + sign the LiveKit token.` +
+    `\njoin = the platform shell + verify the EdDSA access token + the meeting from the process's cache (loaded from ${db},` +
+      `\n  dropped on any change over the bus, at most 5 s old) + the seat mark in live state + sign the LiveKit token.` +
       `\nattendance: ${IDENTITIES} identities re-joining; each one's first join wrote its attendance row (under the` +
       ` meeting's row lock), later joins find it open and write nothing.`,
   );

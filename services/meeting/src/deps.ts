@@ -1,14 +1,8 @@
-import type {
-  Actor,
-  Bus,
-  LiveState,
-  Metrics,
-  RateLimiter,
-  TokenVerifier,
-} from '@gomeet/platform';
+import type { Actor, Bus, LiveState, Metrics, RateLimiter, TokenVerifier } from '@gomeet/platform';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
+import { meetingCacheOf, type MeetingCache } from './meetings/meeting-cache.js';
 import type { PasscodeLimits } from './join/limit-passcode.js';
 import type { MeetingDatabase } from './meetings/tables.js';
 
@@ -27,6 +21,11 @@ export type RoomService = Pick<
 export interface LiveKitDeps {
   /** The client-facing ws:// or wss:// URL handed out with join tokens. */
   url: string;
+  /**
+   * The client-facing URL for a browser that reached us at `requestHost` (the request's Host),
+   * when it depends on it (the all-in-one server on a LAN address); else `url` is used.
+   */
+  clientUrlFor?: (requestHost: string) => string;
   apiKey: string;
   apiSecret: string;
   /** Host actions and room clean-up; absent when no LiveKit server runs. */
@@ -72,6 +71,8 @@ export interface Ctx {
   livekit: LiveKitDeps;
   publicUrl: string;
   turn: TurnDeps | undefined;
+  /** Meetings as joins see them; `forget` after changing a meeting's row, roles or bans. */
+  meetings: MeetingCache;
 }
 
 /** Builds a verb context for `actor` from the plugin's dependencies. */
@@ -86,11 +87,12 @@ export function createContext(deps: MeetingDeps, actor: Actor, log: FastifyBaseL
     livekit: deps.livekit,
     publicUrl: deps.publicUrl.replace(/\/+$/, ''),
     turn: deps.turn,
+    meetings: meetingCacheOf(deps.db as Kysely<MeetingDatabase>, deps.bus).cache,
   };
 }
 
 /** What the service needs when it acts on its own (LiveKit events), with no caller. */
-export type EventCtx = Pick<Ctx, 'db' | 'live' | 'log' | 'now' | 'livekit'>;
+export type EventCtx = Pick<Ctx, 'db' | 'live' | 'log' | 'now' | 'livekit' | 'meetings'>;
 
 /** Builds the context LiveKit events are applied with. */
 export function createEventContext(deps: MeetingDeps, log: FastifyBaseLogger): EventCtx {
@@ -100,5 +102,6 @@ export function createEventContext(deps: MeetingDeps, log: FastifyBaseLogger): E
     log,
     now: deps.now ?? (() => new Date()),
     livekit: deps.livekit,
+    meetings: meetingCacheOf(deps.db as Kysely<MeetingDatabase>, deps.bus).cache,
   };
 }

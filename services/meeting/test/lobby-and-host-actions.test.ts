@@ -126,13 +126,13 @@ describe.each(databaseBackends(inject('postgresUrl')))(
       const left = new Date();
       expect(
         await recordParticipantLeft({
-          ctx: { db: h.db },
+          ctx: { db: h.db, live: h.live },
           input: { code: meeting.code, identity: me.actor.id, at: left },
         }),
       ).toBe(true);
       expect(
         await recordParticipantLeft({
-          ctx: { db: h.db },
+          ctx: { db: h.db, live: h.live },
           input: { code: meeting.code, identity: me.actor.id, at: left },
         }),
       ).toBe(false);
@@ -170,7 +170,7 @@ describe.each(databaseBackends(inject('postgresUrl')))(
       await join(meeting.code, first.token);
       expectProblem(await join(meeting.code, second.token), 409, 'meeting-full');
       await recordParticipantLeft({
-        ctx: { db: h.db },
+        ctx: { db: h.db, live: h.live },
         input: { code: meeting.code, identity: first.actor.id, at: new Date() },
       });
       expect((await join(meeting.code, second.token)).statusCode).toBe(200);

@@ -32,6 +32,7 @@ export async function changeRole({
   if (input.role === 'co-host')
     await upsertRole(ctx.db, code, input.identity, 'co-host', ctx.now());
   else await deleteCoHost(ctx.db, code, input.identity);
+  await ctx.meetings.forget(code);
   const entry = await roster.get(ctx.live, code, input.identity);
   if (entry) await roster.put(ctx.live, code, { ...entry, role: input.role });
   // LiveKit applies the new role now, not at their next join (screen share, microphone).

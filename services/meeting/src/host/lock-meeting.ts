@@ -19,6 +19,7 @@ export async function setMeetingLock({
 }): Promise<LockBody> {
   const meeting = await loadMeetingToModerate(ctx, input.code, 'lock the meeting');
   await updateMeetingRow(ctx.db, meeting.code, { locked: input.locked, updated_at: ctx.now() });
+  await ctx.meetings.forget(meeting.code);
   if (input.locked) await ctx.live.set(lockedKey(meeting.code), '1');
   else await ctx.live.del(lockedKey(meeting.code));
   await publishToMeeting(ctx.bus, meeting.code, { type: 'meeting.locked', locked: input.locked });

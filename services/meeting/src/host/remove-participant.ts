@@ -1,6 +1,7 @@
 import { AppError, publishToMeeting, roster } from '@gomeet/platform';
 import type { Ctx } from '../deps.js';
 import { closeAttendance } from '../join/repo.js';
+import { seats } from '../join/seats.js';
 import { loadMeetingToModerate } from '../meetings/access.js';
 import { lockMeeting } from '../meetings/repo.js';
 import { insertBan } from '../roster/bans.js';
@@ -42,6 +43,8 @@ export async function removeParticipant({
     });
     await closeAttendance(trx, code, now, input.identity);
   });
+  await seats.release(ctx.live, code, input.identity);
+  await ctx.meetings.forget(code);
   // The ban is written before the roster entry: see putMemberUnlessBanned.
   const entry = await roster.get(ctx.live, code, input.identity);
   const person = {

@@ -11,7 +11,8 @@ import {
 } from '../meetings/access.js';
 import { normaliseMeetingCode } from '../meetings/meeting-code.js';
 import { verifyPasscode } from '../meetings/passcode.js';
-import { findMeetingToJoin, type MeetingToJoin } from '../meetings/repo.js';
+import type { JoinSnapshot } from '../meetings/meeting-cache.js';
+import type { MeetingToJoin } from '../meetings/repo.js';
 import { removedFromMeeting } from '../roster/bans.js';
 import {
   isMember,
@@ -21,7 +22,8 @@ import {
   type RosterPerson,
 } from '../roster/roster-store.js';
 import { mintJoinAnswer } from './join-answer.js';
-import { countAttending } from './repo.js';
+import { countAttending, openStay } from './repo.js';
+import { seats } from './seats.js';
 import { takeSeat } from './take-seat.js';
 
 async function checkPasscode(
@@ -124,18 +126,23 @@ export async function joinMeeting({
 }): Promise<JoinResult> {
   const code = normaliseMeetingCode(input.code);
   if (!code) throw meetingNotFound();
-  const [found, entry] = await Promise.all([
-    findMeetingToJoin(ctx.db, code, ctx.actor.id),
-    roster.get(ctx.live, code, ctx.actor.id),
+  const identity = ctx.actor.id;
+  const [snapshot, entry, marked] = await Promise.all([
+    ctx.meetings.get(code),
+    roster.get(ctx.live, code, identity),
+    seats.has(ctx.live, code, identity),
   ]);
-  if (!found) throw meetingNotFound();
+  if (!snapshot) throw meetingNotFound();
+  const found = meetingToJoin(snapshot, identity, marked);
   requireNotOver(found);
   const role = roleOf(found, ctx.actor);
   await checkPasscode(found, role, input.passcode);
   checkGuest(found, ctx.actor);
+  if (!marked && needsSeatFromDb(found, entry, role))
+    found.in_meeting = (await openStay(ctx.db, code, identity)) !== undefined;
   checkStanding(found, entry, role);
   const who: RosterPerson = {
-    identity: ctx.actor.id,
+    identity,
     name: ctx.actor.name || (role === 'guest' ? 'Guest' : 'Participant'),
     role,
   };
@@ -147,4 +154,31 @@ export async function joinMeeting({
   }
   const meeting = await takeSeat(ctx, code, who);
   return letIn(ctx, meeting, who, entry);
+}
+
+/** The cached meeting as `identity` joins it; `in_meeting` from the seat mark until checked. */
+function meetingToJoin(snapshot: JoinSnapshot, identity: string, marked: boolean): MeetingToJoin {
+  const { meeting, coHosts, banned } = snapshot;
+  const standing = meeting.host_id === identity ? 'host' : coHosts.has(identity) ? 'co-host' : null;
+  return {
+    ...meeting,
+    standing_role: standing,
+    attended_role: null,
+    in_meeting: marked,
+    banned: banned.has(identity),
+  };
+}
+
+/**
+ * With no seat mark, whether the database must say if the joiner holds a seat: only where a
+ * seat changes the answer before takeSeat (a lock, or the lobby); takeSeat itself keeps an
+ * existing seat.
+ */
+function needsSeatFromDb(
+  meeting: MeetingToJoin,
+  entry: RosterEntry | undefined,
+  role: Role,
+): boolean {
+  if (isHostRole(role) || isMember(entry)) return false;
+  return (meeting.locked && entry?.state !== 'waiting') || meeting.lobby;
 }

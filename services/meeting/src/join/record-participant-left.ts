@@ -1,4 +1,6 @@
+import type { LiveState } from '@gomeet/platform';
 import type { Role } from '@gomeet/protocol';
+import { seats } from './seats.js';
 import type { Kysely } from 'kysely';
 import { isOver } from '../meetings/access.js';
 import { lockMeeting, type Db } from '../meetings/repo.js';
@@ -94,8 +96,10 @@ export async function recordParticipantLeft({
   ctx,
   input,
 }: {
-  ctx: { db: Kysely<MeetingDatabase> };
+  ctx: { db: Kysely<MeetingDatabase>; live: LiveState };
   input: ParticipantLeft;
 }): Promise<boolean> {
-  return (await applyParticipantLeft(ctx.db, input)) === 'closed';
+  const closed = (await applyParticipantLeft(ctx.db, input)) === 'closed';
+  if (closed) await seats.release(ctx.live, input.code, input.identity);
+  return closed;
 }

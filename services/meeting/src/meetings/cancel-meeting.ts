@@ -25,6 +25,7 @@ export async function cancelMeeting({
     await closeAttendance(trx, meeting.code, now);
     await updateMeetingRow(trx, meeting.code, { state: 'cancelled', updated_at: now });
   });
+  await ctx.meetings.forget(meeting.code);
   // Anyone in it, or waiting in its lobby, is sent away as if it had ended.
   await closeLiveMeeting(ctx, meeting.code);
 }

@@ -1,5 +1,6 @@
 import { publishToMeeting, roster } from '@gomeet/platform';
 import type { Ctx } from '../deps.js';
+import { seats } from '../join/seats.js';
 import { lockedKey } from '../roster/roster-store.js';
 import { deleteRoom } from './delete-room.js';
 
@@ -10,6 +11,7 @@ import { deleteRoom } from './delete-room.js';
  */
 export async function closeLiveMeeting(ctx: Ctx, code: string): Promise<void> {
   await roster.clear(ctx.live, code);
+  await seats.clear(ctx.live, code);
   await ctx.live.del(lockedKey(code));
   await publishToMeeting(ctx.bus, code, { type: 'meeting.ended' });
   await deleteRoom(ctx, code);

@@ -28,6 +28,7 @@ export async function endMeeting({
     await closeAttendance(trx, meeting.code, now);
     return updateMeetingRow(trx, meeting.code, { state: 'ended', ended_at: now, updated_at: now });
   });
+  await ctx.meetings.forget(meeting.code);
   await closeLiveMeeting(ctx, meeting.code);
   return presentMeeting(row ?? meeting, ctx.publicUrl, role);
 }

@@ -78,63 +78,8 @@ export async function findMeeting(
   return meetingsFor(db, userId).where('m.code', '=', code).executeTakeFirst();
 }
 
-/** A meeting to join, with the joiner's standing role, whether they are in it, and any ban. */
+/** A meeting to join (from the join cache), with the joiner's standing role, seat and any ban. */
 export type MeetingToJoin = MeetingForUser & { in_meeting: boolean; banned: boolean };
-
-/**
- * One meeting by code for `identity` to join, in one query (scalar subqueries: cheaper to
- * plan than joins, which shows on embedded PGlite); undefined when no meeting has that code.
- */
-export async function findMeetingToJoin(
-  db: Db,
-  code: string,
-  identity: string,
-): Promise<MeetingToJoin | undefined> {
-  const row = await db
-    .selectFrom('meetings as m')
-    .selectAll('m')
-    .select((eb) =>
-      eb
-        .selectFrom('meeting_roles as r')
-        .select('r.role')
-        .whereRef('r.meeting_code', '=', 'm.code')
-        .where('r.user_id', '=', identity)
-        .as('standing_role'),
-    )
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('meeting_attendance as a')
-            .select('a.id')
-            .whereRef('a.meeting_code', '=', 'm.code')
-            .where('a.identity', '=', identity)
-            .where('a.left_at', 'is', null),
-        )
-        .as('in_meeting'),
-    )
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('meeting_bans as b')
-            .select('b.identity')
-            .whereRef('b.meeting_code', '=', 'm.code')
-            .where('b.identity', '=', identity),
-        )
-        .as('banned'),
-    )
-    .where('m.code', '=', code)
-    .executeTakeFirst();
-  return (
-    row && {
-      ...row,
-      in_meeting: Boolean(row.in_meeting),
-      banned: Boolean(row.banned),
-      attended_role: null,
-    }
-  );
-}
 
 /** The meetings `userId` hosts, co-hosts or attended, newest first. */
 export async function listMeetingsOf(

@@ -48,5 +48,6 @@ export async function updateMeeting({
   const row =
     (await updateMeetingRow(ctx.db, meeting.code, { ...changes, updated_at: ctx.now() })) ??
     meeting;
+  await ctx.meetings.forget(meeting.code);
   return presentMeeting(row, ctx.publicUrl, meeting.host_id === ctx.actor.id ? 'host' : 'co-host');
 }

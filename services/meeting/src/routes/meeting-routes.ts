@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { createEventContext, type MeetingDeps } from '../deps.js';
+import { meetingCacheOf } from '../meetings/meeting-cache.js';
+import type { MeetingDatabase } from '../meetings/tables.js';
 import { subscribeLiveKitEvents } from '../webhooks/subscribe-livekit-events.js';
 import { requireAuthentication } from './auth.js';
 import { registerCancelMeeting } from './cancel-meeting-route.js';
@@ -21,6 +24,8 @@ import { registerUpdateMeeting } from './update-meeting-route.js';
  */
 export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, deps) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
+  // Joins read meetings from a cache; it listens for invalidations before the first request.
+  await meetingCacheOf(deps.db as Kysely<MeetingDatabase>, deps.bus).ready;
   requireAuthentication(app, deps.verifier);
   registerCreateMeeting(app, deps);
   registerListMeetings(app, deps);

@@ -5,6 +5,7 @@ import { kickFromRoom } from '../host/room-service.js';
 import { applyParticipantJoined } from '../join/record-participant-joined.js';
 import { applyParticipantLeft } from '../join/record-participant-left.js';
 import { closeStaysOpenAt } from '../join/repo.js';
+import { seats } from '../join/seats.js';
 import { normaliseMeetingCode } from '../meetings/meeting-code.js';
 import { putMemberUnlessBanned, type RosterPerson } from '../roster/roster-store.js';
 
@@ -27,6 +28,7 @@ async function roomStarted(ctx: EventCtx, code: string, at: Date): Promise<void>
     .where('code', '=', code)
     .where('state', '=', 'scheduled')
     .execute();
+  await ctx.meetings.forget(code);
 }
 
 /**
@@ -68,13 +70,17 @@ export async function handleLiveKitEvent(ctx: EventCtx, event: LiveKitEvent): Pr
       return roomStarted(ctx, code, at);
     case 'room_finished':
       await closeStaysOpenAt(ctx.db, code, at);
+      await seats.clear(ctx.live, code);
       return;
     case 'participant_joined':
       if (p) await participantJoined(ctx, code, p, at);
       return;
     case 'participant_left':
       // Presence is signaling's: only the stay is recorded here.
-      if (p) await applyParticipantLeft(ctx.db, { code, identity: p.identity, at });
+      if (!p) return;
+      // Any stay closed (or split) frees the seat's mark; a re-join then asks the database.
+      if ((await applyParticipantLeft(ctx.db, { code, identity: p.identity, at })) === 'closed')
+        await seats.release(ctx.live, code, p.identity);
       return;
     case 'track_published':
       ctx.log.debug({ meeting: code, identity: p?.identity }, 'LiveKit track published');
