@@ -50,7 +50,10 @@ async function usageFromMetricsApi(
   try {
     list = await kube.metrics.getPodMetrics(namespace);
   } catch (error) {
-    if (isStatus(error, 404) || /404|not found/i.test((error as Error).message))
+    // Without metrics-server the API server answers a plain-text "404 page not found", which
+    // client-node reports as HTTP 500 "invalid json response body".
+    const message = (error as Error).message;
+    if (isStatus(error, 404) || /404|not found|invalid json response body/i.test(message))
       throw new ExitError(
         EXIT.UNREACHABLE,
         'no usage data: metrics.k8s.io is not served (DOKS installs metrics-server; check kubectl top pods) and PROMETHEUS_URL is not set',
