@@ -121,7 +121,10 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       );
     }
     cleanups.push(() => app.close());
-    const verifier = createTokenVerifier(remoteJwks(`${origin}/api/auth/.well-known/jwks.json`));
+    // Logout revokes the session's access tokens at once (SessionRevocations, over the bus).
+    const verifier = createTokenVerifier(remoteJwks(`${origin}/api/auth/.well-known/jwks.json`), {
+      revocations: state.revocations,
+    });
     const roomService = new RoomServiceClient(
       livekitUrl.replace(/^ws/, 'http'),
       livekitKeys.apiKey,
@@ -131,6 +134,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
 
     await app.register(authRoutes, {
       prefix: '/api/auth',
+      revocations: state.revocations,
       db: database.db,
       rateLimiter,
       limits: authLimits(config),
@@ -167,6 +171,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       metrics,
       // Only an explicit PUBLIC_URL restricts socket origins: the local default has many names.
       publicUrl: config.PUBLIC_URL,
+      revocations: state.revocations,
     });
     await app.register(webhookRoutes, { db: database.db, bus, livekit: livekitKeys });
     await app.register(serveWebApp, {

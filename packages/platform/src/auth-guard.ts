@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AppError } from './errors.js';
+import type { SessionRevocations } from './session-revocation.js';
 
 /** Issuer and audience of every GoMeet access token. */
 export const TOKEN_ISSUER = 'gomeet';
@@ -15,6 +16,8 @@ export interface Actor {
   email?: string;
   /** For a guest: the one meeting code the token is valid for. */
   meeting?: string;
+  /** For a user: the session (`sid` claim, the refresh family) the token belongs to. */
+  sessionId?: string;
 }
 
 /** The claims GoMeet puts in an access token, beyond the registered ones. */
@@ -23,6 +26,8 @@ export interface AccessTokenClaims {
   name: string;
   email?: string;
   mtg?: string;
+  /** The session a user token belongs to; logout revokes it (SessionRevocations). */
+  sid?: string;
 }
 
 /** Verifies access tokens and turns them into an Actor. */
@@ -45,22 +50,48 @@ export function remoteJwks(url: string): JWTVerifyGetKey {
 /** How many verified tokens a verifier remembers. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
+/** What a verifier checks besides the signature and the claims. */
+export interface TokenVerifierOptions {
+  /** Signed-out sessions: a token whose `sid` is revoked is refused (401 `session-revoked`). */
+  revocations?: Pick<SessionRevocations, 'isRevoked'>;
+}
+
+/** Throws 401 `session-revoked` when the actor's session was signed out. */
+export function refuseRevoked(
+  actor: Actor,
+  revocations: Pick<SessionRevocations, 'isRevoked'> | undefined,
+): void {
+  if (actor.sessionId && revocations?.isRevoked(actor.sessionId)) {
+    throw new AppError('UNAUTHENTICATED', 'This session has signed out; sign in again.', {
+      type: 'session-revoked',
+    });
+  }
+}
+
 /**
  * Creates a verifier over a key source (remote JWKS, or the auth-service's own keys).
  * A token's signature is checked once; the verified actor is then remembered until the token
  * expires, since a signed JWT cannot change. This takes the EdDSA verification off the hot
- * path of every request a client makes with the same token.
+ * path of every request a client makes with the same token. Revocation is checked on every
+ * call, cached or not: a logout takes effect at once.
  */
-export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
+export function createTokenVerifier(
+  keys: JWTVerifyGetKey,
+  options: TokenVerifierOptions = {},
+): TokenVerifier {
   const verified = new Map<string, { actor: Actor; expiresAt: number }>();
   return {
     async verify(token) {
       const hit = verified.get(token);
       if (hit) {
-        if (hit.expiresAt > Date.now()) return hit.actor;
+        if (hit.expiresAt > Date.now()) {
+          refuseRevoked(hit.actor, options.revocations);
+          return hit.actor;
+        }
         verified.delete(token);
       }
       const { actor, expiresAt } = await verifyOnce(token, keys);
+      refuseRevoked(actor, options.revocations);
       if (verified.size >= VERIFIED_CACHE_SIZE) {
         // Maps iterate in insertion order: drop the oldest entry.
         verified.delete(verified.keys().next().value!);
@@ -87,6 +118,7 @@ async function verifyOnce(
     const actor: Actor = { id: payload.sub, kind: payload.kind, name: payload.name ?? '' };
     if (payload.email) actor.email = payload.email;
     if (payload.mtg) actor.meeting = payload.mtg;
+    if (payload.sid) actor.sessionId = payload.sid;
     return { actor, expiresAt: payload.exp * 1000 };
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -20,3 +20,4 @@ export * from './security-headers.js';
 export * from './free-port.js';
 export * from './secrets.js';
 export * from './data-dir.js';
+export * from './session-revocation.js';

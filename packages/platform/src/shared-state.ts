@@ -4,6 +4,7 @@ import type { ReadinessCheck } from './health.js';
 import { createMemoryLiveState, createRedisLiveState, type LiveState } from './live-state.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from './rate-limit.js';
 import { openRedis, type Redis } from './redis.js';
+import { createSessionRevocations, type SessionRevocations } from './session-revocation.js';
 
 /** Where a process keeps its state: PostgreSQL or PGlite, and Redis or its own memory. */
 export interface SharedStateOptions {
@@ -21,6 +22,8 @@ export interface SharedState {
   bus: Bus;
   live: LiveState;
   rateLimiter: RateLimiter;
+  /** Signed-out sessions, heard over the bus (and loaded from Redis at start). */
+  revocations: SessionRevocations;
   /** `/readyz` checks of the database and, when used, Redis. */
   readiness: ReadinessCheck[];
   /** Closes the bus, Redis and the database, in that order. */
@@ -39,6 +42,8 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
   });
   const redis = options.REDIS_URL ? openRedis(options.REDIS_URL, options.name) : undefined;
   const bus = redis ? createRedisBus(redis) : createInProcessBus();
+  const revocations = createSessionRevocations({ bus, redis });
+  await revocations.ready;
   const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
   if (redis) readiness.push({ name: 'redis', check: () => redis.ping() });
   return {
@@ -47,8 +52,10 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
     bus,
     live: redis ? createRedisLiveState(redis) : createMemoryLiveState(),
     rateLimiter: redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter(),
+    revocations,
     readiness,
     close: async () => {
+      await revocations.close();
       await bus.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
       await database.close();

@@ -25,6 +25,11 @@ export const CLOSE = {
    * `error RATE_LIMITED` warning. Clients reconnect with backoff (a bug, not a person).
    */
   RATE_LIMITED: 4429,
+  /**
+   * The session signed out (logout, a password change elsewhere, a replayed refresh token):
+   * its access token no longer works. Do not reconnect with it; sign in again.
+   */
+  SESSION_REVOKED: 4412,
 } as const;
 
 /** What everyone in a meeting sees of one participant. */

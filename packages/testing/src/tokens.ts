@@ -5,6 +5,7 @@ import {
   createTokenVerifier,
   type Actor,
   type TokenVerifier,
+  type TokenVerifierOptions,
 } from '@gomeet/platform';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 
@@ -15,6 +16,8 @@ export interface TestTokens {
   issue(actor?: Partial<Actor>, expiresIn?: string): Promise<string>;
   /** A fresh user actor with a random id. */
   user(name?: string): Actor;
+  /** Another verifier over the same keys (e.g. one per simulated pod, with its revocations). */
+  verifierWith(options: TokenVerifierOptions): TokenVerifier;
 }
 
 /** Creates an in-memory EdDSA key, a verifier over its JWKS, and a token issuer. */
@@ -22,7 +25,8 @@ export async function createTestTokens(): Promise<TestTokens> {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const kid = `test-${randomUUID()}`;
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
-  const verifier = createTokenVerifier(createLocalJWKSet({ keys: [jwk] }));
+  const jwks = createLocalJWKSet({ keys: [jwk] });
+  const verifier = createTokenVerifier(jwks);
   const user = (name = 'Test User'): Actor => ({
     id: randomUUID(),
     kind: 'user',
@@ -31,6 +35,7 @@ export async function createTestTokens(): Promise<TestTokens> {
   });
   return {
     verifier,
+    verifierWith: (options) => createTokenVerifier(jwks, options),
     user,
     async issue(actor = {}, expiresIn = '15m') {
       const a = { ...user(), ...actor };
@@ -39,6 +44,7 @@ export async function createTestTokens(): Promise<TestTokens> {
         name: a.name,
         ...(a.email ? { email: a.email } : {}),
         ...(a.meeting ? { mtg: a.meeting } : {}),
+        ...(a.sessionId ? { sid: a.sessionId } : {}),
       })
         .setProtectedHeader({ alg: 'EdDSA', kid })
         .setSubject(a.id)

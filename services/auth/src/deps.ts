@@ -1,4 +1,10 @@
-import type { Metrics, RateLimiter } from '@gomeet/platform';
+import {
+  createInProcessBus,
+  createSessionRevocations,
+  type Metrics,
+  type RateLimiter,
+  type SessionRevocations,
+} from '@gomeet/platform';
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { AuthDb } from './db.js';
@@ -38,6 +44,11 @@ export type AuthDeps = {
   metrics?: Pick<Metrics, 'rateLimited'>;
   /** The clock; tests inject one to expire tokens and keys. */
   now?: () => Date;
+  /**
+   * Signed-out sessions, shared with every process over the bus (openSharedState's). Unset: a
+   * process-local set, right only when no other process verifies this service's tokens.
+   */
+  revocations?: SessionRevocations;
 };
 
 /** Everything a verb may use, resolved once from AuthDeps. */
@@ -53,6 +64,7 @@ export interface AuthContext {
   refreshTokenTtlSeconds: number;
   guestTokenTtlSeconds: number;
   turn: TurnSettings;
+  revocations: SessionRevocations;
 }
 
 function staticKeys(jwks: JWK[]): KeyStore {
@@ -93,5 +105,6 @@ export function createContext(deps: AuthDeps): AuthContext {
     refreshTokenTtlSeconds: deps.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
     guestTokenTtlSeconds,
     turn: deps.turn,
+    revocations: deps.revocations ?? createSessionRevocations({ bus: createInProcessBus() }),
   };
 }

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     db: state.database.db,
     rateLimiter: state.rateLimiter,
+    revocations: state.revocations,
     turn: turnSettings(config),
     limits: authLimits(config),
     ...(config.JWT_SIGNING_KEYS ? { signingKeys: config.JWT_SIGNING_KEYS } : {}),

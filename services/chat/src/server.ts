@@ -21,7 +21,9 @@ runMain(async () => {
     db: state.database.db,
     bus: state.bus,
     live: state.live,
-    verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
+    verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL), {
+      revocations: state.revocations,
+    }),
     rateLimiter: state.rateLimiter,
     readiness: state.readiness,
     logLevel: config.LOG_LEVEL,

@@ -31,7 +31,9 @@ runMain(async () => {
     db: state.database.db,
     bus: state.bus,
     live: state.live,
-    verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
+    verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL), {
+      revocations: state.revocations,
+    }),
     livekit,
     publicUrl: config.PUBLIC_URL,
     turn: turnFromEnv(config),

@@ -1,4 +1,11 @@
-import type { Bus, LiveState, Metrics, RateLimiter, TokenVerifier } from '@gomeet/platform';
+import type {
+  Bus,
+  LiveState,
+  Metrics,
+  RateLimiter,
+  SessionRevocations,
+  TokenVerifier,
+} from '@gomeet/platform';
 
 /** What the real-time socket (`GET /ws`) needs. */
 export interface SignalingDeps {
@@ -17,4 +24,9 @@ export interface SignalingDeps {
    * browser, which always sends one) is let through to the hello and its token check.
    */
   publicUrl?: string | undefined;
+  /**
+   * Signed-out sessions (openSharedState's). Open sockets of a session revoked on any pod are
+   * closed with CLOSE.SESSION_REVOKED (4412); the verifier refuses its token for new ones.
+   */
+  revocations?: Pick<SessionRevocations, 'onRevoked'>;
 }

@@ -21,7 +21,10 @@ runMain(async () => {
     bus: state.bus,
     live: state.live,
     rateLimiter: state.rateLimiter,
-    verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL)),
+    revocations: state.revocations,
+    verifier: createTokenVerifier(remoteJwks(config.AUTH_JWKS_URL), {
+      revocations: state.revocations,
+    }),
     metrics: createMetrics(),
     heartbeatMs: config.WS_HEARTBEAT_MS,
     publicUrl: config.PUBLIC_URL,

@@ -1,4 +1,10 @@
-import { AppError, TOKEN_AUDIENCE, TOKEN_ISSUER, type Actor } from '@gomeet/platform';
+import {
+  AppError,
+  refuseRevoked,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  type Actor,
+} from '@gomeet/platform';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import type { AuthContext } from '../deps.js';
 import { signingAlgorithms } from './jwk.js';
@@ -15,7 +21,7 @@ export interface VerifiedToken {
  * problem types as the platform verifier other services use.
  */
 export async function verifyAccessToken(
-  ctx: Pick<AuthContext, 'keys' | 'now'>,
+  ctx: Pick<AuthContext, 'keys' | 'now'> & Partial<Pick<AuthContext, 'revocations'>>,
   token: string,
 ): Promise<VerifiedToken> {
   let payload: SignedClaims & { sub?: string };
@@ -48,5 +54,7 @@ export async function verifyAccessToken(
   const actor: Actor = { id: payload.sub, kind: payload.kind, name: payload.name ?? '' };
   if (payload.email) actor.email = payload.email;
   if (payload.mtg) actor.meeting = payload.mtg;
+  if (payload.sid) actor.sessionId = payload.sid;
+  refuseRevoked(actor, ctx.revocations);
   return { actor, sessionId: payload.sid };
 }

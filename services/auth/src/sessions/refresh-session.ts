@@ -33,11 +33,13 @@ export async function refreshSession({
 }): Promise<Session> {
   const at = ctx.now();
   // The transaction returns the failure instead of throwing it, so a reuse revocation commits.
+  let reusedFamily: string | undefined;
   const outcome = await ctx.db.transaction().execute(async (trx): Promise<Outcome> => {
     const row = await findRefreshTokenForUpdate(trx, input.refreshToken);
     if (!row || row.revoked_at) return { ok: false, error: invalid() };
     if (row.rotated_at) {
       await revokeFamily(trx, row.family_id, row.user_id, at);
+      reusedFamily = row.family_id;
       const error = new AppError(
         'UNAUTHENTICATED',
         'This refresh token was already used; the session is now closed. Sign in again.',
@@ -66,6 +68,10 @@ export async function refreshSession({
     });
     return { ok: true, user, refresh };
   });
-  if (!outcome.ok) throw outcome.error;
+  if (!outcome.ok) {
+    // A stolen refresh token was replayed: its session's access tokens stop working too.
+    if (reusedFamily) await ctx.revocations.revoke(reusedFamily, ctx.accessTokenTtlSeconds * 1000);
+    throw outcome.error;
+  }
   return issueSession(ctx, outcome.user, outcome.refresh);
 }

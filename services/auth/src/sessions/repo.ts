@@ -78,18 +78,22 @@ export async function revokeFamily(
     .execute();
 }
 
-/** Revokes every family of a user except `keepFamilyId` (the caller's own session). */
+/**
+ * Revokes every family of a user except `keepFamilyId` (the caller's own session); returns the
+ * families it revoked.
+ */
 export async function revokeOtherFamilies(
   db: Db,
   userId: string,
   keepFamilyId: string | undefined,
   at: Date,
-): Promise<void> {
+): Promise<string[]> {
   let query = db
     .updateTable('auth_refresh_tokens')
     .set({ revoked_at: at })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null);
   if (keepFamilyId) query = query.where('family_id', '<>', keepFamilyId);
-  await query.execute();
+  const rows = await query.returning('family_id').execute();
+  return [...new Set(rows.map((r) => r.family_id))];
 }

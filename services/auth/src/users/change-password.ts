@@ -6,8 +6,8 @@ import { revokeOtherFamilies } from '../sessions/repo.js';
 import { findUserById, updateUser } from './repo.js';
 
 /**
- * Replaces the password after checking the current one, then signs out every other session.
- * Access tokens already issued elsewhere stay valid until they expire (at most the access TTL).
+ * Replaces the password after checking the current one, then signs out every other session,
+ * their access tokens included (revoked on every process).
  */
 export async function changePassword({
   ctx,
@@ -35,8 +35,10 @@ export async function changePassword({
   await clearPasswordChange(ctx, userId);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  const revoked = await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { password_hash: passwordHash, updated_at: at });
-    await revokeOtherFamilies(trx, userId, sessionId, at);
+    return revokeOtherFamilies(trx, userId, sessionId, at);
   });
+  const ttlMs = ctx.accessTokenTtlSeconds * 1000;
+  await Promise.all(revoked.map((familyId) => ctx.revocations.revoke(familyId, ttlMs)));
 }

@@ -26,6 +26,8 @@ export class Connection {
   readonly connectedAt = Date.now();
   state: ConnectionState = 'hello';
   identity = '';
+  /** The signed-in session the socket's token belongs to (guests have none). */
+  sessionId: string | undefined;
   name = '';
   role: Role = 'participant';
   meeting: MeetingSlot | undefined;

@@ -27,6 +27,7 @@ export async function enterMeeting(
   admission: Admission,
 ): Promise<void> {
   conn.identity = admission.actor.id;
+  conn.sessionId = admission.actor.sessionId;
   conn.name = admission.entry.name || admission.actor.name;
   conn.role = admission.entry.role;
   const meeting = await hub.reserve(code);

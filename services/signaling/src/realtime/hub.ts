@@ -26,6 +26,7 @@ export class Hub implements HubContext {
   readonly gauges: SocketMetrics;
   closing = false;
   private timers: NodeJS.Timeout[] = [];
+  private stopRevocations: (() => void) | undefined;
 
   constructor(
     readonly deps: SignalingDeps,
@@ -41,7 +42,15 @@ export class Hub implements HubContext {
     const helloTick = Math.max(20, Math.floor(this.helloTimeoutMs / 5));
     this.timers.push(setInterval(() => this.sweepHellos(), helloTick));
     this.timers.push(setInterval(() => this.heartbeat(), this.heartbeatMs));
+    this.stopRevocations = this.deps.revocations?.onRevoked((sid) => this.closeSession(sid));
     this.announce();
+  }
+
+  /** Closes every socket here of a session that signed out (on whichever pod it did). */
+  closeSession(sessionId: string): void {
+    for (const conn of this.connections) {
+      if (conn.sessionId === sessionId) conn.close(CLOSE.SESSION_REVOKED, 'session signed out');
+    }
   }
 
   /** Tracks a new socket until it closes. */
@@ -163,6 +172,7 @@ export class Hub implements HubContext {
    */
   async close(): Promise<void> {
     this.closing = true;
+    this.stopRevocations?.();
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
     for (const conn of this.connections) {

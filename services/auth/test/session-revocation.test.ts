@@ -1,0 +1,94 @@
+import type { Session } from '@gomeet/protocol';
+import {
+  createInProcessBus,
+  createSessionRevocations,
+  createTokenVerifier,
+  type Actor,
+} from '@gomeet/platform';
+import { databaseBackends } from '@gomeet/testing';
+import { createLocalJWKSet } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, expectProblem, register, startAuth, type TestAuth } from './support.js';
+
+// Revocation does not depend on the database kind; the embedded one is enough here.
+const pglite = databaseBackends(null)[0]!;
+
+describe('logout revokes the access token at once', () => {
+  let auth: TestAuth;
+  const bus = createInProcessBus();
+  // auth-service's revocations, and another "pod" (meeting, chat, signaling) on the same bus.
+  const authPod = createSessionRevocations({ bus });
+  const otherPod = createSessionRevocations({ bus });
+  beforeAll(async () => {
+    await Promise.all([authPod.ready, otherPod.ready]);
+    auth = await startAuth(pglite, { revocations: authPod });
+  });
+  afterAll(async () => {
+    await auth?.close();
+    await bus.close();
+  });
+
+  const me = (token: string) => auth.app.inject({ url: '/api/auth/me', headers: bearer(token) });
+  const login = async (email: string, password: string) => {
+    const res = await auth.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Session>();
+  };
+  async function verifierOfOtherPod() {
+    const jwks = await auth.app.inject({ url: '/api/auth/.well-known/jwks.json' });
+    return createTokenVerifier(createLocalJWKSet(jwks.json()), { revocations: otherPod });
+  }
+
+  it('refuses the signed-out token here and on other pods, cached or not; other sessions work', async () => {
+    const session = await register(auth.app);
+    const laptop = await login(session.user.email, session.password);
+    const otherVerifier = await verifierOfOtherPod();
+    // Verified (and cached) before the logout.
+    const actor: Actor = await otherVerifier.verify(session.accessToken);
+    expect(actor.sessionId).toBeTruthy();
+    expect((await me(session.accessToken)).statusCode).toBe(200);
+
+    const out = await auth.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: bearer(session.accessToken),
+    });
+    expect(out.statusCode).toBe(204);
+
+    expectProblem(await me(session.accessToken), 401, 'session-revoked');
+    await expect(otherVerifier.verify(session.accessToken)).rejects.toMatchObject({
+      type: 'session-revoked',
+    });
+    expect((await me(laptop.accessToken)).statusCode).toBe(200);
+    await expect(otherVerifier.verify(laptop.accessToken)).resolves.toMatchObject({
+      id: session.user.id,
+    });
+  });
+
+  it('revokes the other sessions’ access tokens on a password change', async () => {
+    const session = await register(auth.app);
+    const phone = await login(session.user.email, session.password);
+    const res = await auth.app.inject({
+      method: 'POST',
+      url: '/api/auth/me/password',
+      headers: bearer(session.accessToken),
+      payload: { currentPassword: session.password, newPassword: 'a brand new passphrase' },
+    });
+    expect(res.statusCode, res.body).toBe(204);
+    expectProblem(await me(phone.accessToken), 401, 'session-revoked');
+    expect((await me(session.accessToken)).statusCode).toBe(200);
+  });
+
+  it('revokes the access tokens of a session whose refresh token was replayed', async () => {
+    const session = await register(auth.app);
+    const refresh = (refreshToken: string) =>
+      auth.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+    const next = (await refresh(session.refreshToken)).json<Session>();
+    expectProblem(await refresh(session.refreshToken), 401, 'refresh-token-reused');
+    expectProblem(await me(next.accessToken), 401, 'session-revoked');
+  });
+});
