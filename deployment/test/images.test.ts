@@ -59,6 +59,9 @@ describe.each(Object.entries(IMAGES))('the %s image (%s)', (_image, dockerfile) 
     expect(user && words(user)[0]).toMatch(/^1000(:1000)?$/);
     expect(envOf(runtime).NODE_ENV).toBe('production');
     expect(byKeyword(runtime, 'EXPOSE').flatMap(words)).toContain('8080');
+    // Production refuses to start without a metrics port apart from the public one.
+    expect(envOf(runtime).METRICS_PORT).toBe('9464');
+    expect(byKeyword(runtime, 'EXPOSE').flatMap(words)).toContain('9464');
     // Files stay root-owned (read-only to uid 1000) and there is no volume to write into.
     for (const copy of byKeyword(runtime, 'COPY')) expect(flag(copy, 'chown')).toBeNull();
     expect(byKeyword(runtime, 'VOLUME')).toHaveLength(0);
