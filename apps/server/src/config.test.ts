@@ -8,7 +8,9 @@ describe('server configuration', () => {
     expect(config).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', LIVEKIT_PORT: 7880 });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.LIVEKIT_URL).toBeUndefined();
-    expect(config.TURN_URLS).toEqual(['turn:localhost:3478?transport=udp']);
+    // Unset: the embedded coturn's URLs when it runs (start.ts), else turn:localhost:3478.
+    expect(config.TURN_URLS).toBeUndefined();
+    expect(config.TURN_BIN).toBe('turnserver');
   });
 
   it('refuses generated secrets in production, naming each variable', () => {

@@ -24,8 +24,24 @@ export const serverEnv = z
     LIVEKIT_API_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
     LIVEKIT_PORT: z.coerce.number().int().min(0).max(65535).default(7880),
     LIVEKIT_BIN: z.string().min(1).default('.bin/livekit-server'),
+    LIVEKIT_NODE_IP: z.ipv4('expected the IPv4 address LiveKit advertises').optional(),
+    LIVEKIT_PUBLIC_URL: z
+      .string()
+      .regex(/^wss?:\/\/[^/\s]+/, 'expected a ws:// or wss:// URL browsers can reach')
+      .optional(),
+    TLS_CERT: z.string().min(1, 'expected the path of a PEM certificate (chain)').optional(),
+    TLS_KEY: z.string().min(1, 'expected the path of the PEM private key').optional(),
     TURN_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
-    TURN_URLS: commaList.default(['turn:localhost:3478?transport=udp']),
+    /** Unset: the embedded coturn's UDP and TCP URLs, or turn:localhost:3478 without it. */
+    TURN_URLS: commaList.optional(),
+    TURN_BIN: z.string().min(1).default('turnserver'),
+    TURN_PORT: z.coerce.number().int().min(0).max(65535).default(3478),
+    TURN_RELAY_PORTS: z
+      .string()
+      .regex(/^\d+-\d+$/, 'expected a range such as 49160-49359')
+      .transform((s) => s.split('-').map(Number) as [number, number])
+      .refine(([a, b]) => a >= 1024 && a < b && b <= 65535, 'expected 1024 ≤ first < last ≤ 65535')
+      .default([49160, 49359]),
     JWT_SIGNING_KEYS: authEnv.JWT_SIGNING_KEYS,
     ...authLimitEnv,
     ...passcodeLimitEnv,
@@ -33,6 +49,12 @@ export const serverEnv = z
   })
   .superRefine((env, ctx) => {
     checkBaseEnv(env, ctx);
+    if (!env.TLS_CERT !== !env.TLS_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.TLS_CERT ? 'TLS_KEY' : 'TLS_CERT'],
+        message: 'TLS_CERT and TLS_KEY go together (both or neither)',
+      });
     // Generated dev secrets are for a laptop; production names its own, strong and unpublished.
     checkProductionSecrets(env, ['TURN_SECRET', 'LIVEKIT_API_SECRET'], ctx);
     if (env.NODE_ENV !== 'production') return;

@@ -26,6 +26,9 @@ export async function startGoMeet(options: StartGoMeetOptions = {}): Promise<Run
   const env = {
     GOMEET_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'gomeet-')),
     LIVEKIT_PORT: '0',
+    // Tests that want coturn ask for it (TURN_BIN: 'turnserver'), on a free port.
+    TURN_BIN: 'off',
+    TURN_PORT: '0',
     ...options.env,
     HOST: options.host ?? options.env?.HOST ?? '127.0.0.1',
     PORT: String(options.port ?? 0),

@@ -14,6 +14,10 @@ export interface LiveKitProcessOptions {
   udpPort: number;
   /** TCP fallback port for WebRTC media. */
   tcpPort: number;
+  /** Where LiveKit listens (HOST; default 127.0.0.1). */
+  bindAddress?: string;
+  /** The address LiveKit advertises in ICE candidates (default: the bind address). */
+  nodeIp?: string;
   apiKey: string;
   apiSecret: string;
   webhookUrl: string;
@@ -39,18 +43,29 @@ export interface LiveKitProcess {
   stop(): Promise<void>;
 }
 
-/** The LiveKit config: loopback only, the runbook's room settings, webhooks to signaling. */
+/**
+ * The LiveKit config: bound to HOST (loopback by default), advertising `nodeIp`, the runbook's
+ * room settings, webhooks to signaling.
+ */
 export function livekitConfig(o: Omit<LiveKitProcessOptions, 'binary' | 'dir' | 'log'>): string {
+  const bind = o.bindAddress ?? '127.0.0.1';
+  const nodeIp = o.nodeIp ?? (bind === '0.0.0.0' ? '127.0.0.1' : bind);
+  const loopback = nodeIp.startsWith('127.');
+  // Candidates only on the advertised address (plus loopback when LiveKit listens there), never
+  // another of the machine's addresses.
+  const ips = [
+    `${nodeIp}/32`,
+    ...(!loopback && (bind === '0.0.0.0' || bind.startsWith('127.')) ? ['127.0.0.1/32'] : []),
+  ];
   const lines = [
     `port: ${o.port}`,
-    'bind_addresses: ["127.0.0.1"]',
+    `bind_addresses: ["${bind}"]`,
     'rtc:',
     `  udp_port: ${o.udpPort}`,
     `  tcp_port: ${o.tcpPort}`,
     '  use_external_ip: false',
-    '  node_ip: 127.0.0.1',
-    // Media stays on this machine: loopback candidates only, never the LAN or public address.
-    '  enable_loopback_candidate: true',
+    `  node_ip: ${nodeIp}`,
+    `  enable_loopback_candidate: ${loopback || bind === '0.0.0.0' ? 'true' : 'false'}`,
     // On loopback a lost keyframe is the only slow part of a join: ask for a new one sooner
     // than LiveKit's default (bench/join-time.ts: p95 1.4 s → under 1 s).
     '  pli_throttle:',
@@ -58,7 +73,7 @@ export function livekitConfig(o: Omit<LiveKitProcessOptions, 'binary' | 'dir' | 
     '    mid_quality: 200ms',
     '    high_quality: 300ms',
     '  ips:',
-    '    includes: ["127.0.0.1/32"]',
+    `    includes: [${ips.map((ip) => `"${ip}"`).join(', ')}]`,
     'room:',
     '  empty_timeout: 300',
     '  max_participants: 500',
@@ -96,20 +111,19 @@ export async function startLiveKit(options: LiveKitProcessOptions): Promise<Live
   await mkdir(options.dir, { recursive: true });
   const configFile = path.join(options.dir, 'livekit.yaml');
   await writeFile(configFile, livekitConfig(options), { mode: 0o600 });
-  const httpUrl = `http://127.0.0.1:${options.port}`;
+  const bind = options.bindAddress ?? '127.0.0.1';
+  const nodeIp = options.nodeIp ?? (bind === '0.0.0.0' ? '127.0.0.1' : bind);
+  // LiveKit's own API is reached where it listens; a wildcard bind includes loopback.
+  const httpUrl = `http://${bind === '0.0.0.0' ? '127.0.0.1' : bind}:${options.port}`;
   const log = options.log.child({ component: 'livekit' });
 
   let child: ChildProcess | undefined;
   let stopping = false;
   let restarts = 0;
   const launch = () => {
-    child = spawn(
-      binary,
-      ['--config', configFile, '--bind', '127.0.0.1', '--node-ip', '127.0.0.1'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    child = spawn(binary, ['--config', configFile, '--bind', bind, '--node-ip', nodeIp], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
     child.stderr?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
     child.once('exit', (code, signal) => {
@@ -142,12 +156,12 @@ export async function startLiveKit(options: LiveKitProcessOptions): Promise<Live
       await new Promise((r) => setTimeout(r, 150));
     }
   }
-  log.info({ url: `ws://127.0.0.1:${options.port}` }, 'LiveKit started');
+  log.info({ url: `ws://${nodeIp}:${options.port}`, bind }, 'LiveKit started');
 
   const rooms = new RoomServiceClient(httpUrl, options.apiKey, options.apiSecret);
   const graceMs = options.stopGraceMs ?? 5_000;
   return {
-    url: `ws://127.0.0.1:${options.port}`,
+    url: httpUrl.replace(/^http/, 'ws'),
     ping,
     pid: () =>
       child && child.exitCode === null && child.signalCode === null ? child.pid : undefined,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, parseConfig } from '@gomeet/platform';
 import { serverEnv } from './config.js';
+import { startBanner } from './banner.js';
 import { startServer } from './start.js';
 
 /** `npm start`: GoMeet on one port, until Ctrl-C or SIGTERM. */
@@ -16,9 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const gomeet = await startServer({ config });
-  console.log(
-    `\n  GoMeet is running at ${gomeet.url}\n  LiveKit: ${gomeet.livekitUrl}\n  Press Ctrl-C to stop.\n`,
-  );
+  console.log(startBanner(gomeet, config.HOST));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authLimits, authMigrations, authRoutes } from '@gomeet/auth';
@@ -19,6 +20,19 @@ import { signalingMigrations, signalingRoutes, webhookRoutes } from '@gomeet/sig
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { loadDevSecrets } from './dev-secrets.js';
 import { startLiveKit, type LiveKitProcess } from './livekit-process.js';
+import {
+  isLoopback,
+  livekitBindAddress,
+  livekitClientUrl,
+  livekitNodeIp,
+} from './media-address.js';
+import { startTlsFront } from './tls-front.js';
+import {
+  findTurnServer,
+  startTurnServer,
+  type TurnProcess,
+  type TurnProcessOptions,
+} from './turn-process.js';
 import { serveWebApp } from './web-app.js';
 import type { ServerConfig } from './config.js';
 
@@ -27,12 +41,25 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** A running GoMeet: every service on one port, plus LiveKit unless LIVEKIT_URL points elsewhere. */
 export interface RunningGoMeet {
   url: string;
+  /** LiveKit's URL as this server reaches it (the browser's comes with each join answer). */
   livekitUrl: string;
+  /** What another machine needs: the address media is advertised on and the ports to open. */
+  media: MediaSummary;
   /** Where `/metrics` is served when METRICS_PORT is set (else it is `${url}/metrics`). */
   metricsUrl: string;
   /** The PID of the embedded LiveKit now running (undefined with LIVEKIT_URL); for tests. */
   livekitPid(): number | undefined;
   close(): Promise<void>;
+}
+
+/** Where media flows, for the start-up banner and tests. */
+export interface MediaSummary {
+  tls: boolean;
+  /** The address LiveKit (and coturn) advertise; undefined with an external LIVEKIT_URL. */
+  nodeIp: string | undefined;
+  livekit?: { port: number; udpPort: number; tcpPort: number } | undefined;
+  turn?:
+    { port: number; relayPorts: [number, number]; urls: string[]; logFile: string } | undefined;
 }
 
 /** Options for starting the all-in-one server (tests pass port 0 and logLevel false). */
@@ -51,8 +78,20 @@ function selfHost(host: string): string {
  */
 export async function startServer({ config }: StartOptions): Promise<RunningGoMeet> {
   const port = config.PORT === 0 ? await freePort(config.HOST) : config.PORT;
-  const origin = `http://${selfHost(config.HOST)}:${port}`;
-  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const tls =
+    config.TLS_CERT && config.TLS_KEY
+      ? { cert: await readFile(config.TLS_CERT), key: await readFile(config.TLS_KEY) }
+      : undefined;
+  // With TLS the app itself listens on a loopback port in plain HTTP (for LiveKit's webhooks and
+  // our own JWKS fetches, which would not trust a self-signed certificate) behind an HTTPS front.
+  const appPort = tls ? await freePort('127.0.0.1') : port;
+  const origin = tls ? `http://127.0.0.1:${appPort}` : `http://${selfHost(config.HOST)}:${port}`;
+  const bindAddress = livekitBindAddress(config.HOST);
+  const nodeIp = livekitNodeIp(config.HOST, config.LIVEKIT_NODE_IP);
+  const publicHost = isLoopback(config.HOST) ? 'localhost' : nodeIp;
+  const publicUrl = (
+    config.PUBLIC_URL ?? `${tls ? 'https' : 'http'}://${publicHost}:${port}`
+  ).replace(/\/$/, '');
   const dataDir = path.resolve(repoRoot, config.GOMEET_DATA_DIR);
   const cleanups: (() => Promise<unknown>)[] = [];
   const closeAll = async () => {
@@ -82,15 +121,20 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     const embeddedLiveKit = !config.LIVEKIT_URL;
     const livekitPort = embeddedLiveKit
       ? config.LIVEKIT_PORT === 0
-        ? await freePort('127.0.0.1')
+        ? await freePort(selfHost(bindAddress))
         : config.LIVEKIT_PORT
       : 0;
-    const livekitUrl = config.LIVEKIT_URL ?? `ws://127.0.0.1:${livekitPort}`;
-    const turn = {
-      secret: config.TURN_SECRET ?? dev.turnSecret,
-      urls: config.TURN_URLS,
-      ttlSeconds: 24 * 3600,
+    const livekitUrl = config.LIVEKIT_URL ?? `ws://${selfHost(bindAddress)}:${livekitPort}`;
+    const clientUrlOptions = {
+      livekitPublicUrl: config.LIVEKIT_PUBLIC_URL ?? config.LIVEKIT_URL,
+      publicUrl: config.PUBLIC_URL,
+      livekitPort,
+      nodeIp,
+      tls: tls !== undefined,
     };
+    // The browser's LiveKit URL follows the host it reached GoMeet at (see livekitClientUrl).
+    const clientLivekitUrl = (requestHost?: string) =>
+      livekitClientUrl(clientUrlOptions, requestHost);
     let livekit: LiveKitProcess | undefined;
 
     const readiness: ReadinessCheck[] = [...state.readiness];
@@ -121,6 +165,20 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       );
     }
     cleanups.push(() => app.close());
+    const turnSecret = config.TURN_SECRET ?? dev.turnSecret;
+    const coturn = await startEmbeddedTurn(config, {
+      dir: path.join(dataDir, 'coturn'),
+      listenAddress: bindAddress,
+      relayAddress: nodeIp,
+      secret: turnSecret,
+      log: app.log,
+    });
+    if (coturn) cleanups.push(() => coturn.stop());
+    const turn = {
+      secret: turnSecret,
+      urls: config.TURN_URLS ?? coturn?.urls ?? ['turn:localhost:3478?transport=udp'],
+      ttlSeconds: 24 * 3600,
+    };
     // Logout revokes the session's access tokens at once (SessionRevocations, over the bus).
     const verifier = createTokenVerifier(remoteJwks(`${origin}/api/auth/.well-known/jwks.json`), {
       revocations: state.revocations,
@@ -142,6 +200,13 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       turn,
       ...(signingKeys ? { signingKeys } : {}),
     });
+    // A variable, not a literal: `clientUrlFor` is optional in the meeting service's deps.
+    const meetingLivekit = {
+      url: clientLivekitUrl(),
+      clientUrlFor: clientLivekitUrl,
+      ...livekitKeys,
+      roomService,
+    };
     await app.register(meetingRoutes, {
       prefix: '/api/meetings',
       db: database.db,
@@ -153,7 +218,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       rateLimiter,
       passcodeLimits: passcodeLimits(config),
       metrics,
-      livekit: { url: livekitUrl, ...livekitKeys, roomService },
+      livekit: meetingLivekit,
     });
     await app.register(chatRoutes, {
       prefix: '/api/chat',
@@ -176,18 +241,25 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     await app.register(webhookRoutes, { db: database.db, bus, livekit: livekitKeys });
     await app.register(serveWebApp, {
       dist: config.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
-      livekitUrl,
+      livekitUrl: clientLivekitUrl,
     });
 
-    await app.listen({ host: config.HOST, port });
+    await app.listen(tls ? { host: '127.0.0.1', port: appPort } : { host: config.HOST, port });
+    const mediaPorts =
+      config.LIVEKIT_PORT === 0
+        ? {
+            udpPort: await freePort(selfHost(bindAddress)),
+            tcpPort: await freePort(selfHost(bindAddress)),
+          }
+        : { udpPort: livekitPort + 2, tcpPort: livekitPort + 1 };
     if (embeddedLiveKit) {
       livekit = await startLiveKit({
         binary: path.resolve(repoRoot, config.LIVEKIT_BIN),
         dir: path.join(dataDir, 'livekit'),
         port: livekitPort,
-        ...(config.LIVEKIT_PORT === 0
-          ? { udpPort: await freePort('127.0.0.1'), tcpPort: await freePort('127.0.0.1') }
-          : { udpPort: livekitPort + 2, tcpPort: livekitPort + 1 }),
+        bindAddress,
+        nodeIp,
+        ...mediaPorts,
         ...livekitKeys,
         webhookUrl: `${origin}/livekit/webhook`,
         redisUrl: config.REDIS_URL,
@@ -196,6 +268,27 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       const lk = livekit;
       cleanups.push(() => lk.stop());
     }
+    if (tls) {
+      const front = await startTlsFront({
+        app,
+        host: config.HOST,
+        port,
+        ...tls,
+        livekitHttpUrl: embeddedLiveKit ? livekitUrl.replace(/^ws/, 'http') : undefined,
+      });
+      cleanups.push(() => front.close());
+    }
+    const media: MediaSummary = {
+      tls: tls !== undefined,
+      nodeIp: embeddedLiveKit ? nodeIp : undefined,
+      livekit: embeddedLiveKit ? { port: livekitPort, ...mediaPorts } : undefined,
+      turn: coturn && {
+        port: config.TURN_PORT,
+        relayPorts: config.TURN_RELAY_PORTS,
+        urls: coturn.urls,
+        logFile: coturn.logFile,
+      },
+    };
 
     const apart = metricsAddress(app);
     const metricsUrl = apart
@@ -204,6 +297,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     return {
       url: publicUrl,
       livekitUrl,
+      media,
       metricsUrl,
       livekitPid: () => livekit?.pid(),
       close: closeAll,
@@ -211,5 +305,30 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
   } catch (error) {
     await closeAll();
     throw error;
+  }
+}
+
+/**
+ * Starts coturn when it is installed (TURN_BIN, `turnserver` on PATH by default; `off` to
+ * skip) and TURN_URLS does not point elsewhere; undefined when it is not started.
+ */
+async function startEmbeddedTurn(
+  config: ServerConfig,
+  o: Pick<TurnProcessOptions, 'dir' | 'listenAddress' | 'relayAddress' | 'secret' | 'log'>,
+): Promise<TurnProcess | undefined> {
+  if (config.TURN_URLS || config.TURN_BIN === 'off') return undefined;
+  const binary = findTurnServer(config.TURN_BIN);
+  if (!binary) return undefined;
+  try {
+    return await startTurnServer({
+      ...o,
+      binary,
+      port: config.TURN_PORT === 0 ? await freePort(selfHost(o.listenAddress)) : config.TURN_PORT,
+      relayPorts: config.TURN_RELAY_PORTS,
+    });
+  } catch (error) {
+    // TURN only helps people behind strict firewalls: run without it rather than not at all.
+    o.log.warn({ err: error }, 'coturn could not start; continuing without TURN');
+    return undefined;
   }
 }

@@ -7,7 +7,8 @@ import type { FastifyPluginAsync } from 'fastify';
 /** Where the web app is built, and the LiveKit URL its CSP lets it connect to. */
 export interface WebAppOptions {
   dist: string;
-  livekitUrl?: string | undefined;
+  /** A fixed URL, or the one handed to a browser that reached us at a given Host. */
+  livekitUrl?: string | ((requestHost: string) => string) | undefined;
 }
 
 /**
@@ -17,9 +18,11 @@ export interface WebAppOptions {
  * localStorage, so no injected script may run).
  */
 export const serveWebApp: FastifyPluginAsync<WebAppOptions> = async (app, { dist, livekitUrl }) => {
-  const csp = webAppCsp({ livekitUrl });
+  const fixed = typeof livekitUrl === 'function' ? undefined : webAppCsp({ livekitUrl });
   // This plugin is encapsulated: the hook covers the web app's routes, not the API's.
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    const csp =
+      fixed ?? webAppCsp({ livekitUrl: (livekitUrl as (host: string) => string)(request.host) });
     void reply.header('content-security-policy', csp);
     done();
   });
@@ -53,7 +56,7 @@ export const serveWebApp: FastifyPluginAsync<WebAppOptions> = async (app, { dist
       );
     },
   });
-  const reserved = /^\/(api|ws|livekit|metrics|healthz|readyz)(\/|$)/;
+  const reserved = /^\/(api|ws|rtc|livekit|metrics|healthz|readyz)(\/|$)/;
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (reserved.test(url) || path.extname(url)) {

@@ -1,0 +1,157 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+
+/** How to run the embedded coturn. */
+export interface TurnProcessOptions {
+  /** `turnserver`, a path, or a name looked up on PATH. */
+  binary: string;
+  dir: string;
+  /** Where coturn listens (HOST; 0.0.0.0 for every address). */
+  listenAddress: string;
+  /** The address coturn relays from and that clients are told about. */
+  relayAddress: string;
+  port: number;
+  /** Relay ports, e.g. [49160, 49359]. */
+  relayPorts: [number, number];
+  secret: string;
+  log: FastifyBaseLogger;
+}
+
+/** A running coturn, restarted if it crashes, stopped by PID with the server. */
+export interface TurnProcess {
+  /** `turn:` URLs over UDP and TCP for browsers. */
+  urls: string[];
+  /** The log file coturn writes (allocations show up here). */
+  logFile: string;
+  pid(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/** The binary to run, or undefined when coturn is not installed. */
+export function findTurnServer(binary: string): string | undefined {
+  if (binary.includes('/')) return existsSync(binary) ? binary : undefined;
+  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/bin', '/usr/sbin']) {
+    const candidate = path.join(dir, binary);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** coturn's config: REST-API shared secret, no CLI, no TLS listeners, one log file. */
+export function turnConfig(
+  o: Omit<TurnProcessOptions, 'binary' | 'dir' | 'log'>,
+  logFile: string,
+): string {
+  const lines = [
+    `listening-port=${o.port}`,
+    ...(o.listenAddress === '0.0.0.0' ? [] : [`listening-ip=${o.listenAddress}`]),
+    `relay-ip=${o.relayAddress}`,
+    `min-port=${o.relayPorts[0]}`,
+    `max-port=${o.relayPorts[1]}`,
+    'use-auth-secret',
+    `static-auth-secret=${o.secret}`,
+    'realm=gomeet',
+    'fingerprint',
+    'no-cli',
+    'no-tls',
+    'no-dtls',
+    'no-multicast-peers',
+    // The embedded LiveKit may itself be on loopback (the default), so relaying there is allowed.
+    ...(o.relayAddress.startsWith('127.') ? ['allow-loopback-peers'] : []),
+    `log-file=${logFile}`,
+    'simple-log',
+    'no-stdout-log',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function userExists(name: string): boolean {
+  return spawnSync('id', ['-u', name]).status === 0;
+}
+
+/**
+ * Starts coturn with a generated config (mode 0600: it holds the secret). As root it drops to
+ * `nobody` after binding, and its log goes to a folder that user may write.
+ */
+export async function startTurnServer(o: TurnProcessOptions): Promise<TurnProcess> {
+  await mkdir(o.dir, { recursive: true, mode: 0o700 });
+  const logFile = path.join(o.dir, 'turnserver.log');
+  const configFile = path.join(o.dir, 'turnserver.conf');
+  await writeFile(configFile, turnConfig(o, logFile), { mode: 0o600 });
+  await writeFile(logFile, '', { flag: 'a', mode: 0o600 });
+  const dropTo = process.getuid?.() === 0 && userExists('nobody') ? 'nobody' : undefined;
+  if (dropTo) {
+    const uid = Number(spawnSync('id', ['-u', dropTo], { encoding: 'utf8' }).stdout.trim());
+    const gid = Number(spawnSync('id', ['-g', dropTo], { encoding: 'utf8' }).stdout.trim());
+    chownSync(o.dir, uid, gid);
+    chownSync(logFile, uid, gid);
+  }
+  const log = o.log.child({ component: 'coturn' });
+  const args = ['-c', configFile, ...(dropTo ? ['--proc-user', dropTo] : [])];
+
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let restarts = 0;
+  const launch = () => {
+    child = spawn(o.binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      restarts += 1;
+      const delay = Math.min(1000 * 2 ** Math.min(restarts - 1, 5), 30_000);
+      log.error({ code, signal, restartInMs: delay }, 'coturn exited unexpectedly; restarting');
+      setTimeout(() => {
+        if (!stopping) launch();
+      }, delay).unref();
+    });
+  };
+  launch();
+
+  const probeHost = o.listenAddress === '0.0.0.0' ? '127.0.0.1' : o.listenAddress;
+  const deadline = Date.now() + 10_000;
+  const fail = (why: string) => {
+    stopping = true;
+    child?.kill('SIGKILL');
+    return new Error(`coturn ${why}; see ${logFile}`);
+  };
+  while (!(await tcpOpen(probeHost, o.port))) {
+    if (child?.exitCode !== null && child?.exitCode !== undefined)
+      throw fail(`failed to start (exit code ${child.exitCode})`);
+    if (Date.now() > deadline) throw fail('did not listen within 10 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const urls = ['udp', 'tcp'].map((t) => `turn:${o.relayAddress}:${o.port}?transport=${t}`);
+  log.info({ urls, logFile }, 'coturn started');
+
+  return {
+    urls,
+    logFile,
+    pid: () =>
+      child && child.exitCode === null && child.signalCode === null ? child.pid : undefined,
+    stop: async () => {
+      stopping = true;
+      const c = child;
+      if (!c || c.exitCode !== null || c.signalCode !== null) return;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      const timer = setTimeout(() => c.kill('SIGKILL'), 3_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function tcpOpen(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, host);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
