@@ -30,7 +30,11 @@ export const codeParams = z.object({
 
 /** A verb context for the request's caller. */
 export function contextOf(deps: MeetingDeps, request: FastifyRequest): Ctx {
-  return createContext(deps, actorOf(request), request.log);
+  const { clientUrlFor } = deps.livekit;
+  const livekit = clientUrlFor
+    ? { ...deps.livekit, url: clientUrlFor(request.host) }
+    : deps.livekit;
+  return createContext({ ...deps, livekit }, actorOf(request), request.log);
 }
 
 /** The `:code` and `:identity` path parameters of actions on one person in a meeting. */
