@@ -255,6 +255,9 @@ export async function startKubeCluster(options: { nodes?: KubeNode[] } = {}): Pr
       `--service-account-private-key-file=${path.join(dir, 'sa.key')}`,
       `--root-ca-file=${path.join(certDir, 'apiserver.crt')}`,
       '--controllers=*,-serviceaccount-token',
+      // kwok's heartbeats can lag on a loaded 2-core machine; a node marked NotReady would have
+      // its pods marked unready for good (kwok does not make them ready again).
+      '--node-monitor-grace-period=10m',
       '--use-service-account-credentials=false',
     ]);
     start('kube-scheduler', [
