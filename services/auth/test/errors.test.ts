@@ -89,6 +89,9 @@ describe('malformed requests and the API description', () => {
       expect(doc.paths[path]?.get?.tags).toEqual(['auth']);
       expect(doc.paths[path]?.get?.responses['200']).toBeDefined();
     }
-    expect(doc.paths['/api/auth/turn-credentials']?.post?.responses['200']).toBeDefined();
+    // Retired but documented: TURN credentials come only with the join answer.
+    expect(doc.paths['/api/auth/turn-credentials']?.post?.deprecated).toBe(true);
+    expect(doc.paths['/api/auth/turn-credentials']?.post?.responses['200']).toBeUndefined();
+    expect(doc.paths['/api/auth/turn-credentials']?.post?.responses['403']).toBeDefined();
   });
 });

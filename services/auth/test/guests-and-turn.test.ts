@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { createTokenVerifier } from '@gomeet/platform';
 import type { GuestSession } from '@gomeet/protocol';
 import { databaseBackends } from '@gomeet/testing';
@@ -10,16 +9,8 @@ import {
   register,
   startAuth,
   testClock,
-  TURN_SECRET,
   type TestAuth,
 } from './support.js';
-
-interface TurnCredentials {
-  username: string;
-  credential: string;
-  ttl: number;
-  urls: string[];
-}
 
 describe.each(databaseBackends(inject('postgresUrl')))('guests and TURN on $name', (backend) => {
   let auth: TestAuth;
@@ -89,37 +80,21 @@ describe.each(databaseBackends(inject('postgresUrl')))('guests and TURN on $name
     expectProblem(logout, 403, 'account-required');
   });
 
-  it('issues coturn REST-API credentials a TURN server with the shared secret accepts', async () => {
+  it('hands out TURN credentials only with a join answer: the old route refuses users and guests', async () => {
     const session = await register(auth.app);
-    const res = await auth.app.inject({
-      method: 'POST',
-      url: '/api/auth/turn-credentials',
-      headers: bearer(session.accessToken),
-    });
-    expect(res.statusCode).toBe(200);
-    const creds = res.json<TurnCredentials>();
-    const expiry = Math.floor(clock.now().getTime() / 1000) + 3600;
-    expect(creds.username).toBe(`${expiry}:${session.user.id}`);
-    expect(creds.ttl).toBe(3600);
-    expect(creds.urls).toEqual(['turn:127.0.0.1:3478?transport=udp']);
-    // What coturn computes with use-auth-secret: base64(HMAC-SHA1(static-auth-secret, username)).
-    expect(creds.credential).toBe(
-      createHmac('sha1', TURN_SECRET).update(creds.username).digest('base64'),
-    );
-    expect(creds.credential).not.toBe(
-      createHmac('sha1', 'another secret').update(creds.username).digest('base64'),
-    );
-  });
-
-  it('issues TURN credentials to guests too, under their guest id', async () => {
-    const body = (
+    const visitor = (
       await guest({ meetingCode: 'abc-defg-hij', displayName: 'Visitor' })
     ).json<GuestSession>();
-    const res = await auth.app.inject({
-      method: 'POST',
-      url: '/api/auth/turn-credentials',
-      headers: bearer(body.accessToken),
-    });
-    expect(res.json<TurnCredentials>().username).toMatch(new RegExp(`^\\d+:${body.guest.id}$`));
+    for (const token of [session.accessToken, visitor.accessToken]) {
+      const res = await auth.app.inject({
+        method: 'POST',
+        url: '/api/auth/turn-credentials',
+        headers: bearer(token),
+      });
+      expect(expectProblem(res, 403, 'turn-credentials-in-join-answer').detail).toMatch(
+        /join answer/,
+      );
+      expect(res.body).not.toContain('credential"');
+    }
   });
 });

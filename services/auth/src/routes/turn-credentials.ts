@@ -1,10 +1,13 @@
-import { issueTurnCredentials } from '@gomeet/platform';
-import { turnCredentials } from '@gomeet/protocol';
+import { AppError } from '@gomeet/platform';
 import type { AuthContext } from '../deps.js';
 import { requireActor } from './authenticate.js';
 import { bearer, problems, tags, type AuthApp } from './schemas.js';
 
-/** POST /turn-credentials: short-lived coturn credentials for a user or a guest. */
+/**
+ * POST /turn-credentials: retired. It handed any guest 24-hour TURN credentials without joining
+ * anything; TURN credentials now come only in the join answer (`iceServers` of
+ * POST /api/meetings/{code}/join, or the lobby's admission), after the meeting's checks.
+ */
 export function turnCredentialsRoute(app: AuthApp, ctx: AuthContext): void {
   app.post(
     '/turn-credentials',
@@ -12,14 +15,22 @@ export function turnCredentialsRoute(app: AuthApp, ctx: AuthContext): void {
       schema: {
         tags,
         security: bearer,
-        summary: 'TURN credentials (coturn REST-API scheme)',
-        response: { 200: turnCredentials, ...problems(401) },
+        deprecated: true,
+        summary: 'Retired: TURN credentials come only with the join answer',
+        description:
+          'Always 403 `turn-credentials-in-join-answer` for a valid token. Take `iceServers` from ' +
+          'POST /api/meetings/{code}/join (or the `lobby.admitted` message), which carries ' +
+          'short-lived TURN credentials for the admitted participant only.',
+        response: problems(401, 403),
       },
     },
     async (request) => {
-      const { actor } = await requireActor(request, ctx);
-      const { secret, urls, ttlSeconds } = ctx.turn;
-      return issueTurnCredentials(secret, actor.id, urls, ttlSeconds, ctx.now());
+      await requireActor(request, ctx);
+      throw new AppError(
+        'FORBIDDEN',
+        'TURN credentials come only with the join answer (POST /api/meetings/{code}/join).',
+        { type: 'turn-credentials-in-join-answer' },
+      );
     },
   );
 }
