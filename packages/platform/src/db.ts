@@ -33,6 +33,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 20 });
+    // A connection dropped by a PostgreSQL restart emits 'error' (on the pool when idle, on the
+    // client when checked out); unhandled it would crash the process. Its query, if any, fails
+    // on its own (a 503), and the pool opens a new connection for the next one.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -38,7 +38,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     'postgresUrl',
     await attempt('PostgreSQL', process.env.TEST_DATABASE_URL, startPostgres),
   );
-  project.provide('redisUrl', await attempt('Redis', process.env.TEST_REDIS_URL, startRedis));
+  project.provide(
+    'redisUrl',
+    await attempt('Redis', process.env.TEST_REDIS_URL, () => startRedis()),
+  );
   return async () => {
     await Promise.all(started.map((s) => s.stop()));
   };

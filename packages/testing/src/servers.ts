@@ -10,6 +10,12 @@ export interface StartedServer {
   stop(): Promise<void>;
 }
 
+/** A server a fault test can kill (no shutdown, as in a crash) and start again on its port. */
+export interface RestartableServer extends StartedServer {
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+}
+
 function findBinary(name: string): string | undefined {
   const candidates = [
     ...(process.env.PATH ?? '').split(':').map((d) => path.join(d, name)),
@@ -41,7 +47,7 @@ function run(cmd: string, args: string[], asUser?: string): void {
  * Starts a throwaway PostgreSQL on a free loopback port with initdb + pg_ctl in a temp dir.
  * As root it runs as the `postgres` user, since PostgreSQL refuses to run as root.
  */
-export async function startPostgres(): Promise<StartedServer> {
+export async function startPostgres(): Promise<RestartableServer> {
   const initdb = findBinary('initdb');
   const pgCtl = findBinary('pg_ctl');
   if (!initdb || !pgCtl)
@@ -52,25 +58,31 @@ export async function startPostgres(): Promise<StartedServer> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   run(initdb, ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync'], asUser);
-  run(
-    pgCtl,
-    [
-      '-D',
-      data,
-      '-l',
-      path.join(dir, 'log'),
-      '-w',
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
-      'start',
-    ],
-    asUser,
-  );
+  const start = () =>
+    run(
+      pgCtl,
+      [
+        '-D',
+        data,
+        '-l',
+        path.join(dir, 'log'),
+        '-w',
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+        'start',
+      ],
+      asUser,
+    );
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    kill: () => Promise.resolve(run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], asUser)),
+    restart: () => Promise.resolve(start()),
     stop: async () => {
       try {
-        run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], asUser);
+        // Already down when a fault test killed it and left it so.
+        if (existsSync(path.join(data, 'postmaster.pid')))
+          run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], asUser);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -93,43 +105,62 @@ export async function stopChild(child: ChildProcess, graceMs = 3_000): Promise<v
   clearTimeout(timer);
 }
 
-/** Starts a throwaway redis-server on a free loopback port, no persistence. */
-export async function startRedis(): Promise<
-  StartedServer & { process: ChildProcess; port: number }
-> {
+/**
+ * Starts a throwaway redis-server on a free loopback port, with no persistence unless
+ * `appendOnly` (a fault test that kills and restarts it, as a production Redis keeps its data).
+ */
+export async function startRedis(
+  options: { appendOnly?: boolean } = {},
+): Promise<RestartableServer & { process: ChildProcess; port: number }> {
   const bin = findBinary('redis-server');
   if (!bin) throw new Error('redis-server not found: apt-get install redis-server');
   const dir = mkdtempSync(path.join(tmpdir(), 'gomeet-redis-'));
   const port = await freePort();
-  const child = spawn(
-    bin,
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--dir',
-      dir,
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  await waitFor(
-    () => out.includes('Ready to accept connections') || child.exitCode !== null,
-    'redis-server',
-  );
-  if (child.exitCode !== null) throw new Error(`redis-server exited: ${out}`);
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(
+      bin,
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        options.appendOnly ? 'yes' : 'no',
+        '--appendfsync',
+        'always',
+        '--dir',
+        dir,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    await waitFor(
+      () => out.includes('Ready to accept connections') || child.exitCode !== null,
+      'redis-server',
+    );
+    if (child.exitCode !== null) throw new Error(`redis-server exited: ${out}`);
+    return child;
+  };
+  let child = await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    process: child,
+    get process() {
+      return child;
+    },
+    kill: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    restart: async () => {
+      child = await launch();
+    },
     stop: async () => {
       await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
