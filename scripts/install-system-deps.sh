@@ -4,7 +4,7 @@
 # ffmpeg for the recorder, coturn for TURN. Idempotent: installed packages are skipped.
 set -euo pipefail
 
-packages=(postgresql redis-server chromium ffmpeg coturn prometheus iproute2 util-linux)
+packages=(postgresql redis-server chromium ffmpeg coturn prometheus iproute2 util-linux python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
