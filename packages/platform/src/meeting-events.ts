@@ -27,8 +27,11 @@ export async function publishToMeeting(
   await bus.publish(meetingTopic(code), event);
 }
 
-/** Where someone stands in a meeting. */
-export type RosterState = 'waiting' | 'admitted' | 'joined' | 'denied' | 'removed';
+/**
+ * Where someone stands in a meeting. `left`: they were in and left the room (LiveKit
+ * participant_left); like anyone outside, they must join again before their socket or chat work.
+ */
+export type RosterState = 'waiting' | 'admitted' | 'joined' | 'left' | 'denied' | 'removed';
 
 /**
  * One identity's entry in a meeting's live roster. meeting-service writes it (join, lobby,

@@ -141,10 +141,21 @@ export type JoinResult = z.infer<typeof joinResult>;
 export const participantMetadata = z.object({ role, userId: z.string(), name: z.string() });
 export type ParticipantMetadata = z.infer<typeof participantMetadata>;
 
-/** The lobby as hosts read it over HTTP: waiting people, longest waiting first. */
+/**
+ * The lobby as hosts read it over HTTP: waiting people, longest waiting first; and who was
+ * turned away earlier (removed or denied), latest first, so a host can spot a returning guest.
+ */
 export const lobbyList = z.object({
   entries: z.array(
     z.object({ identity: z.string(), name: z.string(), role, requestedAt: z.string() }),
+  ),
+  turnedAway: z.array(
+    z.object({
+      identity: z.string(),
+      name: z.string(),
+      state: z.enum(['removed', 'denied']),
+      at: z.string(),
+    }),
   ),
 });
 export type LobbyList = z.infer<typeof lobbyList>;

@@ -5,7 +5,7 @@ import { seats } from '../join/seats.js';
 import { loadMeetingToModerate } from '../meetings/access.js';
 import { lockMeeting } from '../meetings/repo.js';
 import { insertBan } from '../roster/bans.js';
-import { announceLobbyLeft, putRoster } from '../roster/roster-store.js';
+import { announceLobbyLeft, putRoster, sendGuestsToLobby } from '../roster/roster-store.js';
 import { kickFromRoom } from './room-service.js';
 
 function defaultRole(identity: string) {
@@ -16,6 +16,8 @@ function defaultRole(identity: string) {
  * Removes someone from a meeting for good (host and co-hosts; never the host): a ban row,
  * their stay closed, roster "removed", `participant.removed` to everyone (signaling closes
  * their socket), and a disconnect from the LiveKit room. Removing twice changes nothing more.
+ * From then on new guests of the meeting wait in the lobby, where hosts see who was removed:
+ * a guest pass is a new identity each time, so the ban alone cannot recognise them.
  */
 export async function removeParticipant({
   ctx,
@@ -53,6 +55,7 @@ export async function removeParticipant({
     role: entry?.role ?? defaultRole(input.identity),
   };
   await putRoster(ctx, code, person, 'removed');
+  await sendGuestsToLobby(ctx, code);
   await publishToMeeting(ctx.bus, code, { type: 'participant.removed', identity: input.identity });
   if (entry?.state === 'waiting') {
     // A lobby socket only hears lobby messages: this one closes it.

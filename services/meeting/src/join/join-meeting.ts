@@ -14,7 +14,9 @@ import { verifyPasscode } from '../meetings/passcode.js';
 import type { JoinSnapshot } from '../meetings/meeting-cache.js';
 import type { MeetingToJoin } from '../meetings/repo.js';
 import { removedFromMeeting } from '../roster/bans.js';
+import { leftRecently } from './mark-left.js';
 import {
+  guestsMustWait,
   isMember,
   putMemberUnlessBanned,
   putRoster,
@@ -56,12 +58,18 @@ function checkGuest(meeting: MeetingToJoin, actor: Actor): void {
  * locked meeting (403). Hosts and co-hosts pass a lock; so does anyone already let in, and
  * anyone already waiting (the host may still admit them).
  */
-function checkStanding(meeting: MeetingToJoin, entry: RosterEntry | undefined, role: Role): void {
+function checkStanding(
+  meeting: MeetingToJoin,
+  entry: RosterEntry | undefined,
+  role: Role,
+  now: Date,
+): void {
   if (meeting.banned || entry?.state === 'removed') throw removedFromMeeting();
   if (isHostRole(role)) return;
   if (entry?.state === 'denied')
     throw new AppError('FORBIDDEN', 'The host did not let you in.', { type: 'lobby-denied' });
-  const known = isMember(entry) || entry?.state === 'waiting' || meeting.in_meeting;
+  const known =
+    isMember(entry) || entry?.state === 'waiting' || meeting.in_meeting || leftRecently(entry, now);
   if (meeting.locked && !known)
     throw new AppError('FORBIDDEN', 'This meeting is locked; nobody new can join.', {
       type: 'meeting-locked',
@@ -114,8 +122,10 @@ async function letIn(
 /**
  * Lets the caller into a meeting. Checks, in order: it exists (404), it is not over (410),
  * the passcode (403, hosts skip it), guests allowed and guest pass for this meeting (403),
- * removed / denied / locked (403), room left and, for guests, the host's guest ceiling (409). With the lobby on, non-hosts wait (202)
- * until a host admits them; only then, and for everyone else, a LiveKit token.
+ * removed / denied / locked (403), room left and, for guests, the host's guest ceiling (409).
+ * With the lobby on — and for guests once anyone was removed or denied — non-hosts wait (202)
+ * until a host admits them; only then, and for everyone else, a LiveKit token. Someone who left
+ * the room less than REJOIN_GRACE_MS ago comes back past the lobby and a lock (a reload).
  */
 export async function joinMeeting({
   ctx,
@@ -140,7 +150,7 @@ export async function joinMeeting({
   checkGuest(found, ctx.actor);
   if (!marked && needsSeatFromDb(found, entry, role))
     found.in_meeting = (await openStay(ctx.db, code, identity)) !== undefined;
-  checkStanding(found, entry, role);
+  checkStanding(found, entry, role, ctx.now());
   const who: RosterPerson = {
     identity,
     name: ctx.actor.name || (role === 'guest' ? 'Guest' : 'Participant'),
@@ -148,7 +158,10 @@ export async function joinMeeting({
   };
   // Someone already in (a reconnect, a page reload) holds a seat and passed the lobby.
   if (found.in_meeting && found.state === 'live') return letIn(ctx, found, who, entry);
-  if (found.lobby && !isHostRole(role) && !isMember(entry)) {
+  // After a removal or denial, new guests wait even without a lobby (guest passes are free).
+  const lobby = found.lobby || (role === 'guest' && (await guestsMustWait(ctx, code)));
+  const passed = isMember(entry) || leftRecently(entry, ctx.now());
+  if (lobby && !isHostRole(role) && !passed) {
     if (entry?.state !== 'waiting') await checkGuestCeiling(ctx, found, role);
     return waitInLobby(ctx, code, who, entry);
   }

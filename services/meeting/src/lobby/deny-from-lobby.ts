@@ -1,13 +1,19 @@
 import { publishToMeeting, roster, type RosterEntry } from '@gomeet/platform';
 import type { IdentityList } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
-import { announceLobbyLeft, putRoster, waitingEntries } from '../roster/roster-store.js';
+import {
+  announceLobbyLeft,
+  putRoster,
+  sendGuestsToLobby,
+  waitingEntries,
+} from '../roster/roster-store.js';
 import { loadMeetingToModerate } from '../meetings/access.js';
 import { requireWaiting } from './lobby-access.js';
 
 /** Turns one waiting person away: roster "denied", told on their socket, hosts told. */
 async function denyEntry(ctx: Ctx, code: string, entry: RosterEntry): Promise<void> {
   await putRoster(ctx, code, entry, 'denied');
+  await sendGuestsToLobby(ctx, code);
   await publishToMeeting(ctx.bus, code, { type: 'lobby.denied' }, { identities: [entry.identity] });
   await announceLobbyLeft(ctx, code, entry.identity);
 }

@@ -8,6 +8,28 @@ export function lockedKey(code: string): string {
   return `meeting:${code}:locked`;
 }
 
+/** Live-state key set once someone was removed or denied: every new guest waits in the lobby. */
+export function guestsWaitKey(code: string): string {
+  return `meeting:${code}:guests-wait`;
+}
+
+/** How long that lasts: longer than any meeting runs. */
+const GUESTS_WAIT_TTL_MS = 7 * 24 * 3600_000;
+
+/**
+ * After a removal or a lobby denial, new guests of meeting `code` wait in the lobby even when
+ * it has none: a guest pass mints a new identity each time, so a ban alone cannot keep a
+ * removed guest out, but a host can see them coming back.
+ */
+export async function sendGuestsToLobby(ctx: Pick<Ctx, 'live'>, code: string): Promise<void> {
+  await ctx.live.set(guestsWaitKey(code), '1', GUESTS_WAIT_TTL_MS);
+}
+
+/** Whether new guests of `code` must wait in the lobby (see sendGuestsToLobby). */
+export async function guestsMustWait(ctx: Pick<Ctx, 'live'>, code: string): Promise<boolean> {
+  return (await ctx.live.get(guestsWaitKey(code))) !== undefined;
+}
+
 /** Full members: in the room, or let in from the lobby and on their way. */
 export function isMember(entry: RosterEntry | undefined): boolean {
   return entry?.state === 'joined' || entry?.state === 'admitted';

@@ -1,5 +1,6 @@
 import { LIVEKIT_EVENTS_TOPIC, type Bus, type LiveKitEvent } from '@gomeet/platform';
 import type { EventCtx } from '../deps.js';
+import { markLeft } from '../join/mark-left.js';
 import { handleLiveKitEvent } from './handle-livekit-event.js';
 
 function isLiveKitEvent(raw: unknown): raw is LiveKitEvent {
@@ -27,6 +28,10 @@ export async function subscribeLiveKitEvents(
   const handle = async (event: LiveKitEvent) => {
     try {
       await handleLiveKitEvent(ctx, event);
+      const who = event.participant?.identity;
+      if (event.event === 'participant_left' && who && event.room) {
+        await markLeft(ctx, event.room, who, new Date(event.createdAt));
+      }
     } catch (err) {
       ctx.log.error({ err, event: event.event, id: event.id }, 'LiveKit event not applied');
     }
