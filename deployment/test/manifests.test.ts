@@ -92,7 +92,8 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
         expect(c?.ports?.find((p) => p.name === 'http')?.containerPort, app).toBe(8080);
         // /metrics on METRICS_PORT, which the scrape annotation names.
         expect(c?.ports?.find((p) => p.name === 'metrics')?.containerPort, app).toBe(9464);
-        const pod = named(cluster(overlay), 'Deployment', app).spec?.template?.metadata;
+        const pod = named(cluster(overlay), 'Deployment', app).spec?.template?.metadata as
+          { annotations?: Record<string, string> } | undefined;
         expect(pod?.annotations?.['prometheus.io/port'], app).toBe('9464');
       }
     });

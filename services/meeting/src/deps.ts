@@ -56,8 +56,8 @@ export interface MeetingDeps {
   rateLimiter?: RateLimiter;
   /** Wrong-passcode limits; each one left out takes its default (docs/SECURITY.md). */
   passcodeLimits?: Partial<PasscodeLimits>;
-  /** Passcode refusals count in `gomeet_rate_limited_total{scope}`. */
-  metrics?: Pick<Metrics, 'rateLimited'>;
+  /** The process's metrics; passcode refusals count in `gomeet_rate_limited_total{scope}`. */
+  metrics?: Metrics;
 }
 
 /** What every verb receives: the caller, the clock, and the outside systems it may touch. */

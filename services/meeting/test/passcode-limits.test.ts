@@ -1,6 +1,6 @@
 import { createMemoryRateLimiter, createMetrics, type App } from '@gomeet/platform';
 import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/index.js';
 import { hashPasscode } from '../src/meetings/passcode.js';
 import { expectProblem, startHarness, type Harness } from './harness.js';
