@@ -1,5 +1,4 @@
 export * from './auth-guard.js';
-export * from './route-auth.js';
 export * from './bus.js';
 export * from './config.js';
 export * from './create-app.js';
@@ -13,7 +12,6 @@ export * from './redis.js';
 export * from './shutdown.js';
 export { PGliteDialect } from './pglite-dialect.js';
 export * from './turn.js';
-export * from './turn-env.js';
 export * from './live-state.js';
 export * from './meeting-events.js';
 export * from './livekit-events.js';

@@ -1,12 +1,4 @@
-import type {
-  Actor,
-  Bus,
-  LiveState,
-  Metrics,
-  RateLimiter,
-  TokenVerifier,
-  TurnSettings,
-} from '@gomeet/platform';
+import type { Actor, Bus, LiveState, Metrics, RateLimiter, TokenVerifier } from '@gomeet/platform';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
@@ -41,7 +33,11 @@ export interface LiveKitDeps {
 }
 
 /** Shared secret and URLs of coturn, for REST-API TURN credentials. */
-export type TurnDeps = TurnSettings;
+export interface TurnDeps {
+  secret: string;
+  urls: string[];
+  ttlSeconds: number;
+}
 
 /** Everything the meeting routes need; the all-in-one server passes these as plugin options. */
 export interface MeetingDeps {

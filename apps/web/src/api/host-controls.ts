@@ -1,4 +1,10 @@
-import { identityList, lobbyList, lockBody, type LobbyEntry } from '@gomeet/protocol';
+import {
+  identityList,
+  lobbyList,
+  lockBody,
+  type LobbyEntry,
+  type LobbyList,
+} from '@gomeet/protocol';
 import { api } from './http';
 
 const base = (code: string) => `/api/meetings/${encodeURIComponent(code)}`;
@@ -8,6 +14,10 @@ const auth = (code: string) => ({ meetingCode: code });
 /** Host and co-host actions of the meeting-service; every one answers 403 not-host otherwise. */
 export const getLobby = async (code: string): Promise<LobbyEntry[]> =>
   (await api(`${base(code)}/lobby`, { auth: auth(code), schema: lobbyList })).entries;
+
+/** Who was removed or denied earlier in the meeting, latest first. */
+export const getTurnedAway = async (code: string): Promise<LobbyList['turnedAway']> =>
+  (await api(`${base(code)}/lobby`, { auth: auth(code), schema: lobbyList })).turnedAway;
 
 export const admit = (code: string, identity: string) =>
   api(`${base(code)}/lobby/${who(identity)}/admit`, {

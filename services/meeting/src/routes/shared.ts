@@ -1,4 +1,3 @@
-import { actorOf } from '@gomeet/platform';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -10,6 +9,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createContext, type Ctx, type MeetingDeps } from '../deps.js';
+import { actorOf } from './auth.js';
 
 /** The meeting plugin's Fastify instance, with zod schemas. */
 export type MeetingApp = FastifyInstance<

@@ -92,7 +92,11 @@ export function HostMenu({ code, person: p, iAmHost, run }: HostMenuProps) {
               className="danger"
               aria-label={`Remove ${p.name} from the meeting`}
               onClick={() => {
-                if (window.confirm(`Remove ${p.name} from the meeting?`))
+                const what = `Remove ${p.name} from the meeting?`;
+                // Say what removal does: no way back on this identity, but a guest pass is one
+                // click away, so hosts learn that returning guests will wait for them.
+                const consequence = 'They can ask to join again; guests will wait in the lobby.';
+                if (window.confirm(`${what} ${consequence}`))
                   act(() => removeParticipant(code, p.identity));
               }}
             >

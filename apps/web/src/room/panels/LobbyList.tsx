@@ -1,4 +1,6 @@
-import { admit, admitAll, deny, denyAll } from '../../api/host-controls';
+import type { LobbyList as Lobby } from '@gomeet/protocol';
+import { useEffect, useState } from 'react';
+import { admit, admitAll, deny, denyAll, getTurnedAway } from '../../api/host-controls';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useHostAction } from './use-host-action';
@@ -7,6 +9,18 @@ import { useHostAction } from './use-host-action';
 export function LobbyList({ code }: { code: string }) {
   const { lobby } = useRealtimeContext().state;
   const { run, error, busy } = useHostAction();
+  const [turnedAway, setTurnedAway] = useState<Lobby['turnedAway']>([]);
+  // Whenever someone new waits, re-read who was turned away: a removed guest may be back.
+  useEffect(() => {
+    if (lobby.length === 0) return;
+    let live = true;
+    getTurnedAway(code)
+      .then((people) => live && setTurnedAway(people))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [code, lobby.length]);
   if (lobby.length === 0) return null;
   return (
     <section className="lobby-list" aria-label="Waiting in the lobby" data-testid="lobby-list">
@@ -37,6 +51,15 @@ export function LobbyList({ code }: { code: string }) {
           </li>
         ))}
       </ul>
+      {turnedAway.length > 0 && (
+        <ul className="turned-away" aria-label="Turned away earlier" data-testid="turned-away">
+          {turnedAway.map((p) => (
+            <li key={p.identity} className="muted">
+              {p.state} earlier: {p.name}
+            </li>
+          ))}
+        </ul>
+      )}
       {lobby.length > 1 && (
         <div className="row-actions">
           <button
