@@ -53,6 +53,7 @@ describe.each(databaseBackends(inject('postgresUrl')))('signing keys on $name', 
         kind: 'user',
         name: 'Remote Verified',
         email: session.user.email,
+        sessionId: expect.any(String),
       });
       const jwks = await fetch(`${address}/api/auth/.well-known/jwks.json`);
       expect(jwks.headers.get('cache-control')).toMatch(/max-age/);

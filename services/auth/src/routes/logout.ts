@@ -1,3 +1,4 @@
+import { AppError } from '@gomeet/platform';
 import { logoutBody } from '@gomeet/protocol';
 import type { AuthContext } from '../deps.js';
 import { endSession } from '../sessions/end-session.js';
@@ -19,7 +20,13 @@ export function logoutRoute(app: AuthApp, ctx: AuthContext): void {
       },
     },
     async (request, reply) => {
-      const { actor, sessionId } = await requireUser(request, ctx);
+      // A retried logout finds its session already revoked: it is signed out, which is the goal.
+      const verified = await requireUser(request, ctx).catch((error: unknown) => {
+        if (error instanceof AppError && error.type === 'session-revoked') return undefined;
+        throw error;
+      });
+      if (!verified) return reply.status(204).send(null);
+      const { actor, sessionId } = verified;
       await endSession({
         ctx,
         input: { userId: actor.id, sessionId, refreshToken: request.body?.refreshToken },
