@@ -106,6 +106,7 @@ describe('the realtime client', () => {
     [CLOSE.ENDED, 'ended'],
     [CLOSE.REPLACED, 'elsewhere'],
     [CLOSE.FORBIDDEN, 'forbidden'],
+    [CLOSE.SESSION_REVOKED, 'unauthenticated'],
   ] as const)('stops for good on close code %i', async (code, end) => {
     const { ends } = start();
     await vi.runOnlyPendingTimersAsync();

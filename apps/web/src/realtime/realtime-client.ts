@@ -34,6 +34,8 @@ const TERMINAL: Partial<Record<number, RealtimeEnd>> = {
   [CLOSE.FORBIDDEN]: 'forbidden',
   [CLOSE.NOT_FOUND]: 'forbidden',
   [CLOSE.BAD_REQUEST]: 'forbidden',
+  // Signed out (here or on another device): a refresh cannot help, the person signs in again.
+  [CLOSE.SESSION_REVOKED]: 'unauthenticated',
 };
 
 function socketUrl(): string {
