@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { withTimeout } from '@gomeet/platform';
 import { RoomServiceClient } from 'livekit-server-sdk';
 
 /** How to run the embedded LiveKit SFU. */
@@ -190,13 +191,5 @@ async function deleteAllRooms(rooms: RoomServiceClient, ms: number): Promise<voi
     const list = await rooms.listRooms();
     await Promise.all(list.map((room) => rooms.deleteRoom(room.name)));
   })();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`deleting rooms took over ${ms} ms`)), ms);
-  });
-  try {
-    await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await withTimeout(work, ms, 'deleting LiveKit rooms');
 }

@@ -1,24 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Gauge } from 'prom-client';
+import { withTimeout } from './timeout.js';
 
 /** One dependency readiness depends on; `check` rejects when it is unreachable. */
 export interface ReadinessCheck {
   name: string;
   check: () => Promise<unknown>;
-}
-
-async function withTimeout(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      p,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Where /readyz records each check's outcome: `gomeet_dependency_up{service, dependency}`. */
@@ -42,7 +29,7 @@ export function registerHealthRoutes(
     const results = await Promise.all(
       checks.map(async ({ name, check }) => {
         try {
-          await withTimeout(check(), 2_000);
+          await withTimeout(check(), 2_000, name);
           return { name, ok: true };
         } catch (err) {
           request.log.warn({ dependency: name, err }, 'readiness check failed');

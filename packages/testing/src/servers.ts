@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '@gomeet/platform';
+import { findBinary, freePort } from '@gomeet/platform';
 
 /** A server a test started; `stop` ends it and removes its files. */
 export interface StartedServer {
@@ -14,14 +14,6 @@ export interface StartedServer {
 export interface RestartableServer extends StartedServer {
   kill(): Promise<void>;
   restart(): Promise<void>;
-}
-
-function findBinary(name: string): string | undefined {
-  const candidates = [
-    ...(process.env.PATH ?? '').split(':').map((d) => path.join(d, name)),
-    ...['17', '16', '15', '14'].map((v) => `/usr/lib/postgresql/${v}/bin/${name}`),
-  ];
-  return candidates.find((c) => existsSync(c));
 }
 
 async function waitFor(

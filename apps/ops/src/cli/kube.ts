@@ -12,6 +12,10 @@ import type {
 } from '@kubernetes/client-node';
 import { EXIT, ExitError } from './exit.js';
 
+/** True when a Kubernetes client error is HTTP status `code` from the API server. */
+export const isStatus = (error: unknown, code: number): boolean =>
+  (error as { code?: number }).code === code;
+
 /** The Kubernetes API groups commands use; each command narrows them with `Pick<…>`. */
 export interface KubeClients {
   core: CoreV1Api;

@@ -16,6 +16,7 @@ import type {
   V1ServiceAccount,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
+import { isStatus } from '../../cli/kube.js';
 
 /** The Kubernetes calls backup and restore of the namespace's configuration make. */
 export interface ConfigKube {
@@ -317,8 +318,6 @@ function portable(item: unknown, kind: Kind): Obj | undefined {
   }
   return { apiVersion: kind.apiVersion, kind: kind.kind, ...o, metadata: meta };
 }
-
-const isStatus = (error: unknown, code: number) => (error as { code?: number }).code === code;
 
 /**
  * Writes each kind's objects as a `kind: List` JSON file (kubectl apply -f accepts it);

@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 import pg from 'pg';
 import { EXIT, ExitError } from '../../cli/exit.js';
-import { findTool, redactUrl, runTool } from './run-tool.js';
+import { safeUrl } from '@gomeet/platform/helpers';
+import { findTool, runTool } from './run-tool.js';
 
 /** The URL without its password, and an env carrying it as PGPASSWORD (kept out of argv). */
 function connection(
@@ -22,7 +23,7 @@ export async function countTables(url: string): Promise<number> {
   } catch (error) {
     throw new ExitError(
       EXIT.UNREACHABLE,
-      `PostgreSQL at ${redactUrl(url)} unreachable (${(error as Error).message})`,
+      `PostgreSQL at ${safeUrl(url)} unreachable (${(error as Error).message})`,
     );
   }
   try {

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { EXIT, ExitError } from '../../cli/exit.js';
-import { redactUrl } from './run-tool.js';
+import { safeUrl } from '@gomeet/platform/helpers';
 
 /**
  * Redis is backed up key by key with DUMP + PTTL and restored with RESTORE (same value
@@ -24,7 +24,7 @@ async function connect(url: string): Promise<Redis> {
     redis.disconnect();
     throw new ExitError(
       EXIT.UNREACHABLE,
-      `Redis at ${redactUrl(url)} unreachable (${(error as Error).message})`,
+      `Redis at ${safeUrl(url)} unreachable (${(error as Error).message})`,
     );
   }
   return redis;

@@ -1,15 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findBinary } from '@gomeet/platform/helpers';
 import { EXIT, ExitError } from '../../cli/exit.js';
 
 /** Finds a client binary on PATH, else in Debian's /usr/lib/postgresql/<version>/bin. */
 export function findTool(name: string, env: NodeJS.ProcessEnv): string {
-  const candidates = [
-    ...(env.PATH ?? '').split(':').map((d) => path.join(d, name)),
-    ...['17', '16', '15', '14'].map((v) => `/usr/lib/postgresql/${v}/bin/${name}`),
-  ];
-  const found = candidates.find((c) => c && existsSync(c));
+  const found = findBinary(name, env);
   if (!found) {
     throw new ExitError(
       EXIT.UNREACHABLE,
@@ -40,15 +36,4 @@ export function runTool(
       reject(new Error(`${path.basename(bin)} exited with ${String(code)}: ${detail}`));
     });
   });
-}
-
-/** A URL with its password replaced, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
 }

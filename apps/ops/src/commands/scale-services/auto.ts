@@ -1,6 +1,7 @@
 import type { V2HorizontalPodAutoscaler } from '@kubernetes/client-node';
+import { isStatus } from '../../cli/kube.js';
 import { describeHpa, type HpaPolicy } from './hpa-policy.js';
-import { findHpa, hasRollout, isStatus, readDeployment, type ScaleKube } from './kube.js';
+import { findHpa, hasRollout, readDeployment, type ScaleKube } from './kube.js';
 
 /** One HPA of the declared policy and what `auto` did with it. */
 export interface HpaResult {

@@ -9,6 +9,7 @@ import {
   type V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
 import { EXIT, ExitError } from '../../cli/exit.js';
+import { isStatus } from '../../cli/kube.js';
 
 /** The Kubernetes calls scale-services makes. */
 export interface ScaleKube {
@@ -31,10 +32,6 @@ export interface ScaleKube {
 export const MERGE = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 /** The strategic-merge content type (containers merged by name). */
 export const STRATEGIC = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch);
-
-/** True when a client error is an HTTP status `code` from the API server. */
-export const isStatus = (error: unknown, code: number): boolean =>
-  (error as { code?: number }).code === code;
 
 /** Reads a Deployment, or throws ExitError(1) naming it and the namespace when it is absent. */
 export async function readDeployment(

@@ -1,7 +1,8 @@
 import { queryPrometheus } from '../../cli/prometheus.js';
 import { parseQuantity } from '../../cli/quantity.js';
 import { EXIT, ExitError } from '../../cli/exit.js';
-import { isStatus, STRATEGIC, type ScaleKube } from './kube.js';
+import { isStatus } from '../../cli/kube.js';
+import { STRATEGIC, type ScaleKube } from './kube.js';
 import { NODE_SERVICES } from './services.js';
 
 /** Observed usage of one service's container: CPU in cores, memory in bytes. */

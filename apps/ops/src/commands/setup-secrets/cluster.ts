@@ -4,6 +4,7 @@ import {
   type AppsV1Api,
   type CoreV1Api,
 } from '@kubernetes/client-node';
+import { isStatus } from '../../cli/kube.js';
 import { READERS, SECRET_NAMES, type ExistingSecrets, type SecretChange } from './plan.js';
 
 /** The Kubernetes calls setup-secrets makes. */
@@ -15,8 +16,6 @@ export interface SecretsKube {
     Partial<Pick<CoreV1Api, 'readNamespace' | 'createNamespace'>>;
   apps: Pick<AppsV1Api, 'patchNamespacedDeployment'>;
 }
-
-const isStatus = (error: unknown, code: number) => (error as { code?: number }).code === code;
 
 /** Reads (and base64-decodes) every managed Secret of the namespace. */
 export async function readSecrets(kube: SecretsKube, namespace: string): Promise<ExistingSecrets> {

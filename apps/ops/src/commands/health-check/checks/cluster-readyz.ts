@@ -4,7 +4,8 @@ import {
   type ClusterApi,
   type Readiness,
 } from '../check-context.js';
-import { oneLine, result, withTimeout, type CheckResult } from '../report.js';
+import { withTimeout } from '@gomeet/platform/helpers';
+import { oneLine, result, type CheckResult } from '../report.js';
 
 interface ApiFailure {
   code?: number;

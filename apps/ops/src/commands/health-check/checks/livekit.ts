@@ -1,6 +1,7 @@
 import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { CheckContext } from '../check-context.js';
-import { oneLine, result, safeUrl, withTimeout, type CheckResult } from '../report.js';
+import { safeUrl, withTimeout } from '@gomeet/platform/helpers';
+import { oneLine, result, type CheckResult } from '../report.js';
 
 /** The one LiveKit call this check makes. */
 export type RoomLister = Pick<RoomServiceClient, 'listRooms'>;

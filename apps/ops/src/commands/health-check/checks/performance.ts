@@ -1,6 +1,7 @@
 import { queryPrometheus } from '../../../cli/prometheus.js';
 import type { CheckContext } from '../check-context.js';
-import { oneLine, result, safeUrl, type CheckResult } from '../report.js';
+import { safeUrl } from '@gomeet/platform/helpers';
+import { oneLine, result, type CheckResult } from '../report.js';
 
 /** The runbook's p95 query (its HighResponseTime alert), by service. */
 export const P95_QUERY =
