@@ -1,14 +1,13 @@
 import { authEnv, authLimitEnv } from '@gomeet/auth';
 import { passcodeLimitEnv } from '@gomeet/meeting';
-import { baseEnv, checkBaseEnv, checkProductionSecrets } from '@gomeet/platform';
+import {
+  baseEnv,
+  checkBaseEnv,
+  checkProductionSecrets,
+  checkTurnEnv,
+  turnEnv,
+} from '@gomeet/platform';
 import { z } from 'zod';
-
-const commaList = z.string().transform((s) =>
-  s
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean),
-);
 
 /** Everything the all-in-one server reads from the environment. */
 export const serverEnv = z
@@ -31,9 +30,8 @@ export const serverEnv = z
       .optional(),
     TLS_CERT: z.string().min(1, 'expected the path of a PEM certificate (chain)').optional(),
     TLS_KEY: z.string().min(1, 'expected the path of the PEM private key').optional(),
-    TURN_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
-    /** Unset: the embedded coturn's UDP and TCP URLs, or turn:localhost:3478 without it. */
-    TURN_URLS: commaList.optional(),
+    /** TURN_URLS unset: the embedded coturn's UDP and TCP URLs, or turn:localhost:3478 without it. */
+    ...turnEnv,
     TURN_BIN: z.string().min(1).default('turnserver'),
     TURN_PORT: z.coerce.number().int().min(0).max(65535).default(3478),
     TURN_RELAY_PORTS: z
@@ -56,9 +54,10 @@ export const serverEnv = z
         message: 'TLS_CERT and TLS_KEY go together (both or neither)',
       });
     // Generated dev secrets are for a laptop; production names its own, strong and unpublished.
-    checkProductionSecrets(env, ['TURN_SECRET', 'LIVEKIT_API_SECRET'], ctx);
+    checkTurnEnv(env, ctx);
+    checkProductionSecrets(env, ['LIVEKIT_API_SECRET'], ctx);
     if (env.NODE_ENV !== 'production') return;
-    for (const name of ['TURN_SECRET', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const) {
+    for (const name of ['LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const) {
       if (!env[name])
         ctx.addIssue({
           code: 'custom',

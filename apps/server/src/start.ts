@@ -177,7 +177,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     const turn = {
       secret: turnSecret,
       urls: config.TURN_URLS ?? coturn?.urls ?? ['turn:localhost:3478?transport=udp'],
-      ttlSeconds: 24 * 3600,
+      ttlSeconds: config.TURN_TTL_SECONDS,
     };
     // Logout revokes the session's access tokens at once (SessionRevocations, over the bus).
     const verifier = createTokenVerifier(remoteJwks(`${origin}/api/auth/.well-known/jwks.json`), {

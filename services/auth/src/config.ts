@@ -1,4 +1,11 @@
-import { baseEnv, checkBaseEnv, checkProductionSecrets, DEV_TURN_SECRET } from '@gomeet/platform';
+import {
+  baseEnv,
+  checkBaseEnv,
+  checkTurnEnv,
+  DEV_TURN_SECRET,
+  turnEnv,
+  turnSettingsFrom,
+} from '@gomeet/platform';
 import { z } from 'zod';
 import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './defaults.js';
 import type { TurnSettings } from './deps.js';
@@ -6,8 +13,6 @@ import { privateJwkSchema } from './keys/jwk.js';
 
 /** The TURN secret a development machine uses when none is set; refused in production. */
 export { DEV_TURN_SECRET };
-
-const turnUrl = z.string().regex(/^(turns?|stun):/, 'expected turn:, turns: or stun: URLs');
 
 const count = (fallback: number) =>
   z.coerce
@@ -46,23 +51,7 @@ export function authLimits(env: z.output<z.ZodObject<typeof authLimitEnv>>): Aut
 /** The auth-service's own environment variables, to spread into a process's config schema. */
 export const authEnv = {
   ...authLimitEnv,
-  /** coturn's static-auth-secret; required in production. */
-  TURN_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
-  TURN_URLS: z
-    .string()
-    .default('turn:localhost:3478?transport=udp')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((u) => u.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(turnUrl).min(1, 'expected at least one URL')),
-  TURN_TTL_SECONDS: z.coerce
-    .number()
-    .int('expected whole seconds')
-    .positive()
-    .default(24 * 3600),
+  ...turnEnv,
   /** A JSON array of private JWKs (each with kid and alg); the first signs. Unset: database keys. */
   JWT_SIGNING_KEYS: z
     .string()
@@ -82,19 +71,9 @@ export const authEnv = {
 
 type AuthEnv = z.output<z.ZodObject<typeof authEnv>> & { NODE_ENV: string };
 
-/**
- * The checks across variables: production needs a real TURN secret (not published, at least
- * 32 characters). Use with superRefine.
- */
+/** The checks across variables (the shared TURN rules). Use with superRefine. */
 export function checkAuthEnv(env: AuthEnv, ctx: z.RefinementCtx): void {
-  if (env.NODE_ENV === 'production' && !env.TURN_SECRET) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['TURN_SECRET'],
-      message: 'required in production (coturn static-auth-secret)',
-    });
-  }
-  checkProductionSecrets(env, ['TURN_SECRET'], ctx);
+  checkTurnEnv(env, ctx);
 }
 
 /** The standalone auth-service's config schema. */
@@ -106,11 +85,10 @@ export const authConfigSchema = z.object({ ...baseEnv, ...authEnv }).superRefine
 /** Parsed standalone config. */
 export type AuthConfig = z.output<typeof authConfigSchema>;
 
+/** Where TURN is reached when TURN_URLS is unset: a coturn on this machine. */
+const LOCAL_TURN_URLS = ['turn:localhost:3478?transport=udp'];
+
 /** TURN settings from parsed config, with the development secret when none is set. */
 export function turnSettings(env: AuthEnv): TurnSettings {
-  return {
-    secret: env.TURN_SECRET ?? DEV_TURN_SECRET,
-    urls: env.TURN_URLS,
-    ttlSeconds: env.TURN_TTL_SECONDS,
-  };
+  return turnSettingsFrom(env, LOCAL_TURN_URLS)!;
 }

@@ -5,6 +5,7 @@ import {
   type RateLimiter,
   type SessionRevocations,
 } from '@gomeet/platform';
+import type { TurnSettings as PlatformTurnSettings } from '@gomeet/platform';
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { AuthDb } from './db.js';
@@ -20,11 +21,7 @@ import { privateJwkSchema } from './keys/jwk.js';
 import { createStaticKeyStore, type KeyStore } from './keys/key-store.js';
 
 /** TURN settings: coturn's static-auth-secret and the URLs handed to browsers. */
-export interface TurnSettings {
-  secret: string;
-  urls: string[];
-  ttlSeconds: number;
-}
+export type TurnSettings = PlatformTurnSettings;
 
 /** What the auth routes need from their host (the standalone server or the all-in-one). */
 export type AuthDeps = {

@@ -1,4 +1,11 @@
-import { baseEnv, checkBaseEnv, checkProductionSecrets } from '@gomeet/platform';
+import {
+  baseEnv,
+  checkBaseEnv,
+  checkProductionSecrets,
+  checkTurnEnv,
+  turnEnv,
+  turnSettingsFrom,
+} from '@gomeet/platform';
 import { z } from 'zod';
 import type { TurnDeps } from './deps.js';
 import { DEFAULT_PASSCODE_LIMITS, type PasscodeLimits } from './join/limit-passcode.js';
@@ -46,50 +53,21 @@ export const meetingEnv = {
   LIVEKIT_API_SECRET: z.string().min(1, 'expected the LiveKit API secret'),
   PUBLIC_URL: httpUrl('the web app').default('http://localhost:8080'),
   AUTH_JWKS_URL: httpUrl("the auth-service's JWKS"),
-  TURN_SECRET: z
-    .string()
-    .min(16, 'expected the coturn static-auth-secret (at least 16 characters)')
-    .optional(),
-  TURN_URLS: z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((u) => u.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^turns?:\S+$/, 'expected turn: or turns: URLs')).min(1))
-    .optional(),
-  TURN_TTL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .max(7 * 86400)
-    .default(86400),
+  ...turnEnv,
 };
 
 /** The standalone meeting-service's configuration. */
-export const meetingConfig = z
-  .object({ ...baseEnv, ...meetingEnv })
-  .refine((c) => (c.TURN_SECRET === undefined) === (c.TURN_URLS === undefined), {
-    path: ['TURN_URLS'],
-    message: 'set TURN_SECRET and TURN_URLS together, or neither',
-  })
-  .superRefine((c, ctx) => {
-    checkBaseEnv(c, ctx);
-    // Production refuses published and short secrets (docs/SECURITY.md).
-    checkProductionSecrets(c, ['LIVEKIT_API_SECRET', 'TURN_SECRET'], ctx);
-  });
+export const meetingConfig = z.object({ ...baseEnv, ...meetingEnv }).superRefine((c, ctx) => {
+  checkBaseEnv(c, ctx);
+  checkTurnEnv(c, ctx);
+  // Production refuses published and short secrets (docs/SECURITY.md).
+  checkProductionSecrets(c, ['LIVEKIT_API_SECRET'], ctx);
+});
 export type MeetingConfig = z.output<typeof meetingConfig>;
 
-/** TURN settings from the environment, or undefined when TURN is not configured. */
+/** TURN settings from the environment, or undefined when TURN_URLS is not set. */
 export function turnFromEnv(
   config: Pick<MeetingConfig, 'TURN_SECRET' | 'TURN_URLS' | 'TURN_TTL_SECONDS'>,
 ): TurnDeps | undefined {
-  if (!config.TURN_SECRET || !config.TURN_URLS) return undefined;
-  return {
-    secret: config.TURN_SECRET,
-    urls: config.TURN_URLS,
-    ttlSeconds: config.TURN_TTL_SECONDS,
-  };
+  return turnSettingsFrom(config);
 }

@@ -1,4 +1,12 @@
-import type { Actor, Bus, LiveState, Metrics, RateLimiter, TokenVerifier } from '@gomeet/platform';
+import type {
+  Actor,
+  Bus,
+  LiveState,
+  Metrics,
+  RateLimiter,
+  TokenVerifier,
+  TurnSettings,
+} from '@gomeet/platform';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
@@ -33,11 +41,7 @@ export interface LiveKitDeps {
 }
 
 /** Shared secret and URLs of coturn, for REST-API TURN credentials. */
-export interface TurnDeps {
-  secret: string;
-  urls: string[];
-  ttlSeconds: number;
-}
+export type TurnDeps = TurnSettings;
 
 /** Everything the meeting routes need; the all-in-one server passes these as plugin options. */
 export interface MeetingDeps {

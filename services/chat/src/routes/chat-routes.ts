@@ -1,9 +1,8 @@
-import { AppError } from '@gomeet/platform';
+import { AppError, requireAuthentication } from '@gomeet/platform';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ChatDeps } from '../deps.js';
 import { MAX_TEXT_CHARS } from '../messages/limits.js';
-import { requireAuthentication } from './auth.js';
 import { registerDeleteMessage } from './delete-message-route.js';
 import { registerEditMessage } from './edit-message-route.js';
 import { registerListMessages } from './list-messages-route.js';

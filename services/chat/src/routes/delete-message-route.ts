@@ -1,6 +1,6 @@
+import { actorOf } from '@gomeet/platform';
 import { createContext, type ChatDeps } from '../deps.js';
 import { deleteMessage } from '../messages/delete-message.js';
-import { actorOf } from './auth.js';
 import { messageParams, noContent, problems, routeDocs, type ChatApp } from './schemas.js';
 
 /** DELETE /:code/messages/:id — delete one's own message, or any as host or co-host. */

@@ -1,8 +1,8 @@
+import { actorOf } from '@gomeet/platform';
 import { chatMessage } from '@gomeet/protocol';
 import { createContext, type ChatDeps } from '../deps.js';
 import { editMessage } from '../messages/edit-message.js';
 import { MAX_BODY_BYTES } from '../messages/limits.js';
-import { actorOf } from './auth.js';
 import { editMessageBody, messageParams, problems, routeDocs, type ChatApp } from './schemas.js';
 
 /** PATCH /:code/messages/:id — change the text of one's own message. */

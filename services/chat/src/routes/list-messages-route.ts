@@ -1,6 +1,6 @@
+import { actorOf } from '@gomeet/platform';
 import { createContext, type ChatDeps } from '../deps.js';
 import { listMessages } from '../messages/list-messages.js';
-import { actorOf } from './auth.js';
 import {
   codeParams,
   historyPage,

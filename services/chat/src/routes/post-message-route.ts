@@ -1,8 +1,8 @@
+import { actorOf } from '@gomeet/platform';
 import { chatMessage } from '@gomeet/protocol';
 import { createContext, type ChatDeps } from '../deps.js';
 import { MAX_BODY_BYTES } from '../messages/limits.js';
 import { postMessage } from '../messages/post-message.js';
-import { actorOf } from './auth.js';
 import { codeParams, postMessageBody, problems, routeDocs, type ChatApp } from './schemas.js';
 
 /** POST /:code/messages — store a message, then publish it (201; 200 for a retry). */

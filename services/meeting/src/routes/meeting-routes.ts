@@ -1,3 +1,4 @@
+import { requireAuthentication } from '@gomeet/platform';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -5,7 +6,6 @@ import { createEventContext, type MeetingDeps } from '../deps.js';
 import { meetingCacheOf } from '../meetings/meeting-cache.js';
 import type { MeetingDatabase } from '../meetings/tables.js';
 import { subscribeLiveKitEvents } from '../webhooks/subscribe-livekit-events.js';
-import { requireAuthentication } from './auth.js';
 import { registerCancelMeeting } from './cancel-meeting-route.js';
 import { registerCreateMeeting } from './create-meeting-route.js';
 import { registerEndMeeting } from './end-meeting-route.js';

@@ -1,3 +1,4 @@
+import { actorOf } from '@gomeet/platform';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -9,7 +10,6 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createContext, type Ctx, type MeetingDeps } from '../deps.js';
-import { actorOf } from './auth.js';
 
 /** The meeting plugin's Fastify instance, with zod schemas. */
 export type MeetingApp = FastifyInstance<

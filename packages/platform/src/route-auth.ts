@@ -1,11 +1,11 @@
-import { authenticate, type Actor, type TokenVerifier } from '@gomeet/platform';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { authenticate, type Actor, type TokenVerifier } from './auth-guard.js';
 
 const actors = new WeakMap<FastifyRequest, Actor>();
 
 /**
- * Verifies the bearer token of every request in this plugin before its body is validated,
- * so an unauthenticated caller gets 401, never a 400 about their body.
+ * Verifies the bearer token of every request in this plugin before its body is read, so an
+ * unauthenticated caller gets 401, never a 400 or 413 about their body.
  */
 export function requireAuthentication(app: FastifyInstance, verifier: TokenVerifier): void {
   app.addHook('onRequest', async (request) => {
