@@ -1,10 +1,11 @@
 /**
  * Click "Join" → first remote video frame rendered, in real Chromium on loopback.
- * Target (DESIGN.md): under 1 s. Prints p50 and p95 over BENCH_RUNS runs (default 12, after
- * one warm-up).
+ * Target (DESIGN.md): p50 under 450 ms, p95 under 800 ms, back-to-back joins included. Prints
+ * p50 and p95 over BENCH_RUNS runs (default 12, after one warm-up).
  *
  *   npx tsx bench/join-time.ts
  *   BENCH_RUNS=20 npx tsx bench/join-time.ts
+ *   BENCH_GAP_MS=6000 npx tsx bench/join-time.ts   (each guest joins 6 s after the last one left)
  *
  * A host sits in the meeting with a (fake) camera; each run a fresh guest context opens the
  * invite link, waits on the pre-join screen until the page is idle, and clicks Join. The time
@@ -20,7 +21,10 @@ import { launchChromium } from '../apps/web/test/support/chromium.js';
 import { ensureWebBuild, repoRoot } from '../apps/web/test/support/web-build.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 12);
-const TARGET_MS = 1000;
+/** Pause after a guest leaves before the next one clicks Join (0: back to back). */
+const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 0);
+const TARGET_P50_MS = 450;
+const TARGET_P95_MS = 800;
 
 /** Runs in the page before the app: notes the Join click and the first remote frame. */
 const INSTRUMENT = `
@@ -93,14 +97,21 @@ async function main(): Promise<void> {
     await hostPage.locator('[data-testid="participant-tile"][data-local="true"] video').waitFor();
 
     const times: number[] = [];
+    let left = 0;
     for (let run = 0; run <= RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      // The app's CSP forbids eval; the bench's own probes (waitForFunction, evaluate) need it.
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 720 },
+        bypassCSP: true,
+      });
       await context.addInitScript({ content: INSTRUMENT });
       const page = await context.newPage();
       await page.goto(meetingUrl);
       await page.getByLabel('Your name').fill(`Guest ${run}`);
       await page.getByTestId('preview-video').waitFor();
       await page.waitForLoadState('networkidle');
+      const wait = left + GAP_MS - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       await page.getByTestId('join-button').click();
       await page.waitForFunction('window.__join.frame !== null', undefined, { timeout: 30_000 });
       const ms = await page.evaluate<number>('window.__join.frame - window.__join.click');
@@ -114,20 +125,25 @@ async function main(): Promise<void> {
         `run ${String(run).padStart(2)}${run === 0 ? ' (warm-up)' : ''}: ${ms.toFixed(0)} ms  ${marks}`,
       );
       await context.close();
+      left = performance.now();
     }
 
     const sorted = [...times].sort((a, b) => a - b);
     const p50 = percentile(sorted, 50);
     const p95 = percentile(sorted, 95);
     console.log('');
-    console.log(`join → first remote frame, ${times.length} runs on loopback`);
+    const gap = GAP_MS ? `each ${GAP_MS} ms after the last guest left` : 'back to back';
+    console.log(`join → first remote frame, ${times.length} runs on loopback, ${gap}`);
     console.log(`  p50: ${p50.toFixed(0)} ms`);
     console.log(`  p95: ${p95.toFixed(0)} ms`);
     console.log(
       `  min: ${(sorted[0] ?? NaN).toFixed(0)} ms   max: ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`,
     );
-    console.log(`  target: p95 < ${TARGET_MS} ms → ${p95 < TARGET_MS ? 'PASS' : 'FAIL'}`);
-    process.exitCode = p95 < TARGET_MS ? 0 : 1;
+    const pass = p50 < TARGET_P50_MS && p95 < TARGET_P95_MS;
+    console.log(
+      `  target: p50 < ${TARGET_P50_MS} ms, p95 < ${TARGET_P95_MS} ms → ${pass ? 'PASS' : 'FAIL'}`,
+    );
+    process.exitCode = pass ? 0 : 1;
   } finally {
     await browser.close();
     await server.close();
