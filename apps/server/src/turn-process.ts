@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync } from 'node:fs';
+import { chownSync, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
@@ -62,9 +62,15 @@ export function turnConfig(
     'no-multicast-peers',
     // The embedded LiveKit may itself be on loopback (the default), so relaying there is allowed.
     ...(o.relayAddress.startsWith('127.') ? ['allow-loopback-peers'] : []),
-    `log-file=${logFile}`,
+    // To stdout, which the supervisor appends to the log file: coturn's own file log is
+    // block-buffered, so allocations would show up only minutes later.
+    'log-file=stdout',
     'simple-log',
-    'no-stdout-log',
+    // Session lines (allocations, permissions) in the log: what an operator checks TURN with.
+    'verbose',
+    // Its own files, not /var/lib/turn and /var/run, which the dropped user cannot write.
+    `userdb=${path.join(path.dirname(logFile), 'turndb')}`,
+    `pidfile=${path.join(path.dirname(logFile), 'turnserver.pid')}`,
   ];
   return lines.join('\n') + '\n';
 }
@@ -82,22 +88,29 @@ export async function startTurnServer(o: TurnProcessOptions): Promise<TurnProces
   const logFile = path.join(o.dir, 'turnserver.log');
   const configFile = path.join(o.dir, 'turnserver.conf');
   await writeFile(configFile, turnConfig(o, logFile), { mode: 0o600 });
-  await writeFile(logFile, '', { flag: 'a', mode: 0o600 });
+  const userDb = path.join(o.dir, 'turndb');
+  // Created here so the user coturn drops to can open them (an empty file is an empty database).
+  await writeFile(userDb, '', { flag: 'a', mode: 0o600 });
   const dropTo = process.getuid?.() === 0 && userExists('nobody') ? 'nobody' : undefined;
   if (dropTo) {
     const uid = Number(spawnSync('id', ['-u', dropTo], { encoding: 'utf8' }).stdout.trim());
     const gid = Number(spawnSync('id', ['-g', dropTo], { encoding: 'utf8' }).stdout.trim());
     chownSync(o.dir, uid, gid);
-    chownSync(logFile, uid, gid);
+    chownSync(userDb, uid, gid);
   }
   const log = o.log.child({ component: 'coturn' });
   const args = ['-c', configFile, ...(dropTo ? ['--proc-user', dropTo] : [])];
 
+  const logStream = createWriteStream(logFile, { flags: 'a', mode: 0o600 });
+  const stdbuf = ['/usr/bin/stdbuf', '/bin/stdbuf'].find((p) => existsSync(p));
   let child: ChildProcess | undefined;
   let stopping = false;
   let restarts = 0;
   const launch = () => {
-    child = spawn(o.binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // stdbuf makes coturn's stdout line-buffered, so the log is current.
+    const [cmd, argv] = stdbuf ? [stdbuf, ['-oL', o.binary, ...args]] : [o.binary, args];
+    child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(logStream, { end: false });
     child.stderr?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
     child.once('exit', (code, signal) => {
       if (stopping) return;
@@ -141,6 +154,7 @@ export async function startTurnServer(o: TurnProcessOptions): Promise<TurnProces
       const timer = setTimeout(() => c.kill('SIGKILL'), 3_000);
       await exited;
       clearTimeout(timer);
+      logStream.end();
     },
   };
 }

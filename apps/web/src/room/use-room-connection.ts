@@ -103,7 +103,7 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
     const connectOptions: RoomConnectOptions = {
       // Video is subscribed per visible tile (see use-visible-subscriptions); audio always.
       autoSubscribe: false,
-      ...(join.iceServers.length > 0 ? { rtcConfig: { iceServers: join.iceServers } } : {}),
+      ...rtcConfigFor(join.iceServers),
     };
     const { choices: c, micOnEntry: mic } = startRef.current;
     performance.mark('gomeet:connect-start');
@@ -142,4 +142,20 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
   }, [room, join]);
 
   return { room, phase, mediaError };
+}
+
+/**
+ * ICE servers from the join answer (the only place TURN credentials come from). Relay-only
+ * media when localStorage `gomeet.iceTransportPolicy` is explicitly `relay`: a test (and a person
+ * checking their TURN server) can force it; nobody gets it by default.
+ */
+function rtcConfigFor(iceServers: RTCIceServer[]): Pick<RoomConnectOptions, 'rtcConfig'> {
+  let policy: string | null = null;
+  try {
+    policy = localStorage.getItem('gomeet.iceTransportPolicy');
+  } catch {
+    // Storage blocked: the default policy.
+  }
+  if (policy === 'relay') return { rtcConfig: { iceServers, iceTransportPolicy: 'relay' } };
+  return iceServers.length > 0 ? { rtcConfig: { iceServers } } : {};
 }

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { startGoMeet, type RunningGoMeet } from '@gomeet/server';
+import type { Session } from '@gomeet/protocol';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMeeting, registerUser } from './support/api';
+import { launchChromium } from './support/chromium';
+import { identityOf, remoteAudio, sampleVideo, screenshot, tileVideo } from './support/page-checks';
+import { ensureWebBuild } from './support/web-build';
+
+const SHOTS = 'web-turn-relay';
+const haveCoturn = ['/usr/bin/turnserver', '/usr/sbin/turnserver'].some((p) => existsSync(p));
+if (!haveCoturn && process.env.CI === 'true')
+  throw new Error('coturn is required in CI: scripts/install-system-deps.sh installs it');
+if (!haveCoturn) console.warn('skipping the TURN relay test: coturn (turnserver) is not installed');
+
+let server: RunningGoMeet;
+let browser: Browser;
+let host: Session;
+
+beforeAll(async () => {
+  if (!haveCoturn) return;
+  await ensureWebBuild();
+  // A relay range of its own, so parallel runs on this machine do not share one.
+  const first = 40_000 + Math.floor(Math.random() * 200) * 100;
+  server = await startGoMeet({
+    logLevel: false,
+    env: { TURN_BIN: 'turnserver', TURN_PORT: '0', TURN_RELAY_PORTS: `${first}-${first + 99}` },
+  });
+  browser = await launchChromium();
+  host = await registerUser(server.url, 'Relay Host');
+});
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await server?.close();
+});
+
+async function joinAsGuest(page: Page, code: string, name: string): Promise<string> {
+  await page.goto(new URL(`/m/${code}`, server.url).href);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByTestId('join-button').click();
+  await page.getByTestId('room').waitFor({ timeout: 20_000 });
+  return identityOf(page);
+}
+
+async function expectSeesAndHears(page: Page, identity: string): Promise<void> {
+  const video = tileVideo(page, identity);
+  await expect
+    .poll(
+      async () => (await video.count()) > 0 && (await sampleVideo(video.first(), 500)).width > 0,
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  expect((await sampleVideo(video.first(), 1000)).advanced).toBeGreaterThan(0);
+  await expect
+    .poll(() => remoteAudio(page, identity), { timeout: 15_000 })
+    .toEqual([{ live: true, paused: false }]);
+}
+
+describe.skipIf(!haveCoturn)('TURN in practice', () => {
+  it('lets a participant whose media may only go through TURN see and hear the other', async () => {
+    expect(server.media.turn?.urls).toEqual([
+      expect.stringMatching(/^turn:127\.0\.0\.1:\d+\?transport=udp$/),
+      expect.stringMatching(/^turn:127\.0\.0\.1:\d+\?transport=tcp$/),
+    ]);
+    const m = await createMeeting(server.url, host, { title: 'Relay', settings: { lobby: false } });
+    const direct = await (await browser.newContext()).newPage();
+    const relayed = await (await browser.newContext()).newPage();
+    // The app's explicit, test-only switch: ICE may use relay candidates only.
+    await relayed.addInitScript(() => {
+      localStorage.setItem('gomeet.iceTransportPolicy', 'relay');
+      // Records the policy of every peer connection the page makes.
+      const Native = window.RTCPeerConnection;
+      const policies: (string | undefined)[] = [];
+      (window as unknown as { policies: typeof policies }).policies = policies;
+      window.RTCPeerConnection = class extends Native {
+        constructor(config?: RTCConfiguration) {
+          policies.push(config?.iceTransportPolicy);
+          super(config);
+        }
+      };
+    });
+
+    const directId = await joinAsGuest(direct, m.code, 'Dana Direct');
+    const relayedId = await joinAsGuest(relayed, m.code, 'Rita Relay');
+    await expectSeesAndHears(relayed, directId);
+    await expectSeesAndHears(direct, relayedId);
+
+    const policies = await relayed.evaluate(
+      () => (window as unknown as { policies: (string | undefined)[] }).policies,
+    );
+    expect(policies.length).toBeGreaterThan(0);
+    expect(new Set(policies)).toEqual(new Set(['relay']));
+
+    // coturn's log shows the relayed participant's allocation (TURN usernames are expiry:identity);
+    // coturn writes its log in batches, so give it a moment.
+    const user = `user <\\d+:${relayedId.replace(/[^\w:-]/g, '')}>`;
+    const log = () => readFile(server.media.turn!.logFile, 'utf8');
+    await expect
+      .poll(log, { timeout: 10_000 })
+      .toMatch(new RegExp(`${user}: incoming packet ALLOCATE processed, success`));
+    expect(await log()).toMatch(
+      new RegExp(`${user}: incoming packet CREATE_PERMISSION processed, success`),
+    );
+    await screenshot(relayed, SHOTS, '01-relayed-participant');
+  }, 60_000);
+});
