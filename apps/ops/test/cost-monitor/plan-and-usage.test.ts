@@ -23,10 +23,15 @@ describe('cost-monitor plan and command line', () => {
     expect(r.code).toBe(0);
     expect(plan.options.map((o) => [o.size, o.nodes, o.limitedBy])).toEqual([
       ['c-32', 54, 'network'],
-      ['c-32-intel', 24, 'cpu'],
+      ['c-32-intel', 25, 'cpu'],
     ]);
     expect(plan.options[0]?.costPerParticipantHourUsd).toBeGreaterThan(0);
-    expect(plan.assumptions[0]).toMatch(/^SFU CPU: 0\.01 vCPU per participant/);
+    // The capacity model's figure, naming the bench it comes from.
+    expect(plan.assumptions[0]).toMatch(
+      /^SFU CPU: 0\.0105 vCPU per participant at 1\.5 Mbps down \(measured 150 Mbps forwarded per core/,
+    );
+    expect(plan.assumptions[0]).toContain('bench/meeting-500.ts');
+    expect(plan.options[0]?.participantsPerNode).toBe(933);
   });
 
   it('takes the traffic options of plan and prints text by default', async () => {

@@ -9,6 +9,7 @@ import { declaredInventory } from './architecture.js';
 import { priceInventory, readInventory } from './inventory.js';
 import { estimateCost, runbookArchitecture, type Architecture, type Traffic } from './model.js';
 import { budgetOf, numberOption, type CostOptions } from './options.js';
+import { platformNeeds, sfuVcpuPerParticipant } from '../../capacity/index.js';
 import { PLAN_DEFAULTS, planCapacity } from './plan.js';
 import { loadPricing, type Pricing } from './pricing-source.js';
 import {
@@ -219,9 +220,15 @@ export async function runEfficiency({ deps, g, o, out }: ActionContext): Promise
       analyseEfficiency(kube, g.namespace, nodeSize, node),
     );
   } catch (error) {
+    const message = (error as Error).message;
+    // A cluster without metrics-server answers 404 in plain text, which @kubernetes/client-node
+    // reports as HTTP 500 "invalid json response body": say what it means instead.
+    const notServed = /HTTP-Code: (404|500)|invalid json response body|not found/i.test(message);
     throw new ExitError(
       EXIT.UNREACHABLE,
-      `metrics API unavailable (install metrics-server): ${(error as Error).message.split('\n')[0]}`,
+      notServed
+        ? 'metrics API unavailable (install metrics-server): metrics.k8s.io is not served here'
+        : `metrics API unavailable (install metrics-server): ${message.split('\n')[0]}`,
     );
   }
   if (out.format === 'json') out.json({ generatedAt: deps.now().toISOString(), ...report });
@@ -235,21 +242,24 @@ export async function runPlan({ deps, o, out }: ActionContext): Promise<void> {
   const unknown = sizes.filter((s) => !pricing.prices.droplets[s]);
   if (unknown.length)
     throw new ExitError(EXIT.USAGE, `unknown droplet size(s): ${unknown.join(', ')}`);
+  const participants = numberOption(o.participants, '--participants', 50_000);
+  const downstreamMbps = numberOption(
+    o.downstreamMbps,
+    '--downstream-mbps',
+    PLAN_DEFAULTS.downstreamMbps,
+  );
   const plan = planCapacity(
     {
       ...PLAN_DEFAULTS,
-      participants: numberOption(o.participants, '--participants', 50_000),
+      participants,
+      platformVcpu: platformNeeds(participants).vcpu,
       perMeeting: numberOption(o.perMeeting, '--per-meeting', 500),
-      downstreamMbps: numberOption(
-        o.downstreamMbps,
-        '--downstream-mbps',
-        PLAN_DEFAULTS.downstreamMbps,
-      ),
+      downstreamMbps,
       hoursPerDay: numberOption(o.hoursPerDay, '--hours-per-day', PLAN_DEFAULTS.hoursPerDay),
       sfuVcpuPerParticipant: numberOption(
         o.sfuVcpuPerParticipant,
         '--sfu-vcpu-per-participant',
-        PLAN_DEFAULTS.sfuVcpuPerParticipant,
+        sfuVcpuPerParticipant(downstreamMbps),
       ),
       sizes,
     },

@@ -46,7 +46,10 @@ export default function register(program: Command, deps: CliDeps): void {
     .option('--per-meeting <n>', 'plan: participants per meeting (default 500)')
     .option('--downstream-mbps <mbps>', 'video each participant receives (default 1.5)')
     .option('--hours-per-day <h>', 'hours a day at that load (default 8)')
-    .option('--sfu-vcpu-per-participant <vcpu>', 'plan: SFU CPU per participant (default 0.01)')
+    .option(
+      '--sfu-vcpu-per-participant <vcpu>',
+      'plan: SFU CPU per participant (default: the capacity model at --downstream-mbps)',
+    )
     .option(
       '--sizes <slugs>',
       'plan: droplet sizes to compare, comma-separated (default c-32,c-32-intel)',

@@ -62,14 +62,15 @@ describe('cost model arithmetic on the repo price table', () => {
     expect(plan).toMatchObject({
       meetings: 100,
       peakEgressGbps: 75,
-      sfuVcpu: 500,
+      // capacity model: 1.5 Mbps / 150 Mbps per core + 0.5 mcores per connection.
+      sfuVcpu: 525,
       meetingFitsOneNode: true,
     });
     const [regular, premium] = plan.options;
-    // 532 vCPU / (32 × 0.7) → 24 nodes; 75 Gbps / (2 Gbps × 0.7) → 54 nodes.
+    // (525 + 28 platform) vCPU / (32 × 0.7) → 25 nodes; 75 Gbps / (2 Gbps × 0.7) → 54 nodes.
     expect(regular).toMatchObject({
       size: 'c-32',
-      nodesByCpu: 24,
+      nodesByCpu: 25,
       nodesByNetwork: 54,
       nodes: 54,
       limitedBy: 'network',
@@ -79,7 +80,7 @@ describe('cost model arithmetic on the repo price table', () => {
     expect(premium).toMatchObject({
       size: 'c-32-intel',
       nodesByNetwork: 11,
-      nodes: 24,
+      nodes: 25,
       limitedBy: 'cpu',
     });
   });

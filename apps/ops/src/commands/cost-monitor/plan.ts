@@ -1,3 +1,10 @@
+import {
+  BUDGET,
+  capacityAssumptions,
+  participantsPerNode,
+  platformNeeds,
+  sfuVcpuPerParticipant,
+} from '../../capacity/index.js';
 import { estimateCost, runbookArchitecture, type Traffic } from './model.js';
 import type { PriceTable } from './prices.js';
 
@@ -17,14 +24,14 @@ export interface PlanInput {
   sizes: string[];
 }
 
-/** Defaults of `plan`; the SFU figure is our assumption for a Pion-based SFU (≈150 Mbps forwarded per vCPU). */
+/** Defaults of `plan`: SFU CPU and platform vCPU come from the capacity model (bench/ figures). */
 export const PLAN_DEFAULTS = {
   downstreamMbps: 1.5,
   hoursPerDay: 8,
   daysPerMonth: 30,
-  sfuVcpuPerParticipant: 0.01,
-  platformVcpu: 32,
-  targetUtilization: 0.7,
+  sfuVcpuPerParticipant: sfuVcpuPerParticipant(1.5),
+  platformVcpu: platformNeeds(50_000).vcpu,
+  targetUtilization: BUDGET.targetUtilization,
   sizes: ['c-32', 'c-32-intel'],
 };
 
@@ -37,6 +44,8 @@ export interface PlanOption {
   nodesByNetwork: number;
   nodes: number;
   limitedBy: 'cpu' | 'network';
+  /** Participants one node of this size carries (capacity model, SFU only). */
+  participantsPerNode: number;
   monthlyUsd: number;
   egressMonthlyUsd: number;
   costPerParticipantHourUsd: number;
@@ -99,6 +108,10 @@ export function planCapacity(input: PlanInput, prices: PriceTable): Plan {
       nodesByNetwork,
       nodes,
       limitedBy: nodesByNetwork > nodesByCpu ? 'network' : 'cpu',
+      participantsPerNode: participantsPerNode(d, {
+        perMeeting: input.perMeeting,
+        downstreamMbps: input.downstreamMbps,
+      }).participants,
       monthlyUsd: estimate.totalMonthlyUsd,
       egressMonthlyUsd: estimate.egress.monthlyUsd,
       costPerParticipantHourUsd: round(estimate.totalMonthlyUsd / participantHours, 4),
@@ -112,8 +125,11 @@ export function planCapacity(input: PlanInput, prices: PriceTable): Plan {
     meetingFitsOneNode: fits,
     options,
     assumptions: [
-      `SFU CPU: ${input.sfuVcpuPerParticipant} vCPU per participant at ${input.downstreamMbps} Mbps down (≈${round(input.downstreamMbps / input.sfuVcpuPerParticipant, 0)} Mbps forwarded per vCPU); an assumption to replace with bench/ figures`,
+      input.sfuVcpuPerParticipant === sfuVcpuPerParticipant(input.downstreamMbps)
+        ? capacityAssumptions(input.downstreamMbps)[0]!
+        : `SFU CPU: ${input.sfuVcpuPerParticipant} vCPU per participant at ${input.downstreamMbps} Mbps down (given with --sfu-vcpu-per-participant; the capacity model says ${sfuVcpuPerParticipant(input.downstreamMbps)})`,
       `plus ${input.platformVcpu} vCPU for the other services; nodes run at most ${input.targetUtilization * 100}% of CPU and of their network cap`,
+      capacityAssumptions(input.downstreamMbps)[1]!,
       'network caps per droplet: 2 Gbps regular, 10 Gbps premium (-intel/-amd); nodes provisioned for the peak all month, at least 3',
       'data tier, load balancer, registry and Spaces as in the runbook architecture',
     ],

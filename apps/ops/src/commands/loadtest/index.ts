@@ -37,7 +37,9 @@ function positive(value: string, flag: string, { integer = true, zero = false } 
 
 /** Reads and checks the flags; a bad one exits 2 naming it. */
 export function parseLoadtestFlags(o: LoadtestFlags): LoadtestInput {
-  const refused = refuseTarget(o.target, o.allowRemote === true);
+  // The global --target defaults to cluster|local; for loadtest only a URL counts.
+  const target = o.target === 'cluster' || o.target === 'local' ? undefined : o.target;
+  const refused = refuseTarget(target, o.allowRemote === true);
   if (refused) throw new ExitError(EXIT.USAGE, refused);
   const participants = positive(o.participants, '--participants');
   if (participants > 500)
@@ -55,7 +57,7 @@ export function parseLoadtestFlags(o: LoadtestFlags): LoadtestInput {
   if (!width || !height)
     throw new ExitError(EXIT.USAGE, `--resolution must be WIDTHxHEIGHT, not ${o.resolution}`);
   return {
-    target: new URL(o.target!),
+    target: new URL(target!),
     meetings: positive(o.meetings, '--meetings'),
     participants,
     publishers,

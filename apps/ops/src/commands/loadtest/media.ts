@@ -27,6 +27,8 @@ export interface BotPlan {
   width: number;
   height: number;
   fps: number;
+  /** Stop reading a track's frames into JS after this many (0: read all); the track stays subscribed. */
+  frameSample?: number;
 }
 
 /** A bot's media counters, read at the end. */
@@ -53,8 +55,30 @@ export interface MediaBot {
 const SAMPLE_RATE = 48_000;
 const AUDIO_MS = 20;
 
+/** Handles rtc-node freed twice, counted instead of ending the run (see {@link guardHandleDrops}). */
+export let droppedHandleErrors = 0;
+let guarded = false;
+
+/**
+ * rtc-node 0.13 sometimes throws "trying to drop an invalid handle" from a finalizer after many
+ * rooms have come and gone (a handle the room's teardown already freed); it escapes as an
+ * uncaught exception. For a load generator that is noise, so it is counted, not fatal.
+ */
+function guardHandleDrops(): void {
+  if (guarded) return;
+  guarded = true;
+  process.on('uncaughtException', (error) => {
+    if (/trying to drop an invalid handle/.test(String(error))) {
+      droppedHandleErrors += 1;
+      return;
+    }
+    throw error;
+  });
+}
+
 /** Connects to LiveKit as a participant and starts publishing/subscribing per `plan`. */
 export async function startMediaBot(url: string, token: string, plan: BotPlan): Promise<MediaBot> {
+  guardHandleDrops();
   const room = new Room();
   const started = performance.now();
   const media: BotMedia = {
@@ -90,12 +114,18 @@ export async function startMediaBot(url: string, token: string, plan: BotPlan): 
   });
   const readFrames = async (track: RemoteTrack) => {
     const reader = new VideoStream(track).getReader();
+    let seen = 0;
     try {
       while (!stopped) {
         const { done } = await reader.read();
         if (done) break;
         media.videoFrames += 1;
         media.firstFrameMs ??= performance.now() - connectedAt;
+        // Copying every decoded frame into JS is the bots' own bottleneck at scale.
+        if (plan.frameSample && ++seen >= plan.frameSample) {
+          await reader.cancel();
+          return;
+        }
       }
     } catch {
       // The track ended with the room.
@@ -119,8 +149,9 @@ export async function startMediaBot(url: string, token: string, plan: BotPlan): 
     media,
     stop: async () => {
       stopped = true;
-      await readStats(room, media).catch(() => undefined);
-      await room.disconnect().catch(() => undefined);
+      // Bounded: on an overloaded machine the FFI answers late, and leaving must not hang the run.
+      await within(5_000, readStats(room, media));
+      await within(5_000, room.disconnect());
       await Promise.race([
         Promise.allSettled(loops),
         new Promise((r) => setTimeout(r, 2_000).unref()),
@@ -190,3 +221,7 @@ async function readStats(room: Room, media: BotMedia): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function within(ms: number, work: Promise<unknown>): Promise<void> {
+  await Promise.race([work.catch(() => undefined), new Promise((r) => setTimeout(r, ms).unref())]);
+}

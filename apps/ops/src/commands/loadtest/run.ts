@@ -34,6 +34,8 @@ export interface LoadtestInput {
   width: number;
   height: number;
   fps: number;
+  /** Frames per track read into JS before the bot stops copying them (0: all). */
+  frameSample?: number;
   sfuMetricsUrl?: string;
   sfuPid?: number;
 }
@@ -45,6 +47,8 @@ export interface LoadtestDeps {
   /** Live progress line (stderr on a TTY), or undefined for none. */
   progress?: (line: string) => void;
   signal?: AbortSignal;
+  /** Called when the steady phase (everyone in, chat flowing) starts and ends; benches sample here. */
+  onSteady?: (phase: 'start' | 'end') => Promise<void>;
 }
 
 /** The kind of participant `i` (0 = host) of a meeting. */
@@ -81,7 +85,7 @@ export async function runLoadtest(
   const hardStop = AbortSignal.any([
     ...(deps.signal ? [deps.signal] : []),
     AbortSignal.timeout(
-      ((input.meetings * input.participants) / input.ramp + input.durationS + 60) * 1000,
+      Math.ceil(((input.meetings * input.participants) / input.ramp + input.durationS + 60) * 1000),
     ),
   ]);
   const chat: FanOut = { sent: 0, expected: 0, latencies: [] };
@@ -112,6 +116,7 @@ export async function runLoadtest(
     width: input.width,
     height: input.height,
     fps: input.fps,
+    frameSample: input.frameSample ?? 0,
   });
 
   // Hosts first: each signs up, creates its meeting and joins it (admitting the lobby).
@@ -179,6 +184,7 @@ export async function runLoadtest(
 
   // Steady phase: chat and reactions, SFU sampled every 2 s.
   const probe = sfuProbe(deps.fetch, input.sfuMetricsUrl, input.sfuPid);
+  await deps.onSteady?.('start');
   const samples: SfuSample[] = [await probe.sample()];
   const steadyEnd = performance.now() + input.durationS * 1000;
   const tick = 100;
@@ -222,6 +228,7 @@ export async function runLoadtest(
     await sleep(tick, hardStop);
   }
   samples.push(await probe.sample());
+  await deps.onSteady?.('end');
   clearInterval(progress);
   // Let the last deliveries land, then everyone leaves (bots read their transport stats first).
   await sleep(500);

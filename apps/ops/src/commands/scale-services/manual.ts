@@ -1,5 +1,8 @@
 import type { V2HorizontalPodAutoscaler } from '@kubernetes/client-node';
+import { participantsPerNode } from '../../capacity/index.js';
 import { EXIT, ExitError } from '../../cli/exit.js';
+import { DECLARED } from '../cost-monitor/architecture.js';
+import { loadPriceTable } from '../cost-monitor/prices.js';
 import { findHpa, MERGE, readDeployment, waitForReplicas, type ScaleKube } from './kube.js';
 import { applyPoolChanges, doctlFor, type NodePoolApi, type PoolResult } from './node-pools.js';
 import type { ServiceName } from './services.js';
@@ -36,6 +39,15 @@ export interface ManualInput {
   doApi: NodePoolApi | undefined;
 }
 
+/** What `n` media nodes carry by the capacity model (docs/CAPACITY.md), for the operator. */
+export function sfuCapacityNote(n: number): string {
+  const size = DECLARED.pools.media.size;
+  const droplet = loadPriceTable().droplets[size];
+  if (!droplet) return `no capacity figure for ${size} (not in the price table)`;
+  const c = participantsPerNode(droplet, { perMeeting: 500, downstreamMbps: 1.5 });
+  return `capacity model: ${n} × ${size} carry about ${(c.participants * n).toLocaleString('en-US')} participants at 1.5 Mbps down (${c.participants.toLocaleString('en-US')} per node, ${c.limitedBy}-bound; docs/CAPACITY.md).`;
+}
+
 /** Parses the replica count: a whole number 0–500. */
 export function parseReplicas(text: string): number {
   const n = Number(text);
@@ -64,6 +76,7 @@ async function sizeMediaPool(
   notes.push(
     `livekit-sfu runs one pod per media node on the host network (required anti-affinity), so ${n} SFUs need ${n} nodes in the gomeet-media pool: the node pool is what scales, the replica count follows it.`,
   );
+  notes.push(sfuCapacityNote(n));
   const apply = !input.dryRun && input.doApi !== undefined;
   const [pool] = await applyPoolChanges(apply ? input.doApi : undefined, input.env, [
     { pool: 'gomeet-media', count: n },

@@ -1,6 +1,7 @@
 import type { CoreV1Api } from '@kubernetes/client-node';
+import { BUDGET, participantsPerNode } from '../../capacity/index.js';
 import { parseQuantity } from '../../cli/quantity.js';
-import type { Inventory, PoolSpec } from '../cost-monitor/architecture.js';
+import { DECLARED, type Inventory, type PoolSpec } from '../cost-monitor/architecture.js';
 import { priceInventory } from '../cost-monitor/inventory.js';
 import type { PriceTable } from '../cost-monitor/prices.js';
 
@@ -29,6 +30,8 @@ export interface PoolExpansion {
   next: number;
   currentMonthlyUsd: number;
   nextMonthlyUsd: number;
+  /** Media pool only: participants its nodes carry today and at `next` (capacity model). */
+  participants: { now: number; next: number; perNode: number } | null;
   warning: string | null;
 }
 
@@ -44,7 +47,9 @@ export interface ExpansionPlan {
 }
 
 /** Requests may reach this share of allocatable before a pool needs another node. */
-export const TARGET_UTILIZATION = 0.7;
+export const TARGET_UTILIZATION = BUDGET.targetUtilization;
+/** The meeting shape the media pool's participant figures assume (cost-monitor plan's defaults). */
+const SHAPE = { perMeeting: 500, downstreamMbps: 1.5 };
 /** Monthly growth allowed for: the next step is at least this much more than today. */
 export const GROWTH = 0.25;
 const POOL_LABEL = 'doks.digitalocean.com/node-pool';
@@ -102,6 +107,13 @@ function nextFor(pool: PoolSpec, usage: PoolUsage | undefined) {
   return { utilization, neededNow, next: Math.max(grown, neededNow) };
 }
 
+function mediaParticipants(pool: PoolSpec, next: number, prices: PriceTable) {
+  const size = prices.droplets[pool.size];
+  if (pool.name !== DECLARED.pools.media.name || !size) return null;
+  const perNode = participantsPerNode(size, SHAPE).participants;
+  return { now: perNode * pool.count, next: perNode * next, perNode };
+}
+
 /** Next node-pool sizes of `cluster` and their monthly cost, with cost-monitor's price model. */
 export function planExpansion(
   inventory: Inventory,
@@ -137,6 +149,7 @@ export function planExpansion(
       next: n,
       currentMonthlyUsd: poolCost(now, pool.name),
       nextMonthlyUsd: poolCost(next, pool.name),
+      participants: mediaParticipants(pool, n, prices),
       warning:
         n > pool.maxNodes
           ? `${n} nodes is above the autoscaler's max_nodes ${pool.maxNodes}: raise it (scale-services.sh enable-cluster-autoscaler) before the pool needs it`
@@ -147,6 +160,7 @@ export function planExpansion(
     notes: [...inventory.notes, ...notes],
     assumptions: [
       `next = the larger of ${GROWTH * 100}% growth (at least one node) and the nodes today's requests need at ${TARGET_UTILIZATION * 100}% of allocatable`,
+      `media pool participants: one LiveKit node per media node, ${SHAPE.downstreamMbps} Mbps down each, from the capacity model (apps/ops/src/capacity, docs/CAPACITY.md)`,
       'totals are the whole account priced by cost-monitor (egress included); only the node counts change',
       ...next.assumptions.filter((a) => a.startsWith('prices from')),
     ],

@@ -23,6 +23,11 @@ export function renderExpansion(p: ExpansionPlan): string[] {
     `Capacity expansion for ${p.cluster} (usage: ${p.usageSource === 'kubernetes-api' ? 'requests vs allocatable from the Kubernetes API' : 'none, node counts only'})`,
     ...p.pools.flatMap((x) => [
       `  ${x.pool}: ${x.count} × ${x.size}${x.utilizationPercent === null ? '' : `, ${x.utilizationPercent}% requested, ${x.neededNow} needed now`} → next ${x.next} nodes: ${usd(x.currentMonthlyUsd)} → ${usd(x.nextMonthlyUsd)}/month`,
+      ...(x.participants
+        ? [
+            `    carries about ${x.participants.now.toLocaleString('en-US')} → ${x.participants.next.toLocaleString('en-US')} participants (${x.participants.perNode.toLocaleString('en-US')} per node)`,
+          ]
+        : []),
       ...(x.warning ? [`    ! ${x.warning}`] : []),
     ]),
     `  account total ${usd(p.totalMonthlyUsd)} → ${usd(p.nextTotalMonthlyUsd)}/month`,
