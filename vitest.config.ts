@@ -5,9 +5,10 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 // Workspace packages resolve to their sources, so tests never need a build first.
 const alias = {
-  // Before '@gomeet/platform', which would otherwise take its subpath as a prefix.
+  // Subpaths before their package, which would otherwise take them as a prefix.
   '@gomeet/platform/helpers': here('./packages/platform/src/helpers.ts'),
   '@gomeet/platform': here('./packages/platform/src/index.ts'),
+  '@gomeet/testing/describe-backends': here('./packages/testing/src/describe-backends.ts'),
   '@gomeet/testing': here('./packages/testing/src/index.ts'),
   '@gomeet/protocol': here('./packages/protocol/src/index.ts'),
   '@gomeet/auth': here('./services/auth/src/index.ts'),

@@ -1,5 +1,5 @@
-import { databaseBackends } from '@gomeet/testing';
 import { sql } from 'kysely';
+import { describeBackends } from '@gomeet/testing/describe-backends';
 import { describe, expect, inject, it } from 'vitest';
 import {
   createInProcessBus,
@@ -116,7 +116,7 @@ describe.each(limiters)('%s token bucket', (_name, make) => {
   });
 });
 
-describe.each(databaseBackends(inject('postgresUrl')))('database on $name', (backend) => {
+describeBackends('database on $name', (backend) => {
   it('rolls back a failed transaction and keeps concurrent queries apart', async () => {
     const { db, close } = await backend.open();
     try {

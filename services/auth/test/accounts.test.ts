@@ -1,9 +1,9 @@
 import type { Session, User } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { bearer, expectProblem, newEmail, register, startAuth, type TestAuth } from './support.js';
 
-describe.each(databaseBackends(inject('postgresUrl')))('accounts on $name', (backend) => {
+describeBackends('accounts on $name', (backend) => {
   let auth: TestAuth;
   beforeAll(async () => {
     auth = await startAuth(backend);

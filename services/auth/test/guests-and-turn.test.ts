@@ -1,18 +1,11 @@
 import { createTokenVerifier } from '@gomeet/platform';
 import type { GuestSession } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
 import { createLocalJWKSet, decodeJwt, type JSONWebKeySet } from 'jose';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  bearer,
-  expectProblem,
-  register,
-  startAuth,
-  testClock,
-  type TestAuth,
-} from './support.js';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { bearer, expectProblem, register, startAuth, testClock, type TestAuth } from './support.js';
 
-describe.each(databaseBackends(inject('postgresUrl')))('guests and TURN on $name', (backend) => {
+describeBackends('guests and TURN on $name', (backend) => {
   let auth: TestAuth;
   const clock = testClock(new Date('2030-01-02T03:04:05Z'));
   beforeAll(async () => {

@@ -6,7 +6,6 @@ import {
   type App,
 } from '@gomeet/platform';
 import type { Session } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
 import {
   SignJWT,
   createLocalJWKSet,
@@ -16,6 +15,7 @@ import {
   importJWK,
   type JWK,
 } from 'jose';
+import { describeBackends } from '@gomeet/testing/describe-backends';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp, rotateSigningKey } from '../src/index.js';
 import {
@@ -34,7 +34,7 @@ const jwksOf = async (app: App) =>
   (await app.inject({ url: '/api/auth/.well-known/jwks.json' })).json<Jwks>();
 const kidOf = (token: string) => decodeProtectedHeader(token).kid;
 
-describe.each(databaseBackends(inject('postgresUrl')))('signing keys on $name', (backend) => {
+describeBackends('signing keys on $name', (backend) => {
   describe('generated keys', () => {
     let auth: TestAuth;
     const clock = testClock();

@@ -1,9 +1,9 @@
 import type { Session } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { bearer, expectProblem, register, startAuth, testClock, type TestAuth } from './support.js';
 
-describe.each(databaseBackends(inject('postgresUrl')))('sessions on $name', (backend) => {
+describeBackends('sessions on $name', (backend) => {
   let auth: TestAuth;
   const clock = testClock();
   beforeAll(async () => {

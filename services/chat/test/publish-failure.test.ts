@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Bus } from '@gomeet/platform';
 import type { ChatMessage } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { expectProblem, newMeetingCode, startHarness, type Harness } from './harness.js';
 
 /**
@@ -21,7 +21,7 @@ function flakyBus(bus: Bus) {
   return { state, wrapped };
 }
 
-describe.each(databaseBackends(inject('postgresUrl')))('a bus outage on $name', (backend) => {
+describeBackends('a bus outage on $name', (backend) => {
   let h: Harness;
   const flaky: { state?: { down: boolean } } = {};
   beforeAll(async () => {

@@ -1,9 +1,9 @@
 import type { Meeting } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { expectProblem, startHarness, type Harness } from './harness.js';
 
-describe.each(databaseBackends(inject('postgresUrl')))('the guest ceiling on $name', (backend) => {
+describeBackends('the guest ceiling on $name', (backend) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(backend, inject('redisUrl'));

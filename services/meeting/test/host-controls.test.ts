@@ -1,12 +1,12 @@
 import { LIVEKIT_EVENTS_TOPIC, roster, type LiveKitEvent } from '@gomeet/platform';
 import type { IdentityList } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
 import { TrackSource } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { JOIN_TOKEN_TTL_SECONDS } from '../src/index.js';
 import { expectProblem, liveMeeting, poll, startHarness, type Harness } from './harness.js';
 
-describe.each(databaseBackends(inject('postgresUrl')))('host controls on $name', (backend) => {
+describeBackends('host controls on $name', (backend) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(backend, inject('redisUrl'));

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { participantMetadata, type JoinResult } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
 import { sql } from 'kysely';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { JOIN_TOKEN_TTL_SECONDS } from '../src/index.js';
 import { LIVEKIT, expectProblem, startHarness, type Harness } from './harness.js';
 
@@ -12,7 +12,7 @@ type Joined = Extract<JoinResult, { status: 'joined' }>;
 const livekitClaims = (token: string) =>
   new TokenVerifier(LIVEKIT.apiKey, LIVEKIT.apiSecret).verify(token);
 
-describe.each(databaseBackends(inject('postgresUrl')))('joining a meeting on $name', (backend) => {
+describeBackends('joining a meeting on $name', (backend) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(backend, inject('redisUrl'));

@@ -1,7 +1,7 @@
 import { LIVEKIT_EVENTS_TOPIC, roster, type LiveKitEvent } from '@gomeet/platform';
 import type { Meeting } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { startHarness, type Harness, poll } from './harness.js';
 
 type Kind =
@@ -14,7 +14,7 @@ function permutations<T>(items: T[]): T[][] {
   );
 }
 
-describe.each(databaseBackends(inject('postgresUrl')))('LiveKit events on $name', (backend) => {
+describeBackends('LiveKit events on $name', (backend) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(backend, inject('redisUrl'));

@@ -1,13 +1,13 @@
 import { roster } from '@gomeet/platform';
 import type { IdentityList, JoinResult, LobbyList, ServerMessage } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { LIVEKIT, expectProblem, startHarness, type Harness, poll } from './harness.js';
 
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
 
-describe.each(databaseBackends(inject('postgresUrl')))('the lobby on $name', (backend) => {
+describeBackends('the lobby on $name', (backend) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(backend, inject('redisUrl'));

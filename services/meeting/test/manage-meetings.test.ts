@@ -1,9 +1,9 @@
 import { MEETING_CODE, type Meeting } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { PUBLIC_URL, expectProblem, startHarness, type Harness } from './harness.js';
 
-describe.each(databaseBackends(inject('postgresUrl')))('managing meetings on $name', (backend) => {
+describeBackends('managing meetings on $name', (backend) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(backend, inject('redisUrl'));

@@ -1,10 +1,10 @@
 import { LIVEKIT_EVENTS_TOPIC, roster, type LiveKitEvent } from '@gomeet/platform';
 import type { JoinResult, LobbyList } from '@gomeet/protocol';
-import { databaseBackends } from '@gomeet/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { liveMeeting, poll, startHarness, type Harness } from './harness.js';
 
-describe.each(databaseBackends(inject('postgresUrl')))('people coming back on $name', (backend) => {
+describeBackends('people coming back on $name', (backend) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(backend, inject('redisUrl'));

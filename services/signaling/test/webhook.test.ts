@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createApp, createInProcessBus, createMetrics, migrate } from '@gomeet/platform';
-import { databaseBackends } from '@gomeet/testing';
 import { AccessToken } from 'livekit-server-sdk';
-import { describe, expect, inject, it } from 'vitest';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { expect, inject, it } from 'vitest';
 import {
   LIVEKIT_EVENTS_TOPIC,
   signalingMigrations,
@@ -30,7 +30,7 @@ function event(id: string, kind = 'participant_joined') {
   });
 }
 
-describe.each(databaseBackends(inject('postgresUrl')))('LiveKit webhook on $name', (backend) => {
+describeBackends('LiveKit webhook on $name', (backend) => {
   async function setup() {
     const database = await backend.open();
     await migrate(database.db, 'signaling', signalingMigrations);
