@@ -15,7 +15,11 @@ describe('the frontend static server', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>GoMeet</title>');
     writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
-    app = await buildStaticApp({ dist, logLevel: false });
+    app = await buildStaticApp({
+      dist,
+      logLevel: false,
+      livekitUrl: 'wss://livekit.example.test',
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -45,6 +49,19 @@ describe('the frontend static server', () => {
     }
     const asset = await app.inject({ url: '/assets/index-abc123.js' });
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the web app with a strict CSP that lets it reach LiveKit and nothing else', async () => {
+    for (const url of ['/', '/m/abc-defg-hij', '/assets/index-abc123.js']) {
+      const csp = (await app.inject({ url })).headers['content-security-policy'];
+      expect(csp, url).toContain("script-src 'self' 'wasm-unsafe-eval';");
+      expect(csp, url).toContain(
+        "connect-src 'self' wss://livekit.example.test https://livekit.example.test;",
+      );
+      expect(csp, url).toContain("object-src 'none'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).toContain("base-uri 'none'");
+    }
   });
 
   it('answers the probes and exposes request metrics', async () => {
