@@ -1,6 +1,6 @@
 import type { Session, User } from '@gomeet/protocol';
 import { describeBackends } from '@gomeet/testing/describe-backends';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer, expectProblem, newEmail, register, startAuth, type TestAuth } from './support.js';
 
 describeBackends('accounts on $name', (backend) => {

@@ -2,7 +2,7 @@ import { createTokenVerifier } from '@gomeet/platform';
 import type { GuestSession } from '@gomeet/protocol';
 import { createLocalJWKSet, decodeJwt, type JSONWebKeySet } from 'jose';
 import { describeBackends } from '@gomeet/testing/describe-backends';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer, expectProblem, register, startAuth, testClock, type TestAuth } from './support.js';
 
 describeBackends('guests and TURN on $name', (backend) => {

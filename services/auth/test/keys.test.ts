@@ -16,7 +16,7 @@ import {
   type JWK,
 } from 'jose';
 import { describeBackends } from '@gomeet/testing/describe-backends';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, rotateSigningKey } from '../src/index.js';
 import {
   bearer,

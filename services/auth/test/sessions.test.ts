@@ -1,6 +1,6 @@
 import type { Session } from '@gomeet/protocol';
 import { describeBackends } from '@gomeet/testing/describe-backends';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer, expectProblem, register, startAuth, testClock, type TestAuth } from './support.js';
 
 describeBackends('sessions on $name', (backend) => {

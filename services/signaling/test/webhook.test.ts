@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createApp, createInProcessBus, createMetrics, migrate } from '@gomeet/platform';
 import { AccessToken } from 'livekit-server-sdk';
 import { describeBackends } from '@gomeet/testing/describe-backends';
-import { expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   LIVEKIT_EVENTS_TOPIC,
   signalingMigrations,
