@@ -179,6 +179,8 @@ if (process.env.GOMEET_BENCH_NETNS === '1') {
     [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
     { env: { ...process.env, GOMEET_BENCH_NETNS: '1', NODE_ENV: 'production' }, stdio: 'inherit' },
   );
+  // The namespace runs detached (its own process group): pass Ctrl-C / SIGTERM on to it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void ns.stop());
   process.exitCode = (await Promise.race([ns.exited, sleep(180_000).then(() => null)])) ?? 1;
   await ns.stop();
 }
