@@ -5,7 +5,15 @@ import { expectProblem, newEmail, startAuth, type TestAuth } from './support.js'
 interface OpenApi {
   paths: Record<
     string,
-    Record<string, { tags?: string[]; requestBody?: unknown; responses: Record<string, unknown> }>
+    Record<
+      string,
+      {
+        tags?: string[];
+        requestBody?: unknown;
+        deprecated?: boolean;
+        responses: Record<string, unknown>;
+      }
+    >
   >;
 }
 
