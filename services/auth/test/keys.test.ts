@@ -53,7 +53,7 @@ describeBackends('signing keys on $name', (backend) => {
         kind: 'user',
         name: 'Remote Verified',
         email: session.user.email,
-        sessionId: expect.any(String),
+        sessionId: expect.any(String) as string,
       });
       const jwks = await fetch(`${address}/api/auth/.well-known/jwks.json`);
       expect(jwks.headers.get('cache-control')).toMatch(/max-age/);
