@@ -38,8 +38,10 @@ describe.skipIf(!redisUrl)('Redis bus', () => {
     const busA = createRedisBus(r1);
     const busB = createRedisBus(r2);
     try {
-      const received = nextMessage(busB, 'meeting:x');
-      await new Promise((r) => setTimeout(r, 100)); // let SUBSCRIBE reach Redis
+      let deliver!: (message: unknown) => void;
+      const received = new Promise((resolve) => (deliver = resolve));
+      // subscribe() resolves once Redis has acknowledged SUBSCRIBE: no guessed sleep needed.
+      await busB.subscribe('meeting:x', (m) => deliver(m));
       await busA.publish('meeting:x', { n: 1 });
       expect(await received).toEqual({ n: 1 });
     } finally {

@@ -76,15 +76,15 @@ describeBackends('accounts on $name', (backend) => {
       await login(email, 'not the password at all');
       return performance.now() - start;
     };
-    const median = (xs: number[]) => xs.sort((x, y) => x - y)[1]!;
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       known.push(await time(user.email));
       unknown.push(await time(newEmail()));
     }
-    // Both run one argon2id verification; without the dummy check an unknown email answers in ~1 ms.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.3);
+    // Both run one argon2id verification; without the dummy check an unknown email answers in
+    // ~1 ms. A loaded machine only ever adds time, so each side's fastest run is its real cost.
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.25);
   });
 
   it('updates the display name, and the next access token carries it', async () => {

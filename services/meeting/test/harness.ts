@@ -6,6 +6,7 @@ import {
   meetingTopic,
   migrate,
   openRedis,
+  withTimeout,
   type Actor,
   type App,
   type Bus,
@@ -124,6 +125,12 @@ export interface Recorded {
   events: MeetingEvent[];
   /** The events whose message has this type. */
   of(type: string): MeetingEvent[];
+  /**
+   * Resolves once everything published on the topic before this call has arrived: publishes a
+   * marker behind it (each bus delivers one topic in order) and waits for it, so "nothing was
+   * published" is checked without a guessed sleep. The marker is not kept in `events`.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -215,8 +222,20 @@ export async function startHarness(
     },
     async record(code) {
       const events: MeetingEvent[] = [];
-      const stop = await bus.subscribe(meetingTopic(code), (m) => events.push(m as MeetingEvent));
-      return { events, of: (type) => events.filter((e) => e.message.type === type), stop };
+      const markers = new Map<string, () => void>();
+      const stop = await bus.subscribe(meetingTopic(code), (m) => {
+        const marker = (m as { testMarker?: string }).testMarker;
+        if (marker === undefined) events.push(m as MeetingEvent);
+        else markers.get(marker)?.();
+      });
+      const settled = async (timeoutMs = 10_000) => {
+        const id = crypto.randomUUID();
+        const arrived = new Promise<void>((resolve) => markers.set(id, resolve));
+        await bus.publish(meetingTopic(code), { testMarker: id });
+        await withTimeout(arrived, timeoutMs, `the marker on ${meetingTopic(code)}`);
+        markers.delete(id);
+      };
+      return { events, of: (type) => events.filter((e) => e.message.type === type), settled, stop };
     },
     variant(extra) {
       const v = buildApp({ ...deps, ...extra, logLevel: false });

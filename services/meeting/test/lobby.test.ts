@@ -206,7 +206,7 @@ describeBackends('the lobby on $name', (backend) => {
     expect((await join(meeting.code, me.token)).statusCode).toBe(202);
     expectProblem(await join(meeting.code, denied.token), 403, 'lobby-denied');
     // Nothing published meanwhile carried a token either.
-    await new Promise((r) => setTimeout(r, 50));
+    await rec.settled();
     expect(JSON.stringify(rec.events)).not.toMatch(JWT);
     await rec.stop();
     const settings = (await h.call('GET', `/api/meetings/${meeting.code}`, host.token)).json<{

@@ -117,7 +117,7 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
       }
     }
     expect(JSON.stringify(h.roomService.calls)).toBe(calls);
-    await new Promise((r) => setTimeout(r, 50));
+    await rec.settled();
     expect(rec.events).toEqual([]);
     await rec.stop();
     expect((await join(meeting.code, target.token)).statusCode).toBe(200);

@@ -162,8 +162,9 @@ describe('signaling socket: meeting events from other services', () => {
       expect((await m.client.closed).code).toBe(CLOSE.ENDED);
       expect(m.client.received.filter((x) => x.type === 'presence.left')).toEqual([]);
     }
-    await new Promise((r) => setTimeout(r, 20));
-    expect(await cluster.live.hgetall(`meeting:${code}:presence`)).toEqual({});
+    await expect
+      .poll(() => cluster.live.hgetall(`meeting:${code}:presence`), { timeout: 5_000 })
+      .toEqual({});
   });
 
   it('mirrors meeting.locked into the snapshot of later joiners', async () => {
@@ -173,7 +174,8 @@ describe('signaling socket: meeting events from other services', () => {
     expect(a.welcome.locked).toBe(false);
     await publishToMeeting(cluster.bus, code, { type: 'meeting.locked', locked: true });
     await a.client.next('meeting.locked');
-    await new Promise((r) => setTimeout(r, 20));
-    expect((await joinAs(cluster, instance, code)).welcome.locked).toBe(true);
+    await expect
+      .poll(async () => (await joinAs(cluster, instance, code)).welcome.locked, { timeout: 5_000 })
+      .toBe(true);
   });
 });

@@ -149,9 +149,10 @@ describe('signaling socket: presence, hands and reactions', () => {
     await joinAs(cluster, instance, code, { name: 'B' });
     await joinAs(cluster, instance, meetingCode(), { name: 'C', state: 'waiting' });
     await TestClient.connect(instance.url);
-    await new Promise((r) => setTimeout(r, 50));
+    await expect
+      .poll(() => instance.metrics.registry.metrics(), { timeout: 5_000 })
+      .toContain('gomeet_websocket_connections_total{service="signaling"} 4');
     const text = await instance.metrics.registry.metrics();
-    expect(text).toContain('gomeet_websocket_connections_total{service="signaling"} 4');
     expect(text).toContain('gomeet_participants_total{service="signaling"} 2');
     expect(text).toContain('gomeet_active_meetings_total{service="signaling"} 2');
   });

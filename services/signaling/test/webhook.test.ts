@@ -36,7 +36,17 @@ describeBackends('LiveKit webhook on $name', (backend) => {
     await migrate(database.db, 'signaling', signalingMigrations);
     const bus = createInProcessBus();
     const published: LiveKitEvent[] = [];
-    await bus.subscribe(LIVEKIT_EVENTS_TOPIC, (m) => published.push(m as LiveKitEvent));
+    let markers = 0;
+    await bus.subscribe(LIVEKIT_EVENTS_TOPIC, (m) => {
+      if ((m as { testMarker?: true }).testMarker) markers++;
+      else published.push(m as LiveKitEvent);
+    });
+    /** Resolves once all published before it has arrived: the bus keeps one topic in order. */
+    const settled = async () => {
+      const seen = markers;
+      await bus.publish(LIVEKIT_EVENTS_TOPIC, { testMarker: true });
+      await expect.poll(() => markers, { timeout: 5_000 }).toBeGreaterThan(seen);
+    };
     const app = createApp({ service: 'signaling', metrics: createMetrics(), logLevel: false });
     await app.register(webhookRoutes, { db: database.db, bus, livekit: { apiKey, apiSecret } });
     const post = async (body: string, authorization?: string) =>
@@ -49,15 +59,15 @@ describeBackends('LiveKit webhook on $name', (backend) => {
         },
         payload: body,
       });
-    return { app, post, published, close: database.close };
+    return { app, post, published, settled, close: database.close };
   }
 
   it('accepts a signed event, stores it and publishes it on the bus', async () => {
-    const { post, published, close } = await setup();
+    const { post, published, settled, close } = await setup();
     const body = event('EV_1');
     const res = await post(body, await sign(body));
     expect(res.statusCode).toBe(200);
-    await new Promise((r) => setTimeout(r, 10));
+    await settled();
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({
       id: 'EV_1',
@@ -69,7 +79,7 @@ describeBackends('LiveKit webhook on $name', (backend) => {
   });
 
   it('refuses an unsigned event, a wrong key and a tampered body with 401', async () => {
-    const { post, published, close } = await setup();
+    const { post, published, settled, close } = await setup();
     const body = event('EV_2');
     expect((await post(body)).statusCode).toBe(401);
     expect(
@@ -78,17 +88,18 @@ describeBackends('LiveKit webhook on $name', (backend) => {
     expect((await post(event('EV_3'), await sign(body))).statusCode).toBe(401);
     const res = await post(body);
     expect(res.headers['content-type']).toContain('application/problem+json');
+    await settled();
     expect(published).toHaveLength(0);
     await close();
   });
 
   it('treats a redelivered event as a harmless duplicate', async () => {
-    const { post, published, close } = await setup();
+    const { post, published, settled, close } = await setup();
     const body = event('EV_4');
     const auth = await sign(body);
     expect((await post(body, auth)).json()).toEqual({ received: true, duplicate: false });
     expect((await post(body, auth)).json()).toEqual({ received: true, duplicate: true });
-    await new Promise((r) => setTimeout(r, 10));
+    await settled();
     expect(published).toHaveLength(1);
     await close();
   });
