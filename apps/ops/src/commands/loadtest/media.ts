@@ -113,7 +113,13 @@ export async function startMediaBot(url: string, token: string, plan: BotPlan): 
     loops.push(readFrames(track));
   });
   const readFrames = async (track: RemoteTrack) => {
-    const reader = new VideoStream(track).getReader();
+    let reader: ReadableStreamDefaultReader<unknown>;
+    try {
+      reader = new VideoStream(track).getReader();
+    } catch {
+      // The track went away between the event and here (its FFI handle is gone).
+      return;
+    }
     let seen = 0;
     try {
       while (!stopped) {
