@@ -32,6 +32,6 @@ export function startBanner(
       `  TURN: coturn on ${media.turn.urls.join(', ')} (UDP/TCP ${media.turn.port}, relay UDP ${media.turn.relayPorts.join('-')}); log ${media.turn.logFile}`,
     );
   else lines.push('  TURN: coturn is not running (apt-get install coturn, or set TURN_URLS).');
-  lines.push(`  LiveKit: ${gomeet.livekitUrl}`, '  Press Ctrl-C to stop.', '');
+  lines.push(`  LiveKit (from this machine): ${gomeet.livekitUrl}`, '  Press Ctrl-C to stop.', '');
   return lines.join('\n');
 }

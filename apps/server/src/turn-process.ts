@@ -113,7 +113,8 @@ export async function startTurnServer(o: TurnProcessOptions): Promise<TurnProces
     child.stdout?.pipe(logStream, { end: false });
     child.stderr?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
     child.once('exit', (code, signal) => {
-      if (stopping) return;
+      // Ctrl-C reaches the whole process group: coturn stopping with us is not a crash.
+      if (stopping || signal === 'SIGINT') return;
       restarts += 1;
       const delay = Math.min(1000 * 2 ** Math.min(restarts - 1, 5), 30_000);
       log.error({ code, signal, restartInMs: delay }, 'coturn exited unexpectedly; restarting');
