@@ -517,6 +517,8 @@ describe.skipIf(!ready || !postgresUrl)(
       expect(r.code).toBe(3);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^error: metrics API unavailable \(install metrics-server\)/);
+      expect(r.stderr).toContain('metrics.k8s.io is not served');
+      expect(r.stderr).not.toContain('HTTP-Code');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }, 60_000);
 
