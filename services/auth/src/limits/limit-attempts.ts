@@ -106,11 +106,11 @@ export async function clearSignIn(
   input: { account: string; ip: string },
 ): Promise<void> {
   const known = keys.known(input.account, input.ip);
-  const record = await ctx.rateLimiter.peek(known, 1);
   await Promise.all([
     ctx.rateLimiter.reset(keys.account('login', input.account)),
     ctx.rateLimiter.reset(keys.accountAddress('login', input.account, input.ip)),
-    record.allowed ? ctx.rateLimiter.hit(known, 1, KNOWN_ADDRESS_TTL_MS) : Promise.resolve(),
+    // Reset, then count once: the record lives KNOWN_ADDRESS_TTL_MS from this latest success.
+    ctx.rateLimiter.reset(known).then(() => ctx.rateLimiter.hit(known, 1, KNOWN_ADDRESS_TTL_MS)),
   ]);
 }
 
