@@ -133,7 +133,8 @@ export async function startLiveKit(options: LiveKitProcessOptions): Promise<Live
     child.stdout?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
     child.stderr?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
     child.once('exit', (code, signal) => {
-      if (stopping) return;
+      // Ctrl-C reaches the whole process group, and LiveKit ends cleanly on it: not a crash.
+      if (stopping || signal === 'SIGINT' || code === 0) return;
       restarts += 1;
       const delay = Math.min(1000 * 2 ** Math.min(restarts - 1, 5), 30_000);
       log.error({ code, signal, restartInMs: delay }, 'LiveKit exited unexpectedly; restarting');
