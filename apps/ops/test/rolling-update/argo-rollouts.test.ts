@@ -4,12 +4,8 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, stopChild, type KubeCluster } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROOT,
-  kubeAvailable,
-  runScript,
-  startGomeetCluster,
-} from '../scale-services/gomeet-cluster.js';
+import { runScript, startGomeetCluster } from '../scale-services/gomeet-cluster.js';
+import { controlPlaneAvailable, ROOT } from '../harness/production-cluster.js';
 
 /** Built by scripts/install-argo-rollouts.sh. */
 const CONTROLLER = path.join(
@@ -19,7 +15,7 @@ const CONTROLLER = path.join(
 );
 
 function argoAvailable(): boolean {
-  if (existsSync(CONTROLLER)) return kubeAvailable('argo rollouts');
+  if (existsSync(CONTROLLER)) return controlPlaneAvailable('argo rollouts');
   if (process.env.CI === 'true')
     throw new Error('Argo Rollouts controller missing: run bash scripts/install-argo-rollouts.sh');
   console.warn('argo rollouts: skipped, run bash scripts/install-argo-rollouts.sh');

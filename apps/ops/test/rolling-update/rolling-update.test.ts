@@ -1,11 +1,7 @@
 import type { KubeCluster } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  getJson,
-  kubeAvailable,
-  runScript,
-  startGomeetCluster,
-} from '../scale-services/gomeet-cluster.js';
+import { getJson, runScript, startGomeetCluster } from '../scale-services/gomeet-cluster.js';
+import { controlPlaneAvailable } from '../harness/production-cluster.js';
 
 interface ReplicaSetList {
   items: {
@@ -33,7 +29,7 @@ interface Status {
 
 const REGISTRY = 'registry.digitalocean.com/gomeet';
 
-describe.skipIf(!kubeAvailable('rolling-update'))(
+describe.skipIf(!controlPlaneAvailable('rolling-update'))(
   'rolling-update.sh against a real control plane',
   () => {
     let cluster: KubeCluster;

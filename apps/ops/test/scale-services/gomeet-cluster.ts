@@ -1,18 +1,5 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { kubeBinaries, startKubeCluster, type KubeCluster } from '@gomeet/testing';
-
-/** The repository root: the runbook's scripts run from here. */
-export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
-/** The control plane's binaries are built (scripts/install-k8s.sh); in CI they must be. */
-export function kubeAvailable(what: string): boolean {
-  if (kubeBinaries()) return true;
-  if (process.env.CI === 'true')
-    throw new Error(`${what}: Kubernetes test binaries missing; run bash scripts/install-k8s.sh`);
-  console.warn(`${what}: skipped, Kubernetes test binaries missing (bash scripts/install-k8s.sh)`);
-  return false;
-}
+import { startKubeCluster, type KubeCluster } from '@gomeet/testing';
+import { getJson as getJsonIn, runLine, type LineRun } from '../harness/production-cluster.js';
 
 const SERVICES = [
   'auth-service',
@@ -132,43 +119,28 @@ export async function startGomeetCluster(): Promise<KubeCluster> {
 }
 
 /** What a wrapper script run printed and its exit code. */
-export interface ScriptRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type ScriptRun = LineRun;
 
-/** Runs deployment/digitalocean/<script> from the repo root, as the runbook writes it. */
+/**
+ * Runs deployment/digitalocean/<script> from the repo root, as the runbook writes it, with this
+ * process's environment minus the DigitalOcean token and Prometheus URL.
+ */
 export function runScript(
   cluster: KubeCluster,
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<ScriptRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(`./deployment/digitalocean/${script}`, args, {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        KUBECONFIG: cluster.kubeconfig,
-        DIGITALOCEAN_TOKEN: '',
-        PROMETHEUS_URL: '',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  return runLine(cluster, [`./deployment/digitalocean/${script}`, ...args], {
+    ...process.env,
+    KUBECONFIG: cluster.kubeconfig,
+    DIGITALOCEAN_TOKEN: '',
+    PROMETHEUS_URL: '',
+    ...env,
   });
 }
 
-/** `kubectl get … -o json` parsed. */
-export async function getJson<T>(cluster: KubeCluster, args: string[]): Promise<T> {
-  const r = await cluster.kubectl(['get', '-n', 'gomeet', ...args, '-o', 'json']);
-  if (r.code !== 0) throw new Error(`kubectl get ${args.join(' ')}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as T;
+/** `kubectl get -n gomeet … -o json` parsed. */
+export function getJson<T>(cluster: KubeCluster, args: string[]): Promise<T> {
+  return getJsonIn<T>(cluster, ['-n', 'gomeet', ...args]);
 }

@@ -1,6 +1,7 @@
 import type { KubeCluster } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, kubeAvailable, runScript, startGomeetCluster } from './gomeet-cluster.js';
+import { getJson, runScript, startGomeetCluster } from './gomeet-cluster.js';
+import { controlPlaneAvailable } from '../harness/production-cluster.js';
 
 interface PodList {
   items: { spec: { nodeName?: string }; status: { phase?: string } }[];
@@ -13,7 +14,7 @@ interface Hpa {
   };
 }
 
-describe.skipIf(!kubeAvailable('scale-services'))(
+describe.skipIf(!controlPlaneAvailable('scale-services'))(
   'scale-services.sh against a real control plane',
   () => {
     let cluster: KubeCluster;
