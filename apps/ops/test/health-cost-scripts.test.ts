@@ -1,29 +1,8 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const exec = promisify(execFile);
+import { runRunbookLine } from './harness/runbook-line.js';
 
 /** Runs a runbook script from the repo root exactly as the runbook writes it. */
-async function script(
-  line: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [file, ...args] = line;
-  try {
-    const r = await exec(file ?? '', args, {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const script = runRunbookLine;
 
 describe('runbook scripts deployment/digitalocean/{health-check,cost-monitor}.sh', () => {
   it('cost-monitor.sh --format json report prints the JSON report', async () => {

@@ -1,33 +1,20 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { buildImagesCommand, type BuildReport } from '../../src/commands/build-images/index.js';
 import type { CommandRunner } from '../../src/commands/build-images/run-command.js';
 import { Capture } from '../harness/run-cli.js';
+import { runRunbookLine } from '../harness/runbook-line.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const exec = promisify(execFile);
 const ALL = ['auth-service', 'meeting-service', 'signaling-service', 'chat-service', 'frontend'];
 
 /** Runs the runbook's wrapper from the repo root exactly as written (plus what the test adds). */
-async function script(args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH }) {
-  try {
-    const r = await exec('./deployment/digitalocean/build-images.sh', args, {
-      cwd: root,
-      env: { HOME: '/nonexistent', ...env },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const script = (args: string[], env?: NodeJS.ProcessEnv) =>
+  runRunbookLine(['./deployment/digitalocean/build-images.sh', ...args], env);
 
 async function plan(line: string[]): Promise<BuildReport> {
   const r = await script([...line, '--dry-run', '--format', 'json']);

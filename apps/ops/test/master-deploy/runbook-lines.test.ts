@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { DeployReport } from '../../src/commands/master-deploy/summary.js';
+import { runRunbookLine } from '../harness/runbook-line.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const exec = promisify(execFile);
 const PHASES = [
   'prerequisites',
   'infrastructure',
@@ -22,19 +18,10 @@ const PHASES = [
 ];
 
 /** The runbook's line from the repo root, with no cluster, kubeconfig or token. */
-async function script(args: string[]) {
-  try {
-    const r = await exec('./deployment/digitalocean/master-deploy.sh', args, {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: '/nonexistent', KUBECONFIG: '/nonexistent' },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const script = (args: string[]) =>
+  runRunbookLine(['./deployment/digitalocean/master-deploy.sh', ...args], {
+    KUBECONFIG: '/nonexistent',
+  });
 
 describe('master-deploy.sh as the runbook writes it', () => {
   it('--dry-run lists the 12 phases and their actions in order without a cluster, exit 0', async () => {

@@ -1,29 +1,13 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResourceResult } from '../../src/commands/setup-infrastructure/provision.js';
 import { startDoReplayServer, type DoReplayServer } from '../harness/do-replay-server.js';
+import { runRunbookLine } from '../harness/runbook-line.js';
 
-const root = fileURLToPath(new URL('../../../..', import.meta.url));
-const exec = promisify(execFile);
 const TOKEN = 'dop_v1_runbook_lines_token_not_real';
 const SCRIPT = './deployment/digitalocean/setup-infrastructure.sh';
 
 /** Runs the runbook's line from the repo root, the DigitalOcean API replayed on loopback. */
-async function line(args: string[], env: NodeJS.ProcessEnv) {
-  try {
-    const r = await exec(SCRIPT, args, {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: '/nonexistent', ...env },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const line = (args: string[], env: NodeJS.ProcessEnv) => runRunbookLine([SCRIPT, ...args], env);
 
 const rows = (stdout: string) => (JSON.parse(stdout) as { resources: ResourceResult[] }).resources;
 
