@@ -43,6 +43,25 @@ const INSTRUMENT = `
   }).observe(document, { subtree: true, childList: true });
 `;
 
+/** Runs in the host's page: keeps its peer connections, to read which camera layers it sends. */
+const KEEP_PEER_CONNECTIONS = `
+  window.__pcs = [];
+  const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = function (...args) {
+    const pc = new Original(...args);
+    window.__pcs.push(pc);
+    return pc;
+  };
+  window.RTCPeerConnection.prototype = Original.prototype;
+`;
+
+/** The host's camera layers as dynacast left them ("q:on h:off f:off"), read in its page. */
+const HOST_LAYERS = `window.__pcs
+  .filter((pc) => pc.connectionState !== 'closed')
+  .flatMap((pc) => pc.getSenders().filter((s) => s.track && s.track.kind === 'video'))
+  .map((s) => s.getParameters().encodings.map((e) => (e.rid ?? '-') + ':' + (e.active ? 'on' : 'off')).join(' '))
+  .join(' | ')`;
+
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] ?? NaN;
@@ -81,7 +100,11 @@ async function main(): Promise<void> {
     );
     const meetingUrl = new URL(`/m/${meeting.code}`, server.url).href;
 
-    const hostContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const hostContext = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      bypassCSP: true,
+    });
+    await hostContext.addInitScript({ content: KEEP_PEER_CONNECTIONS });
     const stored = JSON.stringify({
       user: host.user,
       accessToken: host.accessToken,
@@ -112,6 +135,8 @@ async function main(): Promise<void> {
       await page.waitForLoadState('networkidle');
       const wait = left + GAP_MS - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      // Paused layers (dynacast, once nobody watched them) must restart before a first frame.
+      const layers = await hostPage.evaluate<string>(HOST_LAYERS);
       await page.getByTestId('join-button').click();
       await page.waitForFunction('window.__join.frame !== null', undefined, { timeout: 30_000 });
       const ms = await page.evaluate<number>('window.__join.frame - window.__join.click');
@@ -122,7 +147,7 @@ async function main(): Promise<void> {
         "performance.getEntriesByType('mark').filter(m => m.name.startsWith('gomeet:')).map(m => m.name.slice(7) + '=' + (m.startTime - window.__join.click).toFixed(0)).join(' ')",
       );
       console.log(
-        `run ${String(run).padStart(2)}${run === 0 ? ' (warm-up)' : ''}: ${ms.toFixed(0)} ms  ${marks}`,
+        `run ${String(run).padStart(2)}${run === 0 ? ' (warm-up)' : ''}: ${ms.toFixed(0)} ms  ${marks}  host camera at click: ${layers}`,
       );
       await context.close();
       left = performance.now();

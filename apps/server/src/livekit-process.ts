@@ -75,11 +75,6 @@ export function livekitConfig(o: Omit<LiveKitProcessOptions, 'binary' | 'dir' | 
     '    high_quality: 300ms',
     '  ips:',
     `    includes: [${ips.map((ip) => `"${ip}"`).join(', ')}]`,
-    // Dynacast pauses a camera's layers 5 s (LiveKit's default) after its last viewer leaves;
-    // the next viewer then waits for the publisher to restart them and send a keyframe. Kept
-    // warm for 30 s, so a guest joining soon after another left finds them running.
-    'video:',
-    '  dynacast_pause_delay: 30s',
     'room:',
     '  empty_timeout: 300',
     '  max_participants: 500',
