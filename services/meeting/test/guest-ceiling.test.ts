@@ -10,9 +10,6 @@ describeBackends('the guest ceiling on $name', (backend) => {
   });
   afterAll(() => h?.close());
 
-  const join = (code: string, token: string) =>
-    h.call('POST', `/api/meetings/${code}/join`, token, {});
-
   it('defaults to the meeting’s capacity and is set on create and update', async () => {
     const host = await h.user();
     const meeting = await h.create(host.token);
@@ -43,23 +40,23 @@ describeBackends('the guest ceiling on $name', (backend) => {
     const meeting = await h.create(host.token, { settings: { lobby: false, maxGuests: 2 } });
     for (let i = 0; i < 2; i++) {
       const guest = await h.guest(meeting.code, `Guest ${i}`);
-      expect((await join(meeting.code, guest.token)).statusCode).toBe(200);
+      expect((await h.join(meeting.code, guest.token)).statusCode).toBe(200);
     }
     const third = await h.guest(meeting.code, 'Guest 3');
-    const refused = await join(meeting.code, third.token);
+    const refused = await h.join(meeting.code, third.token);
     expectProblem(refused, 409, 'guest-limit-reached');
     expect(refused.json<{ detail: string }>().detail).toMatch(
       /as many guests as its host allows \(2\)/,
     );
     const member = await h.user('Signed-in Sam');
-    expect((await join(meeting.code, member.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, member.token)).statusCode).toBe(200);
   });
 
   it('refuses guests past the ceiling before the lobby, so they cannot flood it', async () => {
     const host = await h.user();
     const meeting = await h.create(host.token, { settings: { lobby: true, maxGuests: 0 } });
     const guest = await h.guest(meeting.code);
-    expectProblem(await join(meeting.code, guest.token), 409, 'guest-limit-reached');
+    expectProblem(await h.join(meeting.code, guest.token), 409, 'guest-limit-reached');
     const lobby = await h.call('GET', `/api/meetings/${meeting.code}/lobby`, host.token);
     expect(lobby.json<{ entries: unknown[] }>().entries).toEqual([]);
   });

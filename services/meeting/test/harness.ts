@@ -153,6 +153,10 @@ export interface Harness {
     token?: string,
     body?: unknown,
   ): Promise<LightMyRequestResponse>;
+  /** POST /api/meetings/:code/join as `token`. */
+  join(code: string, token: string, body?: object): Promise<LightMyRequestResponse>;
+  /** POST /api/meetings/:code/<path> as `token`: a host control such as `lock` or `end`. */
+  act(code: string, token: string, path: string, body?: object): Promise<LightMyRequestResponse>;
   /** Creates a meeting as `token`'s user and returns it. */
   create(token: string, body?: Record<string, unknown>): Promise<Meeting>;
   /** Records every event published on meeting `code`'s topic from now on. */
@@ -215,6 +219,8 @@ export async function startHarness(
       const actor: Actor = { id: `guest:${crypto.randomUUID()}`, kind: 'guest', name, meeting };
       return { actor, token: await tokens.issue(actor) };
     },
+    join: (code, token, body = {}) => call('POST', `/api/meetings/${code}/join`, token, body),
+    act: (code, token, path, body) => call('POST', `/api/meetings/${code}/${path}`, token, body),
     async create(token, body = {}) {
       const res = await call('POST', '/api/meetings', token, { title: 'Weekly sync', ...body });
       expect(res.statusCode, res.body).toBe(201);

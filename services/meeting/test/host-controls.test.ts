@@ -13,17 +13,12 @@ describeBackends('host controls on $name', (backend) => {
   });
   afterAll(() => h?.close());
 
-  const join = (code: string, token: string) =>
-    h.call('POST', `/api/meetings/${code}/join`, token, {});
-  const act = (code: string, token: string, path: string, body?: object) =>
-    h.call('POST', `/api/meetings/${code}/${path}`, token, body);
-
   it('mutes one person’s microphone through LiveKit and tells them alone who did (fake RoomService)', async () => {
     const { host, meeting, people } = await liveMeeting(h, 2);
     const [me, other] = people;
     if (!me || !other) throw new Error('two people');
     const rec = await h.record(meeting.code);
-    const res = await act(meeting.code, host.token, `participants/${me.actor.id}/mute`, {
+    const res = await h.act(meeting.code, host.token, `participants/${me.actor.id}/mute`, {
       source: 'microphone',
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -47,7 +42,7 @@ describeBackends('host controls on $name', (backend) => {
   it('mutes a camera, and answers 404 for someone not in the room (fake RoomService)', async () => {
     const { host, meeting, people } = await liveMeeting(h, 1);
     const me = people[0]?.actor.id ?? '';
-    const res = await act(meeting.code, host.token, `participants/${me}/mute`, {
+    const res = await h.act(meeting.code, host.token, `participants/${me}/mute`, {
       source: 'camera',
     });
     expect(res.statusCode).toBe(200);
@@ -55,14 +50,14 @@ describeBackends('host controls on $name', (backend) => {
     expect(h.roomService.isMuted(meeting.code, me, TrackSource.MICROPHONE)).toBe(false);
     const absent = await h.user();
     expectProblem(
-      await act(meeting.code, host.token, `participants/${absent.actor.id}/mute`, {
+      await h.act(meeting.code, host.token, `participants/${absent.actor.id}/mute`, {
         source: 'camera',
       }),
       404,
       'participant-not-found',
     );
     expectProblem(
-      await act(meeting.code, host.token, `participants/${me}/mute`, { source: 'screen' }),
+      await h.act(meeting.code, host.token, `participants/${me}/mute`, { source: 'screen' }),
       400,
     );
   });
@@ -71,11 +66,11 @@ describeBackends('host controls on $name', (backend) => {
     const { host, meeting, people } = await liveMeeting(h, 3);
     const [helper, ...rest] = people;
     if (!helper) throw new Error('a helper');
-    await act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
+    await h.act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
       role: 'co-host',
     });
     const rec = await h.record(meeting.code);
-    const res = await act(meeting.code, helper.token, 'mute-all');
+    const res = await h.act(meeting.code, helper.token, 'mute-all');
     expect(res.statusCode, res.body).toBe(200);
     const ids = rest.map((p) => p.actor.id);
     expect(res.json<IdentityList>().identities.sort()).toEqual([...ids].sort());
@@ -97,10 +92,10 @@ describeBackends('host controls on $name', (backend) => {
   it('asks someone to unmute without unmuting anything itself (fake RoomService)', async () => {
     const { host, meeting, people } = await liveMeeting(h, 1);
     const me = people[0]?.actor.id ?? '';
-    await act(meeting.code, host.token, `participants/${me}/mute`, { source: 'microphone' });
+    await h.act(meeting.code, host.token, `participants/${me}/mute`, { source: 'microphone' });
     const muteCalls = h.roomService.calls.mutePublishedTrack.length;
     const rec = await h.record(meeting.code);
-    const res = await act(meeting.code, host.token, `participants/${me}/ask-unmute`);
+    const res = await h.act(meeting.code, host.token, `participants/${me}/ask-unmute`);
     expect(res.statusCode, res.body).toBe(204);
     await poll(() => rec.events).toHaveLength(1);
     expect(rec.events[0]).toEqual({
@@ -111,7 +106,7 @@ describeBackends('host controls on $name', (backend) => {
     expect(h.roomService.calls.mutePublishedTrack).toHaveLength(muteCalls);
     expect(h.roomService.isMuted(meeting.code, me, TrackSource.MICROPHONE)).toBe(true);
     expectProblem(
-      await act(meeting.code, host.token, `participants/${(await h.user()).actor.id}/ask-unmute`),
+      await h.act(meeting.code, host.token, `participants/${(await h.user()).actor.id}/ask-unmute`),
       404,
     );
   });
@@ -121,7 +116,7 @@ describeBackends('host controls on $name', (backend) => {
     const me = people[0];
     if (!me) throw new Error('one person');
     const rec = await h.record(meeting.code);
-    const res = await act(meeting.code, host.token, `participants/${me.actor.id}/remove`);
+    const res = await h.act(meeting.code, host.token, `participants/${me.actor.id}/remove`);
     expect(res.statusCode, res.body).toBe(204);
     expect(h.roomService.calls.removeParticipant).toContainEqual([meeting.code, me.actor.id]);
     await poll(() => rec.of('participant.removed')).toHaveLength(1);
@@ -137,20 +132,20 @@ describeBackends('host controls on $name', (backend) => {
       .where('meeting_code', '=', meeting.code)
       .executeTakeFirstOrThrow();
     expect(ban).toMatchObject({ identity: me.actor.id, banned_by: host.actor.id });
-    expectProblem(await join(meeting.code, me.token), 403, 'removed-from-meeting');
+    expectProblem(await h.join(meeting.code, me.token), 403, 'removed-from-meeting');
     // Even with the live roster gone (a Redis flush), the ban holds.
     await roster.clear(h.live, meeting.code);
-    expectProblem(await join(meeting.code, me.token), 403, 'removed-from-meeting');
+    expectProblem(await h.join(meeting.code, me.token), 403, 'removed-from-meeting');
     // Removing again is harmless; LiveKit no longer knows them (not found is ignored).
     expect(
-      (await act(meeting.code, host.token, `participants/${me.actor.id}/remove`)).statusCode,
+      (await h.act(meeting.code, host.token, `participants/${me.actor.id}/remove`)).statusCode,
     ).toBe(204);
   });
 
   it('disconnects a removed participant again the moment LiveKit says they joined with their old token (fake RoomService)', async () => {
     const { host, meeting, people } = await liveMeeting(h, 1);
     const me = people[0]?.actor.id ?? '';
-    await act(meeting.code, host.token, `participants/${me}/remove`);
+    await h.act(meeting.code, host.token, `participants/${me}/remove`);
     const before = h.roomService.calls.removeParticipant.length;
     h.roomService.enter(meeting.code, me);
     const event: LiveKitEvent = {
@@ -183,14 +178,14 @@ describeBackends('host controls on $name', (backend) => {
     const { host, meeting, people } = await liveMeeting(h, 1);
     const helper = people[0];
     if (!helper) throw new Error('one person');
-    await act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
+    await h.act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
       role: 'co-host',
     });
     expectProblem(
-      await act(meeting.code, helper.token, `participants/${host.actor.id}/remove`),
+      await h.act(meeting.code, helper.token, `participants/${host.actor.id}/remove`),
       403,
       'cannot-remove-host',
     );
-    expect((await join(meeting.code, host.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, host.token)).statusCode).toBe(200);
   });
 });

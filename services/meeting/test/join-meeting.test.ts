@@ -19,10 +19,8 @@ describeBackends('joining a meeting on $name', (backend) => {
   });
   afterAll(() => h?.close());
 
-  const join = (code: string, token: string, body: object = {}) =>
-    h.call('POST', `/api/meetings/${code}/join`, token, body);
   async function joined(code: string, token: string, body: object = {}): Promise<Joined> {
-    const res = await join(code, token, body);
+    const res = await h.join(code, token, body);
     expect(res.statusCode, res.body).toBe(200);
     return res.json<Joined>();
   }
@@ -127,9 +125,9 @@ describeBackends('joining a meeting on $name', (backend) => {
       settings: { lobby: false },
     });
     const me = await h.user();
-    expectProblem(await join(meeting.code, me.token), 403, 'passcode-required');
+    expectProblem(await h.join(meeting.code, me.token), 403, 'passcode-required');
     expectProblem(
-      await join(meeting.code, me.token, { passcode: 'red-door' }),
+      await h.join(meeting.code, me.token, { passcode: 'red-door' }),
       403,
       'wrong-passcode',
     );
@@ -147,9 +145,9 @@ describeBackends('joining a meeting on $name', (backend) => {
       200,
     );
     const me = await h.user();
-    expectProblem(await join(meeting.code, me.token), 410, 'meeting-ended');
-    expectProblem(await join(meeting.code, host.token), 410, 'meeting-ended');
-    expectProblem(await join('qqq-qqqq-qqq', me.token), 404, 'meeting-not-found');
+    expectProblem(await h.join(meeting.code, me.token), 410, 'meeting-ended');
+    expectProblem(await h.join(meeting.code, host.token), 410, 'meeting-ended');
+    expectProblem(await h.join('qqq-qqqq-qqq', me.token), 404, 'meeting-not-found');
   });
 
   it('answers 409 when the meeting is full, without counting a re-join twice', async () => {
@@ -159,7 +157,7 @@ describeBackends('joining a meeting on $name', (backend) => {
     const second = await h.user();
     await joined(meeting.code, host.token);
     await joined(meeting.code, first.token);
-    expectProblem(await join(meeting.code, second.token), 409, 'meeting-full');
+    expectProblem(await h.join(meeting.code, second.token), 409, 'meeting-full');
     await joined(meeting.code, first.token);
   });
 
@@ -175,8 +173,8 @@ describeBackends('joining a meeting on $name', (backend) => {
     await sql`create trigger slow_attendance before insert on meeting_attendance for each row execute function slow_insert()`.execute(
       h.db,
     );
-    const results = await Promise.all(people.map((p) => join(meeting.code, p.token))).finally(() =>
-      sql`drop trigger slow_attendance on meeting_attendance`.execute(h.db),
+    const results = await Promise.all(people.map((p) => h.join(meeting.code, p.token))).finally(
+      () => sql`drop trigger slow_attendance on meeting_attendance`.execute(h.db),
     );
     const statuses = results.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -209,7 +207,7 @@ describeBackends('joining a meeting on $name', (backend) => {
     const host = await h.user();
     const meeting = await h.create(host.token, { settings: { lobby: false, allowGuests: false } });
     const guest = await h.guest(meeting.code);
-    expectProblem(await join(meeting.code, guest.token), 403, 'guests-not-allowed');
+    expectProblem(await h.join(meeting.code, guest.token), 403, 'guests-not-allowed');
   });
 
   it('refuses a guest pass for another meeting (403), for joining and for reading', async () => {
@@ -217,7 +215,7 @@ describeBackends('joining a meeting on $name', (backend) => {
     const mine = await h.create(host.token, { settings: { lobby: false } });
     const theirs = await h.create(host.token, { settings: { lobby: false } });
     const guest = await h.guest(theirs.code);
-    expectProblem(await join(mine.code, guest.token), 403, 'wrong-meeting');
+    expectProblem(await h.join(mine.code, guest.token), 403, 'wrong-meeting');
     expectProblem(
       await h.call('GET', `/api/meetings/${mine.code}`, guest.token),
       403,

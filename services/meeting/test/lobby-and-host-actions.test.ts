@@ -20,8 +20,6 @@ describeBackends('lobby, attendance and host actions on $name', (backend) => {
   afterAll(() => h?.close());
 
   const ctxOf = (actor: Actor) => createContext(h.deps, actor, h.app.log);
-  const join = (code: string, token: string) =>
-    h.call('POST', `/api/meetings/${code}/join`, token, {});
   const attendance = (code: string) =>
     h.db
       .selectFrom('meeting_attendance')
@@ -33,17 +31,17 @@ describeBackends('lobby, attendance and host actions on $name', (backend) => {
   it('holds a participant in the lobby (202) until the host admits them, then gives a token', async () => {
     const host = await h.user();
     const meeting = await h.create(host.token);
-    expect((await join(meeting.code, host.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, host.token)).statusCode).toBe(200);
     const me = await h.user('Barbara Liskov');
 
-    const waiting = await join(meeting.code, me.token);
+    const waiting = await h.join(meeting.code, me.token);
     expect(waiting.statusCode).toBe(202);
     expect(waiting.json<JoinResult>()).toEqual({
       status: 'waiting',
       role: 'participant',
       identity: me.actor.id,
     });
-    expect((await join(meeting.code, me.token)).statusCode).toBe(202);
+    expect((await h.join(meeting.code, me.token)).statusCode).toBe(202);
     const entry = await roster.get(h.live, meeting.code, me.actor.id);
     expect(entry).toMatchObject({
       identity: me.actor.id,
@@ -63,7 +61,7 @@ describeBackends('lobby, attendance and host actions on $name', (backend) => {
       ctx: ctxOf(host.actor),
       input: { code: meeting.code, identity: me.actor.id },
     });
-    const admitted = await join(meeting.code, me.token);
+    const admitted = await h.join(meeting.code, me.token);
     expect(admitted.statusCode).toBe(200);
     expect(admitted.json<JoinResult>()).toMatchObject({ status: 'joined', role: 'participant' });
   });
@@ -72,7 +70,7 @@ describeBackends('lobby, attendance and host actions on $name', (backend) => {
     const host = await h.user();
     const meeting = await h.create(host.token);
     const guest = await h.guest(meeting.code);
-    expect((await join(meeting.code, guest.token)).json<JoinResult>()).toMatchObject({
+    expect((await h.join(meeting.code, guest.token)).json<JoinResult>()).toMatchObject({
       status: 'waiting',
       role: 'guest',
     });
@@ -84,7 +82,7 @@ describeBackends('lobby, attendance and host actions on $name', (backend) => {
     await expect.poll(() => rec.of('lobby.admitted')).toHaveLength(1);
     expect(rec.of('lobby.admitted')[0]?.audience).toEqual({ identities: [guest.actor.id] });
     await rec.stop();
-    expect((await join(meeting.code, guest.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, guest.token)).statusCode).toBe(200);
   });
 
   it('lets a co-host skip the lobby and the passcode, change the meeting, but not cancel it', async () => {
@@ -95,7 +93,7 @@ describeBackends('lobby, attendance and host actions on $name', (backend) => {
       ctx: ctxOf(host.actor),
       input: { code: meeting.code, userId: helper.actor.id },
     });
-    const res = await join(meeting.code, helper.token);
+    const res = await h.join(meeting.code, helper.token);
     expect(res.json<JoinResult>()).toMatchObject({ status: 'joined', role: 'co-host' });
     const patched = await h.call('PATCH', `/api/meetings/${meeting.code}`, helper.token, {
       title: 'Co-hosted',
@@ -112,9 +110,9 @@ describeBackends('lobby, attendance and host actions on $name', (backend) => {
     const host = await h.user('Host');
     const meeting = await h.create(host.token, { settings: { lobby: false } });
     const me = await h.user('Ken Thompson');
-    await join(meeting.code, host.token);
-    await join(meeting.code, me.token);
-    await join(meeting.code, me.token);
+    await h.join(meeting.code, host.token);
+    await h.join(meeting.code, me.token);
+    await h.join(meeting.code, me.token);
     let rows = await attendance(meeting.code);
     expect(rows.map((r) => [r.identity, r.name, r.role, r.left_at])).toEqual([
       [host.actor.id, 'Host', 'host', null],
@@ -164,22 +162,22 @@ describeBackends('lobby, attendance and host actions on $name', (backend) => {
     });
     const first = await h.user();
     const second = await h.user();
-    await join(meeting.code, host.token);
-    await join(meeting.code, first.token);
-    expectProblem(await join(meeting.code, second.token), 409, 'meeting-full');
+    await h.join(meeting.code, host.token);
+    await h.join(meeting.code, first.token);
+    expectProblem(await h.join(meeting.code, second.token), 409, 'meeting-full');
     await recordParticipantLeft({
       ctx: { db: h.db, live: h.live },
       input: { code: meeting.code, identity: first.actor.id, at: new Date() },
     });
-    expect((await join(meeting.code, second.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, second.token)).statusCode).toBe(200);
   });
 
   it('ends a meeting: state and time, everyone’s stay closed, meeting.ended to all, roster cleared, room deleted (fake RoomService)', async () => {
     const host = await h.user();
     const meeting = await h.create(host.token, { settings: { lobby: false } });
     const me = await h.user();
-    await join(meeting.code, host.token);
-    await join(meeting.code, me.token);
+    await h.join(meeting.code, host.token);
+    await h.join(meeting.code, me.token);
     const rec = await h.record(meeting.code);
 
     const res = await h.call('POST', `/api/meetings/${meeting.code}/end`, host.token);

@@ -14,8 +14,6 @@ describeBackends('the lobby on $name', (backend) => {
   });
   afterAll(() => h?.close());
 
-  const join = (code: string, token: string) =>
-    h.call('POST', `/api/meetings/${code}/join`, token, {});
   const lobby = (code: string, token: string) =>
     h.call('GET', `/api/meetings/${code}/lobby`, token);
   const decide = (code: string, token: string, what: string) =>
@@ -25,11 +23,11 @@ describeBackends('the lobby on $name', (backend) => {
   async function meetingWithWaiting(n: number, settings: object = {}) {
     const host = await h.user('Host');
     const meeting = await h.create(host.token, { settings });
-    expect((await join(meeting.code, host.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, host.token)).statusCode).toBe(200);
     const waiting = [];
     for (let i = 0; i < n; i++) {
       const person = await h.user(`Waiting ${i}`);
-      expect((await join(meeting.code, person.token)).statusCode).toBe(202);
+      expect((await h.join(meeting.code, person.token)).statusCode).toBe(202);
       waiting.push(person);
     }
     return { host, meeting, waiting };
@@ -40,7 +38,7 @@ describeBackends('the lobby on $name', (backend) => {
     const meeting = await h.create(host.token);
     const rec = await h.record(meeting.code);
     const me = await h.user('Radia Perlman');
-    for (let i = 0; i < 3; i++) expect((await join(meeting.code, me.token)).statusCode).toBe(202);
+    for (let i = 0; i < 3; i++) expect((await h.join(meeting.code, me.token)).statusCode).toBe(202);
     await poll(() => rec.of('lobby.waiting')).toHaveLength(1);
     const [event] = rec.of('lobby.waiting');
     expect(event?.audience).toBe('hosts');
@@ -106,11 +104,11 @@ describeBackends('the lobby on $name', (backend) => {
     await rec.stop();
 
     expect((await roster.get(h.live, meeting.code, me.actor.id))?.state).toBe('admitted');
-    const again = await join(meeting.code, me.token);
+    const again = await h.join(meeting.code, me.token);
     expect(again.statusCode).toBe(200);
     expect(again.json<JoinResult>()).toMatchObject({ status: 'joined', role: 'participant' });
     expect((await roster.get(h.live, meeting.code, me.actor.id))?.state).toBe('joined');
-    expect((await join(meeting.code, other.token)).statusCode).toBe(202);
+    expect((await h.join(meeting.code, other.token)).statusCode).toBe(202);
   });
 
   it('denies one person: told alone, hosts told, and every later join answers 403', async () => {
@@ -125,8 +123,8 @@ describeBackends('the lobby on $name', (backend) => {
       { audience: { identities: [me.actor.id] }, message: { type: 'lobby.denied' } },
     ]);
     await rec.stop();
-    expectProblem(await join(meeting.code, me.token), 403, 'lobby-denied');
-    expectProblem(await join(meeting.code, me.token), 403, 'lobby-denied');
+    expectProblem(await h.join(meeting.code, me.token), 403, 'lobby-denied');
+    expectProblem(await h.join(meeting.code, me.token), 403, 'lobby-denied');
     expect((await roster.get(h.live, meeting.code, me.actor.id))?.state).toBe('denied');
     const left = (await lobby(meeting.code, host.token)).json<LobbyList>();
     expect(left.entries.map((e) => e.identity)).toEqual([other.actor.id]);
@@ -157,7 +155,8 @@ describeBackends('the lobby on $name', (backend) => {
     await poll(() => rec.of('lobby.denied')).toHaveLength(3);
     await rec.stop();
     expect((await lobby(meeting.code, host.token)).json<LobbyList>().entries).toEqual([]);
-    for (const w of waiting) expectProblem(await join(meeting.code, w.token), 403, 'lobby-denied');
+    for (const w of waiting)
+      expectProblem(await h.join(meeting.code, w.token), 403, 'lobby-denied');
   });
 
   it('answers 404 for admitting or denying someone who is not waiting', async () => {
@@ -203,8 +202,8 @@ describeBackends('the lobby on $name', (backend) => {
         expect(res.body, `${method} ${url}`).not.toMatch(JWT);
       }
     }
-    expect((await join(meeting.code, me.token)).statusCode).toBe(202);
-    expectProblem(await join(meeting.code, denied.token), 403, 'lobby-denied');
+    expect((await h.join(meeting.code, me.token)).statusCode).toBe(202);
+    expectProblem(await h.join(meeting.code, denied.token), 403, 'lobby-denied');
     // Nothing published meanwhile carried a token either.
     await rec.settled();
     expect(JSON.stringify(rec.events)).not.toMatch(JWT);

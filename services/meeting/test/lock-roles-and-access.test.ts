@@ -10,17 +10,12 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
   });
   afterAll(() => h?.close());
 
-  const join = (code: string, token: string) =>
-    h.call('POST', `/api/meetings/${code}/join`, token, {});
-  const act = (code: string, token: string, path: string, body?: object) =>
-    h.call('POST', `/api/meetings/${code}/${path}`, token, body);
-
   it('locks a meeting: new people refused (lobby too), those already in and the host still get in', async () => {
     const { host, meeting, people } = await liveMeeting(h, 1);
     const inside = people[0];
     if (!inside) throw new Error('one person');
     const rec = await h.record(meeting.code);
-    const res = await act(meeting.code, host.token, 'lock', { locked: true });
+    const res = await h.act(meeting.code, host.token, 'lock', { locked: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ locked: true });
     await poll(() => rec.events).toEqual([
@@ -35,20 +30,20 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
     expect(row.locked).toBe(true);
 
     const late = await h.user();
-    expectProblem(await join(meeting.code, late.token), 403, 'meeting-locked');
-    expect((await join(meeting.code, inside.token)).statusCode).toBe(200);
-    expect((await join(meeting.code, host.token)).statusCode).toBe(200);
+    expectProblem(await h.join(meeting.code, late.token), 403, 'meeting-locked');
+    expect((await h.join(meeting.code, inside.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, host.token)).statusCode).toBe(200);
     const guest = await h.guest(meeting.code);
-    expectProblem(await join(meeting.code, guest.token), 403, 'meeting-locked');
+    expectProblem(await h.join(meeting.code, guest.token), 403, 'meeting-locked');
     // The lobby is closed too.
     await h.call('PATCH', `/api/meetings/${meeting.code}`, host.token, {
       settings: { lobby: true },
     });
-    expectProblem(await join(meeting.code, late.token), 403, 'meeting-locked');
+    expectProblem(await h.join(meeting.code, late.token), 403, 'meeting-locked');
 
-    expect((await act(meeting.code, host.token, 'lock', { locked: false })).statusCode).toBe(200);
+    expect((await h.act(meeting.code, host.token, 'lock', { locked: false })).statusCode).toBe(200);
     expect(await h.live.get(`meeting:${meeting.code}:locked`)).toBeUndefined();
-    expect((await join(meeting.code, late.token)).statusCode).toBe(202);
+    expect((await h.join(meeting.code, late.token)).statusCode).toBe(202);
     await rec.stop();
   });
 
@@ -58,7 +53,7 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
     if (!me || !other) throw new Error('two people');
     const rec = await h.record(meeting.code);
     const path = `participants/${me.actor.id}/role`;
-    const res = await act(meeting.code, host.token, path, { role: 'co-host' });
+    const res = await h.act(meeting.code, host.token, path, { role: 'co-host' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ identity: me.actor.id, role: 'co-host' });
     await poll(() => rec.events).toEqual([
@@ -68,27 +63,27 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
       },
     ]);
     expect((await roster.get(h.live, meeting.code, me.actor.id))?.role).toBe('co-host');
-    expect((await join(meeting.code, me.token)).json()).toMatchObject({ role: 'co-host' });
+    expect((await h.join(meeting.code, me.token)).json()).toMatchObject({ role: 'co-host' });
     // A co-host moderates, but does not hand out roles.
-    expect((await act(meeting.code, me.token, 'lock', { locked: false })).statusCode).toBe(200);
+    expect((await h.act(meeting.code, me.token, 'lock', { locked: false })).statusCode).toBe(200);
     expectProblem(
-      await act(meeting.code, me.token, `participants/${other.actor.id}/role`, {
+      await h.act(meeting.code, me.token, `participants/${other.actor.id}/role`, {
         role: 'co-host',
       }),
       403,
       'not-host',
     );
     expectProblem(
-      await act(meeting.code, host.token, `participants/${host.actor.id}/role`, {
+      await h.act(meeting.code, host.token, `participants/${host.actor.id}/role`, {
         role: 'participant',
       }),
       409,
       'host-role',
     );
-    const back = await act(meeting.code, host.token, path, { role: 'participant' });
+    const back = await h.act(meeting.code, host.token, path, { role: 'participant' });
     expect(back.json()).toEqual({ identity: me.actor.id, role: 'participant' });
     expect((await roster.get(h.live, meeting.code, me.actor.id))?.role).toBe('participant');
-    expectProblem(await act(meeting.code, me.token, 'lock', { locked: true }), 403, 'not-host');
+    expectProblem(await h.act(meeting.code, me.token, 'lock', { locked: true }), 403, 'not-host');
     await rec.stop();
   });
 
@@ -97,7 +92,7 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
     const [me, target] = people;
     if (!me || !target) throw new Error('two people');
     const guest = await h.guest(meeting.code);
-    expect((await join(meeting.code, guest.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, guest.token)).statusCode).toBe(200);
     const t = target.actor.id;
     const routes: [string, object?][] = [
       [`participants/${t}/mute`, { source: 'microphone' }],
@@ -113,14 +108,14 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
     const rec = await h.record(meeting.code);
     for (const who of [me, guest]) {
       for (const [path, body] of routes) {
-        expectProblem(await act(meeting.code, who.token, path, body), 403);
+        expectProblem(await h.act(meeting.code, who.token, path, body), 403);
       }
     }
     expect(JSON.stringify(h.roomService.calls)).toBe(calls);
     await rec.settled();
     expect(rec.events).toEqual([]);
     await rec.stop();
-    expect((await join(meeting.code, target.token)).statusCode).toBe(200);
+    expect((await h.join(meeting.code, target.token)).statusCode).toBe(200);
     expect((await h.call('GET', `/api/meetings/${meeting.code}`, host.token)).json()).toMatchObject(
       { state: 'live' },
     );
@@ -131,7 +126,7 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
     const y = await liveMeeting(h, 0);
     const both = x.people[0];
     if (!both) throw new Error('one person');
-    expect((await join(y.meeting.code, both.token)).statusCode).toBe(200);
+    expect((await h.join(y.meeting.code, both.token)).statusCode).toBe(200);
     h.roomService.enter(y.meeting.code, both.actor.id);
     const t = both.actor.id;
     const calls = JSON.stringify(h.roomService.calls);
@@ -145,20 +140,20 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
       ['end'],
     ];
     for (const [path, body] of routes) {
-      expectProblem(await act(y.meeting.code, x.host.token, path, body), 403, 'not-host');
+      expectProblem(await h.act(y.meeting.code, x.host.token, path, body), 403, 'not-host');
     }
     expect(JSON.stringify(h.roomService.calls)).toBe(calls);
-    expect((await join(y.meeting.code, both.token)).statusCode).toBe(200);
+    expect((await h.join(y.meeting.code, both.token)).statusCode).toBe(200);
     // A guest pass for X cannot act on Y either.
     const guest = await h.guest(x.meeting.code);
-    expectProblem(await act(y.meeting.code, guest.token, 'mute-all'), 403);
+    expectProblem(await h.act(y.meeting.code, guest.token, 'mute-all'), 403);
   });
 
   it('ends a meeting for everyone: roster cleared, meeting.ended to all, room deleted (fake RoomService)', async () => {
     const { host, meeting, people } = await liveMeeting(h, 1);
-    await act(meeting.code, host.token, 'lock', { locked: true });
+    await h.act(meeting.code, host.token, 'lock', { locked: true });
     const rec = await h.record(meeting.code);
-    expect((await act(meeting.code, host.token, 'end')).statusCode).toBe(200);
+    expect((await h.act(meeting.code, host.token, 'end')).statusCode).toBe(200);
     await poll(() => rec.of('meeting.ended')).toEqual([
       { audience: 'all', message: { type: 'meeting.ended' } },
     ]);
@@ -166,6 +161,6 @@ describeBackends('locking, roles and who may moderate on $name', (backend) => {
     expect(await roster.all(h.live, meeting.code)).toEqual([]);
     expect(await h.live.get(`meeting:${meeting.code}:locked`)).toBeUndefined();
     expect(h.roomService.deleted).toContain(meeting.code);
-    expectProblem(await join(meeting.code, people[0]?.token ?? ''), 410, 'meeting-ended');
+    expectProblem(await h.join(meeting.code, people[0]?.token ?? ''), 410, 'meeting-ended');
   });
 });

@@ -14,8 +14,6 @@ describeBackends('LiveKit permissions on $name', (backend) => {
   });
   afterAll(() => h?.close());
 
-  const act = (code: string, token: string, path: string, body?: object) =>
-    h.call('POST', `/api/meetings/${code}/${path}`, token, body);
   const updatesOf = (room: string, identity: string) =>
     h.roomService.calls.updateParticipant.filter((c) => c.room === room && c.identity === identity);
 
@@ -24,7 +22,7 @@ describeBackends('LiveKit permissions on $name', (backend) => {
     const [helper] = people;
     if (!helper) throw new Error('one person');
 
-    let res = await act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
+    let res = await h.act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
       role: 'co-host',
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -40,7 +38,7 @@ describeBackends('LiveKit permissions on $name', (backend) => {
       userId: helper.actor.id,
     });
 
-    res = await act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
+    res = await h.act(meeting.code, host.token, `participants/${helper.actor.id}/role`, {
       role: 'participant',
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -54,7 +52,7 @@ describeBackends('LiveKit permissions on $name', (backend) => {
 
   it('gives no one a data channel', async () => {
     const { meeting, people } = await liveMeeting(h, 1);
-    const res = await act(meeting.code, people[0]!.token, 'join', {});
+    const res = await h.act(meeting.code, people[0]!.token, 'join', {});
     const claims = await livekitClaims((JSON.parse(res.body) as { token: string }).token);
     expect(claims.video?.canPublishData).toBe(false);
   });
@@ -64,7 +62,7 @@ describeBackends('LiveKit permissions on $name', (backend) => {
     const [me] = people;
     if (!me) throw new Error('one person');
     const joined = async (token: string) => {
-      const res = await act(meeting.code, token, 'join', {});
+      const res = await h.act(meeting.code, token, 'join', {});
       expect(res.statusCode, res.body).toBe(200);
       return livekitClaims((JSON.parse(res.body) as Extract<JoinResult, { token: string }>).token);
     };
@@ -73,7 +71,7 @@ describeBackends('LiveKit permissions on $name', (backend) => {
     const hosts = await joined(host.token);
     expect(hosts.video?.canPublishSources).toBeUndefined();
 
-    const res = await act(meeting.code, me.token, 'microphone');
+    const res = await h.act(meeting.code, me.token, 'microphone');
     expect(res.statusCode, res.body).toBe(204);
     const [update] = updatesOf(meeting.code, me.actor.id);
     // Empty: every source, the microphone included.
@@ -84,6 +82,6 @@ describeBackends('LiveKit permissions on $name', (backend) => {
   it('refuses to unmute someone who is not in the meeting', async () => {
     const { meeting } = await liveMeeting(h, 0, { muteOnEntry: true });
     const stranger = await h.user('Stan Stranger');
-    expectProblem(await act(meeting.code, stranger.token, 'microphone'), 403, 'not-in-meeting');
+    expectProblem(await h.act(meeting.code, stranger.token, 'microphone'), 403, 'not-in-meeting');
   });
 });
