@@ -1,4 +1,5 @@
 import { authEnv, authLimitEnv } from '@gomeet/auth';
+import { chatLimitEnv } from '@gomeet/chat';
 import { passcodeLimitEnv } from '@gomeet/meeting';
 import {
   baseEnv,
@@ -43,6 +44,7 @@ export const serverEnv = z
     JWT_SIGNING_KEYS: authEnv.JWT_SIGNING_KEYS,
     ...authLimitEnv,
     ...passcodeLimitEnv,
+    ...chatLimitEnv,
     WEB_DIST: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authLimits, authMigrations, authRoutes } from '@gomeet/auth';
-import { chatMigrations, chatRoutes } from '@gomeet/chat';
+import { chatLimits, chatMigrations, chatRoutes } from '@gomeet/chat';
 import { meetingMigrations, meetingRoutes, passcodeLimits } from '@gomeet/meeting';
 import {
   createApp,
@@ -227,6 +227,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       live,
       verifier,
       rateLimiter,
+      messageRate: chatLimits(config),
     });
     await app.register(signalingRoutes, {
       bus,

@@ -1,14 +1,22 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  createEmptyDatabase,
-  startPostgres,
-  startRedis,
-  type RestartableServer,
-} from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGoMeet, type RunningGoMeet } from '../src/index.js';
+import { startGoMeet } from '../src/index.js';
 import { call, ReconnectingClient } from './support/fault-clients.js';
+import {
+  compareIds,
+  FaultCluster,
+  historyIds,
+  hostMeeting,
+  joinAsGuest,
+  newTally,
+  readyzDown,
+  readyzUp,
+  RECONNECT_MS,
+  rewelcomed,
+  sendChat,
+  sleep,
+} from './support/fault-meeting.js';
 
 const ci = process.env.CI === 'true';
 const haveLiveKit = existsSync(
@@ -23,103 +31,83 @@ const missing = !haveLiveKit ? 'LiveKit' : !haveServers ? 'PostgreSQL or Redis' 
 /** Guests posting chat, each under the per-person chat limit (10 per 10 s). */
 const SENDERS = 8;
 const SEND_EVERY_MS = 1_100;
-const RECONNECT_MS = 5_000;
-const secrets = {
-  LIVEKIT_API_KEY: 'faultkey',
-  LIVEKIT_API_SECRET: 'fault-secret-of-at-least-thirty-two-chars',
-};
+/** Guests waiting in a second meeting's lobby: one is admitted after each of the four faults. */
+const WAITING = 4;
 
 describe.skipIf(missing !== '')(
   `faults during a live meeting on two instances${missing ? ` (skipped: ${missing} not available)` : ''}`,
   () => {
-    let pg: RestartableServer;
-    let redis: RestartableServer;
-    let a: RunningGoMeet;
-    let b: RunningGoMeet | undefined;
+    let cluster: FaultCluster;
     let code: string;
     let hostToken: string;
     const clients: ReconnectingClient[] = [];
-    const acked = new Set<string>();
+    const tally = newTally();
     let sending = true;
     let senders: Promise<void>[] = [];
-    const answers = new Map<number, number>();
+    /** The lobby meeting: the host's socket on it, and the guests waiting (in admission order). */
+    let lobbyCode: string;
+    let lobbyHost: ReconnectingClient;
+    const waiting: { identity: string; token: string; socket: ReconnectingClient }[] = [];
+    const lobbySockets: ReconnectingClient[] = [];
 
-    const bases = () => (b ? [a.url, b.url] : [a.url]);
+    const a = () => cluster.a;
+    const b = () => cluster.b!;
+    const bases = () => cluster.bases();
 
     beforeAll(async () => {
-      pg = await startPostgres();
-      redis = await startRedis({ appendOnly: true });
-      const env = {
-        ...secrets,
-        DATABASE_URL: await createEmptyDatabase(pg.url),
-        REDIS_URL: redis.url,
-      };
-      a = await startGoMeet({ logLevel: false, env });
-      b = await startGoMeet({ logLevel: false, env });
-      const host = await call(a.url, 'POST', '/api/auth/register', undefined, {
-        email: `faults-${Date.now()}@example.test`,
-        password: 'correct horse battery',
-        displayName: 'Fay Host',
-      });
-      hostToken = host.body.accessToken as string;
-      const meeting = await call(a.url, 'POST', '/api/meetings', hostToken, {
-        title: 'Faults',
-        settings: { lobby: false },
-      });
-      code = meeting.body.code as string;
-      await call(a.url, 'POST', `/api/meetings/${code}/join`, hostToken, {});
+      cluster = await FaultCluster.start((env) => startGoMeet({ logLevel: false, env }));
+      ({ code, hostToken } = await hostMeeting(a().url, { lobby: false }));
       const hostClient = new ReconnectingClient(bases, code, hostToken);
       clients.push(hostClient);
       await hostClient.start();
       const tokens: string[] = [];
       for (let i = 0; i < SENDERS; i++) {
-        const guest = await call(a.url, 'POST', '/api/auth/guest', undefined, {
-          meetingCode: code,
-          displayName: `Sender ${i}`,
-        });
-        const token = guest.body.accessToken as string;
-        await call(b.url, 'POST', `/api/meetings/${code}/join`, token, {});
+        const { token } = await joinAsGuest(b().url, code, `Sender ${i}`);
         tokens.push(token);
         const client = new ReconnectingClient(bases, code, token, i);
         clients.push(client);
         await client.start();
       }
+      // A second meeting with the lobby on: its host's socket on instance b (so it moves when b
+      // stops), and guests waiting with their lobby sockets spread over both instances.
+      ({ code: lobbyCode } = await hostMeeting(a().url, { lobby: true }, hostToken));
+      lobbyHost = new ReconnectingClient(bases, lobbyCode, hostToken, 1);
+      await lobbyHost.start();
+      lobbySockets.push(lobbyHost);
+      for (let i = 0; i < WAITING; i++) {
+        const { token, joinStatus } = await joinAsGuest(a().url, lobbyCode, `Waiting ${i}`);
+        expect(joinStatus).toBe(202);
+        const socket = new ReconnectingClient(bases, lobbyCode, token, i);
+        await socket.start();
+        lobbySockets.push(socket);
+        waiting.push({ identity: socket.identity()!, token, socket });
+      }
+      await lobbyHost.until(
+        () => waiting.every((w) => lobbyHost.lobby().includes(w.identity)),
+        RECONNECT_MS,
+        'the waiting guests in the lobby',
+      );
       // Chat traffic for the whole file: each sender posts under its limit, to either
       // instance; a message counts as acknowledged only on 201/200.
-      senders = tokens.map(async (token, i) => {
-        for (let n = 0; sending; n++) {
-          const base = bases()[n % bases().length]!;
-          const res = await call(base, 'POST', `/api/chat/${code}/messages`, token, {
-            clientId: `s${i}-${n}`,
-            text: `message ${n} from ${i}`,
-          }).catch(() => undefined);
-          if (res) answers.set(res.status, (answers.get(res.status) ?? 0) + 1);
-          if (res && res.status >= 500) expect(res.status, JSON.stringify(res.body)).toBe(503);
-          if (res && (res.status === 201 || res.status === 200)) acked.add(res.body.id as string);
-          await new Promise((r) => setTimeout(r, SEND_EVERY_MS));
-        }
-      });
+      senders = tokens.map((token, i) =>
+        sendChat({
+          bases,
+          code,
+          token,
+          name: `s${i}`,
+          everyMs: SEND_EVERY_MS,
+          running: () => sending,
+          tally,
+        }),
+      );
     }, 120_000);
 
     afterAll(async () => {
       sending = false;
-      for (const c of clients) c.close();
+      for (const c of [...clients, ...lobbySockets]) c.close();
       await Promise.all(senders);
-      await b?.close();
-      await a?.close();
-      await redis?.stop();
-      await pg?.stop();
+      await cluster?.close();
     }, 60_000);
-
-    /** Waits until each of `moving` has had a welcome after the ones it had; returns the ms. */
-    const rewelcomed = async (moving: ReconnectingClient[]) => {
-      const before = moving.map((c) => c.welcomes);
-      const started = Date.now();
-      await Promise.all(
-        moving.map((c, i) => c.until(() => c.welcomes > before[i]!, RECONNECT_MS, 'reconnect')),
-      );
-      return Date.now() - started;
-    };
 
     /** A chat message posted on instance `from` reaches every client within 5 s. */
     const chatFlows = async (from: string) => {
@@ -132,10 +120,10 @@ describe.skipIf(missing !== '')(
           text,
         }).catch(() => undefined);
         if (posted && posted.status < 300) break;
-        await new Promise((r) => setTimeout(r, 200));
+        await sleep(200);
       }
       expect(posted?.status).toBe(201);
-      acked.add(posted!.body.id as string);
+      tally.acked.push(posted!.body.id as string);
       await Promise.all(
         clients.map((c) =>
           c.until(
@@ -147,52 +135,90 @@ describe.skipIf(missing !== '')(
       );
     };
 
-    const readyz = (base: string) => call(base, 'GET', '/readyz');
+    /**
+     * The lobby survived the fault: the host's socket (reconnected if it had to) and a fresh
+     * host socket's welcome both list everyone still waiting; then the longest waiting is
+     * admitted, their lobby socket gets its token, the host sees them leave the lobby, and
+     * their join now answers 200.
+     */
+    const lobbyRestored = async (on: string) => {
+      const ids = () => waiting.map((w) => w.identity);
+      await lobbyHost.until(
+        () => ids().every((id) => lobbyHost.lobby().includes(id)),
+        RECONNECT_MS,
+        `the host's socket to list ${ids().length} waiting`,
+      );
+      const fresh = new ReconnectingClient(() => [on], lobbyCode, hostToken);
+      try {
+        await fresh.start();
+        expect(fresh.lobby().sort()).toEqual(ids().sort());
+      } finally {
+        fresh.close();
+      }
+      const next = waiting.shift()!;
+      const admit = await call(
+        on,
+        'POST',
+        `/api/meetings/${lobbyCode}/lobby/${encodeURIComponent(next.identity)}/admit`,
+        hostToken,
+      );
+      expect(admit.status, JSON.stringify(admit.body)).toBe(200);
+      expect(admit.body.identities).toEqual([next.identity]);
+      await next.socket.until(
+        () => next.socket.received.some((m) => m.type === 'lobby.admitted'),
+        RECONNECT_MS,
+        'lobby.admitted',
+      );
+      await lobbyHost.until(
+        () => !lobbyHost.lobby().includes(next.identity),
+        RECONNECT_MS,
+        'lobby.left for the admitted guest',
+      );
+      const join = await call(on, 'POST', `/api/meetings/${lobbyCode}/join`, next.token, {});
+      expect(join.status).toBe(200);
+    };
 
     it('answers 503 with Retry-After and names Redis while it is down, and recovers', async () => {
-      await redis.kill();
-      const seen = await waitUntil(async () => {
-        const r = await readyz(a.url);
-        return r.status === 503 ? r : undefined;
-      });
+      await cluster.redis.kill();
+      const seen = await readyzDown(a().url);
       expect(seen.body.checks).toHaveProperty('redis');
       expect((seen.body.checks as Record<string, string>).redis).not.toBe('ok');
-      const post = await call(a.url, 'POST', `/api/chat/${code}/messages`, hostToken, {
+      const post = await call(a().url, 'POST', `/api/chat/${code}/messages`, hostToken, {
         clientId: `down-${Date.now()}`,
         text: 'while Redis is down',
       });
       expect(post.status).toBe(503);
       expect(Number(post.retryAfter)).toBeGreaterThan(0);
       expect(JSON.stringify(post.body)).not.toMatch(/at .*\.ts|stack/i);
-      await redis.restart();
-      await waitUntil(async () => ((await readyz(a.url)).status === 200 ? true : undefined));
-      await chatFlows(b!.url);
+      await cluster.redis.restart();
+      await readyzUp(a().url);
+      await chatFlows(b().url);
+      await lobbyRestored(b().url);
     });
 
     it('answers 503 with Retry-After and names PostgreSQL while it is down, and recovers', async () => {
-      await pg.kill();
-      const seen = await waitUntil(async () => {
-        const r = await readyz(b!.url);
-        return r.status === 503 ? r : undefined;
-      });
+      await cluster.pg.kill();
+      const seen = await readyzDown(b().url);
       expect(seen.body.checks).toHaveProperty('database');
       expect((seen.body.checks as Record<string, string>).database).not.toBe('ok');
-      const post = await call(b!.url, 'POST', `/api/chat/${code}/messages`, hostToken, {
+      const post = await call(b().url, 'POST', `/api/chat/${code}/messages`, hostToken, {
         clientId: `pgdown-${Date.now()}`,
         text: 'while PostgreSQL is down',
       });
       expect(post.status).toBe(503);
       expect(Number(post.retryAfter)).toBeGreaterThan(0);
-      await pg.restart();
-      await waitUntil(async () => ((await readyz(b!.url)).status === 200 ? true : undefined));
-      await chatFlows(a.url);
+      await cluster.pg.restart();
+      await readyzUp(b().url);
+      await chatFlows(a().url);
+      await lobbyRestored(a().url);
     });
 
-    it('moves everyone on a stopped instance to the other within 5 s, presence intact', async () => {
-      const gone = b!;
-      const moving = clients.filter((c) => c.base === gone.url);
+    it('moves everyone on a stopped instance to the other within 5 s, presence and lobby intact', async () => {
+      const gone = b();
+      const moving = [...clients, ...lobbySockets].filter((c) => c.base === gone.url);
       expect(moving.length).toBeGreaterThan(0);
-      b = undefined; // the "load balancer" now only knows instance a
+      expect(moving).toContain(lobbyHost);
+      cluster.b = undefined; // the "load balancer" now only knows instance a
       const closing = gone.close();
       const took = await rewelcomed(moving);
       await closing;
@@ -200,55 +226,33 @@ describe.skipIf(missing !== '')(
       // The moved socket's fresh welcome lists everyone: presence survived the instance.
       const last = moving[0]!.received.filter((m) => m.type === 'welcome').at(-1);
       expect(last?.type === 'welcome' ? last.participants.length : 0).toBe(clients.length);
-      await chatFlows(a.url);
+      await chatFlows(a().url);
+      await lobbyRestored(a().url);
     });
 
     it('keeps the meeting when LiveKit crashes: the supervisor restarts it', async () => {
-      const pid = a.livekitPid()!;
+      const pid = a().livekitPid()!;
       process.kill(pid, 'SIGKILL');
-      await waitUntil(async () => {
-        const r = await readyz(a.url);
-        return r.status === 200 && a.livekitPid() !== pid ? true : undefined;
-      }, 20_000);
-      const join = await call(a.url, 'POST', `/api/meetings/${code}/join`, hostToken, {});
+      await readyzUp(a().url, 20_000, () => a().livekitPid() !== pid);
+      const join = await call(a().url, 'POST', `/api/meetings/${code}/join`, hostToken, {});
       expect(join.status).toBe(200);
-      await chatFlows(a.url);
+      await chatFlows(a().url);
+      await lobbyRestored(a().url);
     });
 
     it('lost no acknowledged chat message', async () => {
       sending = false;
       await Promise.all(senders);
-      const stored = new Set<string>();
-      let after: string | undefined;
-      for (;;) {
-        const page = await call(
-          a.url,
-          'GET',
-          `/api/chat/${code}/messages?limit=100${after ? `&after=${after}` : ''}`,
-          hostToken,
-        );
-        expect(page.status).toBe(200);
-        const messages = page.body.messages as { id: string }[];
-        for (const m of messages) stored.add(m.id);
-        if (!page.body.hasMore || messages.length === 0) break;
-        after = messages.at(-1)!.id;
-      }
-      const lost = [...acked].filter((id) => !stored.has(id));
-      expect(acked.size).toBeGreaterThan(SENDERS * 2);
+      expect(tally.bad).toEqual([]);
+      const stored = await historyIds(a().url, code, hostToken);
+      const { lost, duplicated, ackedTwice } = compareIds(tally.acked, stored);
+      expect(tally.acked.length).toBeGreaterThan(SENDERS * 2);
       expect(lost).toEqual([]);
+      expect(duplicated).toEqual([]);
+      expect(ackedTwice).toEqual([]);
       console.log(
-        `faults: ${acked.size} acknowledged messages, all stored; answers ${JSON.stringify([...answers])}`,
+        `faults: ${tally.acked.length} acknowledged messages, all stored once; answers ${JSON.stringify([...tally.answers])}`,
       );
     });
   },
 );
-
-async function waitUntil<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,6 +1,7 @@
 import type { Actor, Bus, LiveState, RateLimiter, TokenVerifier } from '@gomeet/platform';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { MESSAGE_RATE, type MessageRate } from './messages/limits.js';
 import type { ChatDatabase } from './messages/tables.js';
 
 /** Everything the chat routes need; the all-in-one server passes these as plugin options. */
@@ -13,6 +14,8 @@ export interface ChatDeps {
   verifier: TokenVerifier;
   /** Counts posts and edits per participant (Redis when several pods serve one meeting). */
   rateLimiter: RateLimiter;
+  /** Posts and edits per participant and meeting; {@link MESSAGE_RATE} (10 per 10 s) unless set. */
+  messageRate?: MessageRate | undefined;
   now?: () => Date;
 }
 
@@ -22,6 +25,7 @@ export interface Ctx {
   bus: Bus;
   live: LiveState;
   rateLimiter: RateLimiter;
+  messageRate: MessageRate;
   log: FastifyBaseLogger;
   actor: Actor;
   now: () => Date;
@@ -34,6 +38,7 @@ export function createContext(deps: ChatDeps, actor: Actor, log: FastifyBaseLogg
     bus: deps.bus,
     live: deps.live,
     rateLimiter: deps.rateLimiter,
+    messageRate: deps.messageRate ?? MESSAGE_RATE,
     log,
     actor,
     now: deps.now ?? (() => new Date()),

@@ -8,7 +8,7 @@ import {
   runMain,
 } from '@gomeet/platform';
 import { buildApp } from './app.js';
-import { chatConfig } from './config.js';
+import { chatConfig, chatLimits } from './config.js';
 import { chatMigrations } from './migrations.js';
 
 runMain(async () => {
@@ -25,6 +25,7 @@ runMain(async () => {
       revocations: state.revocations,
     }),
     rateLimiter: state.rateLimiter,
+    messageRate: chatLimits(config),
     readiness: state.readiness,
     logLevel: config.LOG_LEVEL,
     trustProxy: config.TRUST_PROXY,

@@ -134,4 +134,25 @@ describeBackends('who may chat, and how much, on $name', (backend) => {
     expect((await post(code, alan)).statusCode).toBe(201);
     expect((await h.history(code, alan)).messages).toHaveLength(11);
   });
+
+  it('takes the message limit from configuration (CHAT_MESSAGES_PER_WINDOW)', async () => {
+    const tuned = await startHarness(backend, inject('redisUrl'), {
+      messageRate: { limit: 3, windowMs: 60_000 },
+    });
+    try {
+      const code = newMeetingCode();
+      const ada = await tuned.join(code);
+      const send = (text: string) =>
+        tuned.call('POST', `/api/chat/${code}/messages`, ada.token, {
+          clientId: randomUUID(),
+          text,
+        });
+      for (let n = 0; n < 3; n++) expect((await send(`m${n}`)).statusCode).toBe(201);
+      const limited = await send('one too many');
+      expectProblem(limited, 429, 'chat-rate-limited');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(10);
+    } finally {
+      await tuned.close();
+    }
+  });
 });

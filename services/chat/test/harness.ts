@@ -23,7 +23,13 @@ import { createTestTokens, type DatabaseBackend, type TestTokens } from '@gomeet
 import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { expect, vi } from 'vitest';
-import { buildApp, chatMigrations, type ChatDatabase, type ChatDeps } from '../src/index.js';
+import {
+  buildApp,
+  chatMigrations,
+  type ChatDatabase,
+  type ChatDeps,
+  type MessageRate,
+} from '../src/index.js';
 
 /** A fresh random meeting code like "abc-defg-hij". */
 export function newMeetingCode(): string {
@@ -143,7 +149,7 @@ export interface Harness {
 export async function startHarness(
   backend: DatabaseBackend,
   redisUrl: string | null,
-  options: { wrapBus?: (bus: Bus) => Bus } = {},
+  options: { wrapBus?: (bus: Bus) => Bus; messageRate?: MessageRate } = {},
 ): Promise<Harness> {
   const database: Database = await backend.open();
   await migrate(database.db, 'chat', chatMigrations);
@@ -154,7 +160,14 @@ export async function startHarness(
   const live = redis ? createRedisLiveState(redis, prefix) : createMemoryLiveState();
   const rateLimiter = redis ? createRedisRateLimiter(redis, prefix) : createMemoryRateLimiter();
   const tokens = await createTestTokens();
-  const deps: ChatDeps = { db: database.db, bus, live, verifier: tokens.verifier, rateLimiter };
+  const deps: ChatDeps = {
+    db: database.db,
+    bus,
+    live,
+    verifier: tokens.verifier,
+    rateLimiter,
+    messageRate: options.messageRate,
+  };
   const app = buildApp({ ...deps, logLevel: false });
   await app.ready();
   const call = caller(app);

@@ -37,6 +37,9 @@ export class ReconnectingClient {
   welcomes = 0;
   /** The instance this client's socket is on now. */
   base = '';
+  /** Each reconnect's time in ms: from the unexpected close to the next welcome. */
+  reconnects: number[] = [];
+  private droppedAt: number | undefined;
   private ws: WebSocket | undefined;
   private closed = false;
   private waiters: (() => void)[] = [];
@@ -69,6 +72,26 @@ export class ReconnectingClient {
     });
   }
 
+  /** Who is in the lobby as this (host's) socket sees it: its last welcome, then lobby events. */
+  lobby(): string[] {
+    const last = this.received.findLastIndex((m) => m.type === 'welcome');
+    const welcome = this.received[last];
+    const waiting = new Set(
+      welcome?.type === 'welcome' ? (welcome.lobby ?? []).map((e) => e.identity) : [],
+    );
+    for (const m of this.received.slice(last + 1)) {
+      if (m.type === 'lobby.waiting') waiting.add(m.entry.identity);
+      if (m.type === 'lobby.left') waiting.delete(m.identity);
+    }
+    return [...waiting];
+  }
+
+  /** This socket's identity, from its first welcome. */
+  identity(): string | undefined {
+    const welcome = this.received.find((m) => m.type === 'welcome');
+    return welcome?.type === 'welcome' ? welcome.you.identity : undefined;
+  }
+
   close(): void {
     this.closed = true;
     this.ws?.close();
@@ -92,13 +115,18 @@ export class ReconnectingClient {
     ws.on('message', (data: Buffer) => {
       const message = JSON.parse(data.toString()) as ServerMessage;
       this.received.push(message);
-      if (message.type === 'welcome') this.welcomes += 1;
+      if (message.type === 'welcome') {
+        this.welcomes += 1;
+        if (this.droppedAt !== undefined) this.reconnects.push(Date.now() - this.droppedAt);
+        this.droppedAt = undefined;
+      }
       this.wake();
     });
     ws.on('error', () => undefined);
     ws.on('close', () => {
       this.wake();
       if (this.closed || this.ws !== ws) return;
+      this.droppedAt ??= Date.now();
       setTimeout(() => this.connect(), 200);
     });
   }

@@ -8,7 +8,16 @@ export const MAX_TEXT_CHARS = 4000;
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Posts and edits one participant may make in one meeting per window. */
-export const MESSAGE_RATE = { limit: 10, windowMs: 10_000 };
+export interface MessageRate {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * The default message rate: 10 per 10 s. CHAT_MESSAGES_PER_WINDOW and
+ * CHAT_MESSAGE_WINDOW_SECONDS change it (see `chatLimits` in config.ts, docs/SECURITY.md).
+ */
+export const MESSAGE_RATE: MessageRate = { limit: 10, windowMs: 10_000 };
 
 /** The trimmed text; 400 when empty, 413 when longer than {@link MAX_TEXT_CHARS}. */
 export function checkText(raw: string): string {
@@ -31,7 +40,7 @@ export function checkText(raw: string): string {
 
 /** Counts one post or edit by the caller in meeting `code`; 429 with Retry-After past the limit. */
 export async function enforceMessageRate(ctx: Ctx, code: string): Promise<void> {
-  const { limit, windowMs } = MESSAGE_RATE;
+  const { limit, windowMs } = ctx.messageRate;
   const result = await ctx.rateLimiter.hit(`chat:${code}:${ctx.actor.id}`, limit, windowMs);
   if (!result.allowed) {
     throw new AppError(
