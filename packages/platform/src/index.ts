@@ -24,3 +24,4 @@ export * from './helpers.js';
 export * from './secrets.js';
 export * from './data-dir.js';
 export * from './session-revocation.js';
+export * from './migrate-main.js';

@@ -1,22 +1,5 @@
-import { baseEnv, migrate, openDatabase, parseConfig, runMain } from '@gomeet/platform';
-import { z } from 'zod';
+import { runMigrationsMain } from '@gomeet/platform';
 import { chatMigrations } from './migrations.js';
 
-/**
- * Migrate-only entry point (`node services/chat/dist/migrate.js`): runs this service's
- * migrations against DATABASE_URL, then exits. master-deploy runs it as a Kubernetes Job before
- * the new pods start; server.ts still migrates at start-up (both are idempotent).
- */
-runMain(async () => {
-  const config = parseConfig(
-    z.object({ DATABASE_URL: baseEnv.DATABASE_URL.unwrap() }),
-    process.env,
-  );
-  const database = await openDatabase({ url: config.DATABASE_URL, maxConnections: 1 });
-  try {
-    await migrate(database.db, 'chat', chatMigrations);
-  } finally {
-    await database.close();
-  }
-  console.log('chat migrations are up to date');
-});
+/** Migrate-only entry point (`node services/chat/dist/migrate.js`), run by master-deploy as a Job. */
+runMigrationsMain('chat', chatMigrations);
