@@ -14,7 +14,7 @@ const benches: Record<string, string[]> = {
   'join-time': [],
   fanout: [],
   fuzz: [],
-  // Real PostgreSQL, Redis and LiveKit: 10,000 chat messages through four faults (about 90 s).
+  // Real PostgreSQL, Redis and LiveKit: 10,000 chat messages through four faults (about 40 s).
   'chat-faults': [],
   // Clients run in their own processes; the server opens as many of the 50,000 as its
   // open-files limit leaves room for and says so (see the file).

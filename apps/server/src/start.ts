@@ -164,7 +164,16 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
         'GOMEET_DATA_DIR was readable by other users; tightened it to 0700 (files 0600)',
       );
     }
-    cleanups.push(() => app.close());
+    cleanups.push(async () => {
+      // Closing closes the idle keep-alive connections once; one busy then would stay open after
+      // its answer until the client's keep-alive ran out (72 s): close each as it goes idle.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
+    });
     const turnSecret = config.TURN_SECRET ?? dev.turnSecret;
     const coturn = await startEmbeddedTurn(config, {
       dir: path.join(dataDir, 'coturn'),
