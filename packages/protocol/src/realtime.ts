@@ -125,6 +125,8 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('role.changed'), identity: z.string(), role }),
   z.object({ type: z.literal('meeting.locked'), locked: z.boolean() }),
   z.object({ type: z.literal('participant.removed'), identity: z.string() }),
+  /** To the leaver's own sockets after LiveKit says they left the room: the socket closes (4403). */
+  z.object({ type: z.literal('participant.left'), identity: z.string() }),
   z.object({ type: z.literal('meeting.ended') }),
   z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),

@@ -79,6 +79,7 @@ describeBackends('people coming back on $name', (backend) => {
     });
     expect(lobbyOn.statusCode, lobbyOn.body).toBe(200);
     expect((await roster.get(h.live, meeting.code, me.actor.id))?.state).toBe('joined');
+    const rec = await h.record(meeting.code);
     const event: LiveKitEvent = {
       id: `EV_left_${me.actor.id}`,
       event: 'participant_left',
@@ -90,6 +91,15 @@ describeBackends('people coming back on $name', (backend) => {
     await poll(async () => (await roster.get(h.live, meeting.code, me.actor.id))?.state).toBe(
       'left',
     );
+    // Their own sockets hear it (signaling closes them); nobody else's does.
+    await rec.settled();
+    expect(rec.of('participant.left')).toEqual([
+      {
+        audience: { identities: [me.actor.id] },
+        message: { type: 'participant.left', identity: me.actor.id },
+      },
+    ]);
+    await rec.stop();
 
     // Back within the grace (a reload, a dropped network): straight in, not the lobby.
     const back = await join(meeting.code, me.token);

@@ -1,6 +1,7 @@
 import { publishToMeeting } from '@gomeet/platform';
 import { CLOSE } from '@gomeet/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import {
   joinAs,
   memoryCluster,
@@ -153,6 +154,23 @@ describe('signaling socket: meeting events from other services', () => {
     const again = await TestClient.connect(instance.url);
     again.hello(code, await cluster.tokens.issue(bob.actor));
     expect((await again.closed).code).toBe(CLOSE.FORBIDDEN);
+  });
+
+  it("closes the socket of someone who left the room with 4403, and nobody else's", async () => {
+    await setup();
+    const code = meetingCode();
+    const host = await joinAs(cluster, instance, code, { name: 'H', role: 'host' });
+    const bob = await joinAs(cluster, instance, code, { name: 'Bob' });
+    await putRoster(cluster.live, code, bob.actor, 'left');
+    await publishToMeeting(
+      cluster.bus,
+      code,
+      { type: 'participant.left', identity: bob.actor.id },
+      { identities: [bob.actor.id] },
+    );
+    expect((await bob.client.closed).code).toBe(CLOSE.FORBIDDEN);
+    await host.client.next('presence.left', (m) => m.identity === bob.actor.id);
+    expect(host.client.ws.readyState).toBe(WebSocket.OPEN);
   });
 
   it('sends meeting.ended to everyone, lobby included, closes them with 4411 and clears presence', async () => {

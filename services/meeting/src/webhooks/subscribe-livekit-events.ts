@@ -1,4 +1,9 @@
-import { LIVEKIT_EVENTS_TOPIC, type Bus, type LiveKitEvent } from '@gomeet/platform';
+import {
+  LIVEKIT_EVENTS_TOPIC,
+  publishToMeeting,
+  type Bus,
+  type LiveKitEvent,
+} from '@gomeet/platform';
 import type { EventCtx } from '../deps.js';
 import { markLeft } from '../join/mark-left.js';
 import { handleLiveKitEvent } from './handle-livekit-event.js';
@@ -30,7 +35,13 @@ export async function subscribeLiveKitEvents(
       await handleLiveKitEvent(ctx, event);
       const who = event.participant?.identity;
       if (event.event === 'participant_left' && who && event.room) {
-        await markLeft(ctx, event.room, who, new Date(event.createdAt));
+        if (await markLeft(ctx, event.room, who, new Date(event.createdAt)))
+          await publishToMeeting(
+            bus,
+            event.room,
+            { type: 'participant.left', identity: who },
+            { identities: [who] },
+          );
       }
     } catch (err) {
       ctx.log.error({ err, event: event.event, id: event.id }, 'LiveKit event not applied');

@@ -56,6 +56,11 @@ function applyEffects(
     case 'participant.removed':
       meeting.sockets.get(message.identity)?.close(CLOSE.REMOVED, 'removed by a host');
       break;
+    case 'participant.left':
+      // They left the room (LiveKit participant_left, no open stay): the roster says `left`,
+      // so the socket they still hold closes like any socket of someone not in the meeting.
+      meeting.sockets.get(message.identity)?.close(CLOSE.FORBIDDEN, 'left the meeting');
+      break;
     case 'meeting.ended':
       for (const conn of meeting.sockets.values()) conn.close(CLOSE.ENDED, 'meeting ended');
       // One delete instead of hundreds of presence.left events.
