@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { withTimeout } from '@gomeet/platform';
 import { RoomServiceClient } from 'livekit-server-sdk';
+import { superviseChild } from './supervised-child.js';
 
 /** How to run the embedded LiveKit SFU. */
 export interface LiveKitProcessOptions {
@@ -118,27 +119,14 @@ export async function startLiveKit(options: LiveKitProcessOptions): Promise<Live
   const httpUrl = `http://${bind === '0.0.0.0' ? '127.0.0.1' : bind}:${options.port}`;
   const log = options.log.child({ component: 'livekit' });
 
-  let child: ChildProcess | undefined;
-  let stopping = false;
-  let restarts = 0;
-  const launch = () => {
-    child = spawn(binary, ['--config', configFile, '--bind', bind, '--node-ip', nodeIp], {
+  const supervised = superviseChild('LiveKit', log, () => {
+    const child = spawn(binary, ['--config', configFile, '--bind', bind, '--node-ip', nodeIp], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
     child.stderr?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
-    child.once('exit', (code, signal) => {
-      // Ctrl-C reaches the whole process group, and LiveKit ends cleanly on it: not a crash.
-      if (stopping || signal === 'SIGINT' || code === 0) return;
-      restarts += 1;
-      const delay = Math.min(1000 * 2 ** Math.min(restarts - 1, 5), 30_000);
-      log.error({ code, signal, restartInMs: delay }, 'LiveKit exited unexpectedly; restarting');
-      setTimeout(() => {
-        if (!stopping) launch();
-      }, delay).unref();
-    });
-  };
-  launch();
+    return child;
+  });
 
   const ping = async () => {
     const res = await fetch(httpUrl, { signal: AbortSignal.timeout(2000) });
@@ -150,11 +138,15 @@ export async function startLiveKit(options: LiveKitProcessOptions): Promise<Live
       await ping();
       break;
     } catch (error) {
-      if (child?.exitCode !== null && child?.exitCode !== undefined && restarts === 0) {
-        throw new Error(`LiveKit failed to start (exit code ${child.exitCode})`, { cause: error });
+      const exitCode = supervised.current()?.exitCode;
+      if (exitCode !== null && exitCode !== undefined && supervised.restarts() === 0) {
+        supervised.abandon();
+        throw new Error(`LiveKit failed to start (exit code ${exitCode})`, { cause: error });
       }
-      if (Date.now() > deadline)
+      if (Date.now() > deadline) {
+        supervised.abandon();
         throw new Error('LiveKit did not become ready within 20 s', { cause: error });
+      }
       await new Promise((r) => setTimeout(r, 150));
     }
   }
@@ -165,24 +157,15 @@ export async function startLiveKit(options: LiveKitProcessOptions): Promise<Live
   return {
     url: httpUrl.replace(/^http/, 'ws'),
     ping,
-    pid: () =>
-      child && child.exitCode === null && child.signalCode === null ? child.pid : undefined,
-    stop: async () => {
-      stopping = true;
-      const c = child;
-      if (!c || c.exitCode !== null || c.signalCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      await deleteAllRooms(rooms, Math.min(graceMs, 3_000)).catch((err: unknown) =>
-        log.warn({ err }, 'could not delete LiveKit rooms before stopping; it will be killed'),
-      );
-      c.kill('SIGTERM');
-      const timer = setTimeout(() => {
-        log.warn({ graceMs }, 'LiveKit did not stop in time; killing it');
-        c.kill('SIGKILL');
-      }, graceMs);
-      await exited;
-      clearTimeout(timer);
-    },
+    pid: supervised.pid,
+    stop: () =>
+      supervised.stop({
+        graceMs,
+        beforeTerm: () =>
+          deleteAllRooms(rooms, Math.min(graceMs, 3_000)).catch((err: unknown) =>
+            log.warn({ err }, 'could not delete LiveKit rooms before stopping; it will be killed'),
+          ),
+      }),
   };
 }
 

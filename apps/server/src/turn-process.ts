@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { superviseChild } from './supervised-child.js';
 
 /** How to run the embedded coturn. */
 export interface TurnProcessOptions {
@@ -103,38 +104,25 @@ export async function startTurnServer(o: TurnProcessOptions): Promise<TurnProces
 
   const logStream = createWriteStream(logFile, { flags: 'a', mode: 0o600 });
   const stdbuf = ['/usr/bin/stdbuf', '/bin/stdbuf'].find((p) => existsSync(p));
-  let child: ChildProcess | undefined;
-  let stopping = false;
-  let restarts = 0;
-  const launch = () => {
+  const supervised = superviseChild('coturn', log, () => {
     // stdbuf makes coturn's stdout line-buffered, so the log is current.
     const [cmd, argv] = stdbuf ? [stdbuf, ['-oL', o.binary, ...args]] : [o.binary, args];
-    child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.pipe(logStream, { end: false });
     child.stderr?.on('data', (d: Buffer) => log.debug(d.toString().trim()));
-    child.once('exit', (code, signal) => {
-      // Ctrl-C reaches the whole process group: coturn stopping with us is not a crash.
-      if (stopping || signal === 'SIGINT') return;
-      restarts += 1;
-      const delay = Math.min(1000 * 2 ** Math.min(restarts - 1, 5), 30_000);
-      log.error({ code, signal, restartInMs: delay }, 'coturn exited unexpectedly; restarting');
-      setTimeout(() => {
-        if (!stopping) launch();
-      }, delay).unref();
-    });
-  };
-  launch();
+    return child;
+  });
 
   const probeHost = o.listenAddress === '0.0.0.0' ? '127.0.0.1' : o.listenAddress;
   const deadline = Date.now() + 10_000;
   const fail = (why: string) => {
-    stopping = true;
-    child?.kill('SIGKILL');
+    supervised.abandon();
     return new Error(`coturn ${why}; see ${logFile}`);
   };
   while (!(await tcpOpen(probeHost, o.port))) {
-    if (child?.exitCode !== null && child?.exitCode !== undefined)
-      throw fail(`failed to start (exit code ${child.exitCode})`);
+    const exitCode = supervised.current()?.exitCode;
+    if (exitCode !== null && exitCode !== undefined)
+      throw fail(`failed to start (exit code ${exitCode})`);
     if (Date.now() > deadline) throw fail('did not listen within 10 s');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -144,17 +132,9 @@ export async function startTurnServer(o: TurnProcessOptions): Promise<TurnProces
   return {
     urls,
     logFile,
-    pid: () =>
-      child && child.exitCode === null && child.signalCode === null ? child.pid : undefined,
+    pid: supervised.pid,
     stop: async () => {
-      stopping = true;
-      const c = child;
-      if (!c || c.exitCode !== null || c.signalCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGTERM');
-      const timer = setTimeout(() => c.kill('SIGKILL'), 3_000);
-      await exited;
-      clearTimeout(timer);
+      await supervised.stop({ graceMs: 3_000 });
       logStream.end();
     },
   };
