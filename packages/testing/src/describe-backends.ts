@@ -28,25 +28,23 @@ export function describeBackends(
   body: (backend: DatabaseBackend) => void,
   options: DescribeBackendsOptions = {},
 ): void {
-  const postgresUrl = inject('postgresUrl');
-  const available = databaseBackends(postgresUrl);
+  const available = databaseBackends(inject('postgresUrl'));
   const missing = inject('unavailable');
+  const redisMissing = options.redis === true && !inject('redisUrl');
   const names: DatabaseBackend['name'][] = options.only ? [options.only] : ['postgres', 'pglite'];
   for (const name of names) {
     const backend = available.find((b) => b.name === name);
-    const redisMissing = options.redis === true && !inject('redisUrl');
-    if (backend && !redisMissing) {
-      describe(title.replaceAll('$name', name), () => body(backend));
-      continue;
-    }
-    const why = backend
-      ? (missing.redis ?? 'no Redis server')
-      : (missing.postgres ?? 'no PostgreSQL server');
-    const reason = `skipped: ${why}`;
-    const placeholder: DatabaseBackend = backend ?? {
+    const why = !backend
+      ? (missing.postgres ?? 'no PostgreSQL server')
+      : redisMissing
+        ? (missing.redis ?? 'no Redis server')
+        : undefined;
+    const label = why === undefined ? name : `${name} (skipped: ${why})`;
+    // A skipped suite still needs a backend to register its tests with; it never opens.
+    const runOn: DatabaseBackend = backend ?? {
       name,
-      open: () => Promise.reject(new Error(`${name} is unavailable (${reason})`)),
+      open: () => Promise.reject(new Error(`${name} is unavailable (${why})`)),
     };
-    describe.skip(title.replaceAll('$name', `${name} (${reason})`), () => body(placeholder));
+    describe.skipIf(why !== undefined)(title.replaceAll('$name', label), () => body(runOn));
   }
 }
