@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Database } from '@gomeet/platform';
 import type { JoinResult, Meeting, Session } from '@gomeet/protocol';
-import { createEmptyDatabase, startRedis } from '@gomeet/testing';
+import { createEmptyDatabase, postJson, startRedis, type JsonAnswer } from '@gomeet/testing';
 import { sql } from 'kysely';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,32 +12,13 @@ const LIVEKIT = { key: 'crowdkey', secret: 'crowd-secret-of-at-least-thirty-two-
 const PASSWORD = 'correct horse battery staple';
 const CROWD = 500;
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  retryAfter: number;
-}
-
-async function post(base: string, path: string, body: unknown, token?: string): Promise<Answer> {
-  const res = await fetch(base + path, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as Record<string, unknown>,
-    retryAfter: Number(res.headers.get('retry-after') ?? 0),
-  };
-}
+const post = (base: string, path: string, body: unknown, token?: string) =>
+  postJson(base + path, body, token);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Posts like a well-behaved client: on 429 it waits Retry-After seconds and tries again. */
-async function politely(call: () => Promise<Answer>, seen: { throttled: number }) {
+async function politely(call: () => Promise<JsonAnswer>, seen: { throttled: number }) {
   for (let attempt = 0; ; attempt++) {
     const answer = await call();
     if (answer.status !== 429 || attempt >= 10) return answer;

@@ -4,3 +4,4 @@ export * from './netns.js';
 export * from './tokens.js';
 export { freePort } from '@gomeet/platform';
 export * from './kube-cluster.js';
+export * from './http.js';

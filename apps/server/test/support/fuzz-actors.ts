@@ -1,18 +1,8 @@
+import { postJsonOk } from '@gomeet/testing';
 import type { FuzzActor } from './schemathesis.js';
 
-async function post(base: string, path: string, body: unknown, token?: string) {
-  const res = await fetch(base + path, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json;
-}
+const post = (base: string, path: string, body: unknown, token?: string) =>
+  postJsonOk(base + path, body, token);
 
 /**
  * The three people the API is fuzzed as: a host with a live meeting, a participant who joined
