@@ -670,7 +670,14 @@ describe.skipIf(!ready || !postgresUrl)(
         `./deployment/digitalocean/backup-restore.sh restore-spaces $(aws s3 ls s3://gomeet-backups/backups/ --recursive | sort | tail -n 5 | head -n 1 | awk '{print $4}')`,
       );
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(restored('backup-20231025-120000.tar.gz'));
+      // `sort` orders the listing by upload time, to the second: backups uploaded within the same
+      // second tie, so the oldest upload is read from the same listing rather than assumed.
+      const oldest = await sh(
+        `aws s3 ls s3://gomeet-backups/backups/ --recursive | sort | head -n 1 | awk '{print $4}'`,
+      );
+      const key = oldest.stdout.trim();
+      expect(key).toMatch(/^backups\/\d{4}\/\d\d\/\d\d\/backup-\d{8}-\d{6}\.tar\.gz$/);
+      expect(r.stdout).toMatch(restored(path.basename(key)));
       expect(await tableDigests(sourceDb)).toEqual(seeded);
     }, 60_000);
 
