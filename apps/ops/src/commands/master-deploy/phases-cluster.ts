@@ -194,24 +194,30 @@ export async function gateway(ctx: DeployContext): Promise<PhaseOutcome> {
 /** Phase 8: deployment/monitoring/*.yaml, each object only when the cluster serves its kind. */
 export async function monitoring(ctx: DeployContext): Promise<PhaseOutcome> {
   const dir = path.join(ctx.root, 'deployment/monitoring');
-  // Only files holding Kubernetes objects: prometheus.yml is Prometheus's own config.
-  const files = existsSync(dir)
+  // Each file read once; only those holding Kubernetes objects (prometheus.yml is Prometheus's
+  // own config, and parseManifests drops what has no kind).
+  const manifests = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => /\.ya?ml$/.test(f))
-        .filter((f) => readManifestFile(path.join(dir, f)).some((o) => o.kind && o.apiVersion))
         .sort()
+        .map((f) => ({ file: f, objects: readManifestFile(path.join(dir, f)) }))
+        .filter((m) => m.objects.length > 0)
     : [];
-  const actions = files.map(
-    (f) => `${applyLine(ctx)} -f deployment/monitoring/${f} (kinds the cluster serves)`,
+  const actions = manifests.map(
+    (m) => `${applyLine(ctx)} -f deployment/monitoring/${m.file} (kinds the cluster serves)`,
   );
-  if (files.length === 0)
+  if (manifests.length === 0)
     return { status: 'skipped', detail: 'deployment/monitoring has no manifests', actions };
   if (ctx.dryRun) return { status: 'planned', detail: 'would apply monitoring', actions };
-  const objects = files.flatMap((f) => readManifestFile(path.join(dir, f)));
+  const objects = manifests.flatMap((m) => m.objects);
   const served = await ctx.kubectl.servedKinds();
   const apply = objects.filter((o) => served.has(`${o.apiVersion} ${o.kind}`));
   const missing = [
-    ...new Set(objects.filter((o) => !apply.includes(o)).map((o) => `${o.kind} (${o.apiVersion})`)),
+    ...new Set(
+      objects
+        .filter((o) => !served.has(`${o.apiVersion} ${o.kind}`))
+        .map((o) => `${o.kind} (${o.apiVersion})`),
+    ),
   ];
   const why = missing.length
     ? `skipped ${missing.join(', ')}: not served here (install the Prometheus Operator CRDs)`
