@@ -2,3 +2,4 @@
 export * from './auth.js';
 export * from './meeting.js';
 export * from './realtime.js';
+export * from './polls.js';

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createPollTables } from './polls/migration.js';
 
 async function createMeetings(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -143,4 +144,6 @@ export const meetingMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Polls, their answers and ballots: results are kept with the meeting (polls/migration.ts).
+  '0006_polls': { up: createPollTables },
 };

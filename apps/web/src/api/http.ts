@@ -20,6 +20,8 @@ export interface RequestOptions<T> {
   body?: unknown;
   auth?: Auth;
   schema?: z.ZodType<T>;
+  /** Answer the body as text (a CSV download) instead of parsing JSON. */
+  text?: boolean;
 }
 
 const REFRESH_MARGIN_MS = 60_000;
@@ -91,7 +93,7 @@ export async function api<T = undefined>(
   path: string,
   options: RequestOptions<T> = {},
 ): Promise<T> {
-  const { method = 'GET', body, auth = 'none', schema } = options;
+  const { method = 'GET', body, auth = 'none', schema, text } = options;
   const token = await tokenFor(auth);
   let res = await send(path, method, body, token);
   if (res.status === 401 && token) {
@@ -104,6 +106,7 @@ export async function api<T = undefined>(
     }
   }
   if (!res.ok) throw await toApiError(res);
+  if (text) return (await res.text()) as T;
   if (res.status === 204 || !schema) return undefined as T;
   return schema.parse(await res.json());
 }

@@ -13,6 +13,7 @@ import { MeetingInfo } from './MeetingInfo';
 import './panels/panels.css';
 import { RoomOverlays } from './panels/RoomOverlays';
 import { RoomToolbar, type Panel } from './panels/RoomToolbar';
+import { PollsButton } from './polls/PollsButton';
 import { SidePanel } from './panels/SidePanel';
 import { useChat } from './panels/use-chat';
 import { RoomAudio } from './RoomAudio';
@@ -87,6 +88,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
           onEnd={() => void end()}
         >
           <RoomToolbar me={join.identity} panel={panel} onPanel={setPanel} unread={chat.unread} />
+          <PollsButton panel={panel} onPanel={setPanel} />
         </RoomControls>
         <SidePanel
           panel={panel}

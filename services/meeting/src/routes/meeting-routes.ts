@@ -14,6 +14,7 @@ import { registerHostControlRoutes } from './host-control-routes.js';
 import { registerJoinMeeting } from './join-meeting-route.js';
 import { registerListMeetings } from './list-meetings-route.js';
 import { registerLobbyRoutes } from './lobby-routes.js';
+import { registerPollRoutes } from '../polls/poll-routes.js';
 import { registerUpdateMeeting } from './update-meeting-route.js';
 
 /**
@@ -36,6 +37,7 @@ export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, d
   registerJoinMeeting(app, deps);
   registerLobbyRoutes(app, deps);
   registerHostControlRoutes(app, deps);
+  registerPollRoutes(app, deps);
   // One subscription per app: LiveKit's webhook events, verified and published by signaling.
   const log = app.log.child({ component: 'livekit-events' });
   const unsubscribe = await subscribeLiveKitEvents(deps.bus, createEventContext(deps, log));

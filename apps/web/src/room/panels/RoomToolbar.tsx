@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { isHost } from '../../realtime/realtime-state';
 
-export type Panel = 'people' | 'chat' | null;
+export type Panel = 'people' | 'chat' | 'polls' | 'breakouts' | null;
 
 const EMOJI = ['👍', '👏', '😂', '❤️', '🎉', '😮'];
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { LazyPollsPanel } from '../polls/LazyPollsPanel';
 import { ChatPanel } from './ChatPanel';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import type { Panel } from './RoomToolbar';
@@ -12,6 +13,13 @@ interface SidePanelProps {
   chat: Chat;
 }
 
+const TITLES = {
+  people: 'Participants',
+  chat: 'Chat',
+  polls: 'Polls',
+  breakouts: 'Breakout rooms',
+} as const;
+
 /** The drawer at the right (full screen on a phone) holding people or chat. */
 export function SidePanel({ panel, onClose, code, me, chat }: SidePanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -19,7 +27,7 @@ export function SidePanel({ panel, onClose, code, me, chat }: SidePanelProps) {
     if (panel) heading.current?.focus();
   }, [panel]);
   if (!panel) return null;
-  const title = panel === 'chat' ? 'Chat' : 'Participants';
+  const title = TITLES[panel];
   return (
     <aside
       className="side-panel"
@@ -40,11 +48,9 @@ export function SidePanel({ panel, onClose, code, me, chat }: SidePanelProps) {
           ✕
         </button>
       </header>
-      {panel === 'chat' ? (
-        <ChatPanel chat={chat} me={me} />
-      ) : (
-        <ParticipantsPanel code={code} me={me} />
-      )}
+      {panel === 'chat' && <ChatPanel chat={chat} me={me} />}
+      {panel === 'people' && <ParticipantsPanel code={code} me={me} />}
+      {panel === 'polls' && <LazyPollsPanel code={code} />}
     </aside>
   );
 }
