@@ -2,4 +2,5 @@
 export * from './auth.js';
 export * from './meeting.js';
 export * from './realtime.js';
+export * from './stage.js';
 export * from './polls.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { role } from './meeting.js';
+import { stageMessages } from './stage.js';
 import { pollMessages } from './polls.js';
 
 /** Version of the WebSocket protocol; a client speaking another one is refused with 4400. */
@@ -128,6 +129,7 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('participant.removed'), identity: z.string() }),
   /** To the leaver's own sockets after LiveKit says they left the room: the socket closes (4403). */
   z.object({ type: z.literal('participant.left'), identity: z.string() }),
+  ...stageMessages,
   z.object({ type: z.literal('meeting.ended') }),
   ...pollMessages,
   z.object({ type: z.literal('pong') }),

@@ -8,10 +8,11 @@ import { setMeetingLock } from '../host/lock-meeting.js';
 import { muteAll, muteParticipant } from '../host/mute-participants.js';
 import { removeParticipant } from '../host/remove-participant.js';
 import { codeParams, contextOf, personParams, routeDocs, type MeetingApp } from './shared.js';
+import { registerStageRoutes } from './stage-routes.js';
 
 const done = { 204: z.null().describe('Done') };
 
-/** Host controls, enforced here (host and co-hosts; roles: host only). */
+/** Host controls, enforced here (host and co-hosts; roles: host only), and the shared stage. */
 export function registerHostControlRoutes(app: MeetingApp, deps: MeetingDeps): void {
   app.post(
     '/:code/participants/:identity/mute',
@@ -121,4 +122,5 @@ export function registerHostControlRoutes(app: MeetingApp, deps: MeetingDeps): v
         input: { ...request.params, role: request.body.role },
       }),
   );
+  registerStageRoutes(app, deps);
 }

@@ -10,6 +10,7 @@ import {
   LocalMeeting,
   type ReplacedNotice,
 } from './local-meeting.js';
+import { lowerLocalHands } from './lower-hands.js';
 import { writePresence } from './presence-store.js';
 
 /**
@@ -79,6 +80,9 @@ function applyEffects(
     case 'lobby.denied':
       for (const conn of targets)
         if (conn.state === 'waiting') conn.close(CLOSE.FORBIDDEN, 'not admitted');
+      break;
+    case 'hands.lowered':
+      void lowerLocalHands(hub, meeting, message.who).catch(onError);
       break;
     case 'role.changed':
       updateRole(hub, meeting, message.identity, message.role, onError);
