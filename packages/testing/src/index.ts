@@ -5,3 +5,4 @@ export * from './tokens.js';
 export { freePort } from '@gomeet/platform';
 export * from './kube-cluster.js';
 export * from './http.js';
+export * from './s3.js';
