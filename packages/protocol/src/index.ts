@@ -2,5 +2,6 @@
 export * from './auth.js';
 export * from './meeting.js';
 export * from './realtime.js';
+export * from './recording.js';
 export * from './stage.js';
 export * from './polls.js';

@@ -132,6 +132,8 @@ export const joinResult = z.discriminatedUnion('status', [
     role,
     identity: z.string(),
     iceServers: z.array(iceServer),
+    /** The meeting is being recorded: the app shows so before anyone is seen or heard. */
+    recording: z.boolean(),
   }),
   z.object({ status: z.literal('waiting'), role, identity: z.string() }),
 ]);

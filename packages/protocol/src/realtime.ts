@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { role } from './meeting.js';
+import { recordingEvent } from './recording.js';
 import { stageMessages } from './stage.js';
 import { pollMessages } from './polls.js';
 
@@ -120,6 +121,8 @@ export const serverMessage = z.discriminatedUnion('type', [
         credential: z.string().optional(),
       }),
     ),
+    /** The meeting is being recorded: show the banner from the start. */
+    recording: z.boolean(),
   }),
   z.object({ type: z.literal('lobby.denied') }),
   z.object({ type: z.literal('unmute.requested'), by: z.string() }),
@@ -131,6 +134,8 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('participant.left'), identity: z.string() }),
   ...stageMessages,
   z.object({ type: z.literal('meeting.ended') }),
+  /** recording.started / stopped / ready / failed, to everyone in the meeting. */
+  recordingEvent,
   ...pollMessages,
   z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),

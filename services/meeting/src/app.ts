@@ -1,6 +1,7 @@
 import { createApp, createMetrics, type App, type ShellOptions } from '@gomeet/platform';
 import type { MeetingDeps } from './deps.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
+import { recordingFileRoutes } from './routes/recording-file-route.js';
 
 /** The routes' dependencies plus the platform shell's options. */
 export type BuildAppOptions = MeetingDeps & ShellOptions;
@@ -18,5 +19,6 @@ export function buildApp(options: BuildAppOptions): App {
     ...(metricsPort !== undefined ? { metricsPort } : {}),
   });
   void app.register(meetingRoutes, { prefix: '/api/meetings', ...deps, metrics: shared });
+  void app.register(recordingFileRoutes, { prefix: '/api/meetings', ...deps });
   return app;
 }

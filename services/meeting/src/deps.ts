@@ -13,6 +13,7 @@ import type { RoomServiceClient } from 'livekit-server-sdk';
 import { meetingCacheOf, type MeetingCache } from './meetings/meeting-cache.js';
 import type { PasscodeLimits } from './join/limit-passcode.js';
 import type { MeetingDatabase } from './meetings/tables.js';
+import type { RecordingDeps } from './recordings/recording-deps.js';
 
 /** The RoomService calls this service makes, and only those (tests fake exactly these). */
 export type RoomService = Pick<
@@ -62,6 +63,8 @@ export interface MeetingDeps {
   passcodeLimits?: Partial<PasscodeLimits>;
   /** The process's metrics; passcode refusals count in `gomeet_rate_limited_total{scope}`. */
   metrics?: Metrics;
+  /** Recording storage and settings; without them starting a recording answers 503. */
+  recordings?: RecordingDeps;
 }
 
 /** What every verb receives: the caller, the clock, and the outside systems it may touch. */

@@ -22,3 +22,17 @@ export { promoteCoHost } from './meetings/promote-co-host.js';
 export type { MeetingDatabase } from './meetings/tables.js';
 export { meetingMigrations } from './migrations.js';
 export { meetingRoutes } from './routes/meeting-routes.js';
+export { checkRecordingEnv, recordingEnv, recordingSettings } from './recordings/recording-env.js';
+export { recordingFileRoutes, RECORDING_FILES_PATH } from './routes/recording-file-route.js';
+export {
+  DEFAULT_RECORDING_TIMING,
+  type RecordingDeps,
+  type RecordingFiles,
+  type RecordingTiming,
+  type RecordingWebhook,
+} from './recordings/recording-deps.js';
+export {
+  signWebhook,
+  SIGNATURE_HEADER,
+  type RecordingWebhookPayload,
+} from './recordings/webhooks.js';

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createRecordingTables } from './recordings/migration.js';
 import { createPollTables } from './polls/migration.js';
 
 async function createMeetings(db: Kysely<unknown>): Promise<void> {
@@ -144,6 +145,8 @@ export const meetingMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Recordings and their state machine (recordings/migration.ts).
+  '0005_recordings': { up: createRecordingTables },
   // Polls, their answers and ballots: results are kept with the meeting (polls/migration.ts).
   '0006_polls': { up: createPollTables },
 };

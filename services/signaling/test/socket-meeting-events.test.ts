@@ -19,6 +19,7 @@ const admitted = {
   token: 'livekit-token',
   role: 'participant' as const,
   iceServers: [],
+  recording: false,
 };
 
 describe('signaling socket: meeting events from other services', () => {

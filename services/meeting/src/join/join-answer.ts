@@ -1,6 +1,7 @@
 import type { JoinResult } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import type { MeetingRow } from '../meetings/tables.js';
+import { isBeingRecorded } from '../recordings/repo.js';
 import type { RosterPerson } from '../roster/roster-store.js';
 import { iceServersFor } from './ice-servers.js';
 import { issueJoinToken } from './issue-join-token.js';
@@ -17,12 +18,15 @@ export async function mintJoinAnswer(
   meeting: Pick<MeetingRow, 'code' | 'allow_screen_share' | 'mute_on_entry'>,
   who: RosterPerson,
 ): Promise<JoinAnswer> {
-  const token = await issueJoinToken(ctx.livekit, {
-    code: meeting.code,
-    allowScreenShare: meeting.allow_screen_share,
-    micOff: meeting.mute_on_entry,
-    ...who,
-  });
+  const [token, recording] = await Promise.all([
+    issueJoinToken(ctx.livekit, {
+      code: meeting.code,
+      allowScreenShare: meeting.allow_screen_share,
+      micOff: meeting.mute_on_entry,
+      ...who,
+    }),
+    isBeingRecorded(ctx.db, meeting.code),
+  ]);
   return {
     status: 'joined',
     livekitUrl: ctx.livekit.url,
@@ -30,5 +34,6 @@ export async function mintJoinAnswer(
     role: who.role,
     identity: who.identity,
     iceServers: iceServersFor(ctx, who.identity),
+    recording,
   };
 }

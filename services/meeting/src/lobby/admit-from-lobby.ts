@@ -22,11 +22,11 @@ async function admitEntry(ctx: Ctx, code: string, entry: RosterEntry): Promise<b
   const meeting = await takeSeat(ctx, code, who);
   if (!(await putMemberUnlessBanned(ctx, code, who, 'admitted'))) return false;
   const answer = await mintJoinAnswer(ctx, meeting, who);
-  const { livekitUrl, token, role, iceServers } = answer;
+  const { livekitUrl, token, role, iceServers, recording } = answer;
   await publishToMeeting(
     ctx.bus,
     code,
-    { type: 'lobby.admitted', livekitUrl, token, role, iceServers },
+    { type: 'lobby.admitted', livekitUrl, token, role, iceServers, recording },
     { identities: [who.identity] },
   );
   await announceLobbyLeft(ctx, code, who.identity);

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { MeetingState, Role } from '@gomeet/protocol';
+import type { RecordingTable } from '../recordings/tables.js';
 
 /** One meeting. Settings are columns, not JSON, so capacity and lobby checks stay plain SQL. */
 export interface MeetingTable {
@@ -62,6 +63,7 @@ export interface MeetingDatabase {
   meeting_roles: MeetingRoleTable;
   meeting_bans: MeetingBanTable;
   meeting_attendance: MeetingAttendanceTable;
+  meeting_recordings: RecordingTable;
 }
 
 export type MeetingRow = Selectable<MeetingTable>;

@@ -14,6 +14,10 @@ import { registerHostControlRoutes } from './host-control-routes.js';
 import { registerJoinMeeting } from './join-meeting-route.js';
 import { registerListMeetings } from './list-meetings-route.js';
 import { registerLobbyRoutes } from './lobby-routes.js';
+import { registerRecordingRoutes } from './recording-routes.js';
+import { subscribeRecordingStatus } from '../recordings/apply-status.js';
+import { createRecordings } from '../recordings/recordings.js';
+import { scheduleRecordingJobs } from '../recordings/sweep-recordings.js';
 import { registerPollRoutes } from '../polls/poll-routes.js';
 import { registerUpdateMeeting } from './update-meeting-route.js';
 
@@ -37,9 +41,19 @@ export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, d
   registerJoinMeeting(app, deps);
   registerLobbyRoutes(app, deps);
   registerHostControlRoutes(app, deps);
+  const recordings = createRecordings(deps, app.log.child({ component: 'recordings' }));
+  registerRecordingRoutes(app, deps, recordings);
   registerPollRoutes(app, deps);
   // One subscription per app: LiveKit's webhook events, verified and published by signaling.
   const log = app.log.child({ component: 'livekit-events' });
   const unsubscribe = await subscribeLiveKitEvents(deps.bus, createEventContext(deps, log));
   app.addHook('onClose', unsubscribe);
+  // Recorders' claims, states and heartbeats; the sweep fails silent ones, retention cleans up.
+  const unsubscribeRecorders = await subscribeRecordingStatus(recordings);
+  const stopJobs = scheduleRecordingJobs(recordings);
+  app.addHook('onClose', async () => {
+    stopJobs();
+    recordings.webhooks?.close();
+    await unsubscribeRecorders();
+  });
 };

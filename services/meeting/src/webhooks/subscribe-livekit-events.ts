@@ -4,6 +4,7 @@ import {
   type Bus,
   type LiveKitEvent,
 } from '@gomeet/platform';
+import { RECORDER_IDENTITY_PREFIX } from '@gomeet/protocol';
 import type { EventCtx } from '../deps.js';
 import { markLeft } from '../join/mark-left.js';
 import { handleLiveKitEvent } from './handle-livekit-event.js';
@@ -52,6 +53,8 @@ export async function subscribeLiveKitEvents(
       ctx.log.warn('dropped a malformed LiveKit event');
       return;
     }
+    // A recorder in the room is no participant: no stay, no roster entry, no seat.
+    if (raw.participant?.identity.startsWith(RECORDER_IDENTITY_PREFIX)) return;
     const room = raw.room ?? '';
     const tail = (queues.get(room) ?? Promise.resolve()).then(() => handle(raw));
     queues.set(room, tail);
