@@ -46,6 +46,7 @@ async function hosted(node: LiveKitNode): Promise<{ rooms: number; participants:
 
 /** Remote ICE candidate addresses of a bot's peer connections: the node its media goes through. */
 async function mediaAddresses(bot: MediaBot): Promise<string[]> {
+  if (!bot.room) return [];
   const stats = await bot.room.getRtcStats();
   const out = new Set<string>();
   for (const s of [...stats.publisherStats, ...stats.subscriberStats])

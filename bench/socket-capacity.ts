@@ -54,6 +54,7 @@ type FromChild =
       tokens: string[];
       baseline: Stats;
       limit: string;
+      hardLimit: number;
     }
   | { type: 'stats'; stats: Stats };
 
@@ -130,7 +131,10 @@ async function serve(): Promise<void> {
     return { rss: m.rss, heapUsed: m.heapUsed, external: m.external };
   };
   const limit = `${files.soft}/${files.hard} (soft/hard), ${files.used} in use before clients`;
-  process.send?.({ type: 'ready', url, meetings, tokens: issued, baseline: stats(), limit });
+  process.send?.({
+    ...{ type: 'ready', url, meetings, tokens: issued, baseline: stats(), limit },
+    hardLimit: files.hard,
+  });
   issued.length = 0;
   process.on('message', (msg: { type: string; periods?: number }) => {
     if (msg.type === 'stats') process.send?.({ type: 'stats', stats: stats() });
@@ -199,7 +203,8 @@ async function main(): Promise<void> {
     console.log(`server open files          ${ready.limit}`);
     if (tokens.length < SOCKETS)
       console.log(
-        `(!) --sockets ${SOCKETS} does not fit under the server's open-files limit: measuring ${tokens.length}`,
+        `(!) ${SOCKETS} sockets cannot be opened in one process here: it may hold at most ${ready.hardLimit} descriptors ` +
+          `(ulimit -Hn; raising the hard limit needs CAP_SYS_RESOURCE). Measuring ${tokens.length}; the ${SOCKETS} figure below is a projection`,
       );
     const shares = Math.ceil(tokens.length / PER_CLIENT);
     const started = performance.now();

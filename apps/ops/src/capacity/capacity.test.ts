@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   BUDGET,
   MEASURED,
+  capacityAssumptions,
   dataTierLoad,
   participantsPerNode,
   platformNeeds,
   sfuVcpuPerParticipant,
 } from './index.js';
+import {
+  LIVEKIT_BENCHMARK_URL,
+  LIVEKIT_PUBLISHED,
+  perCore,
+  publishedLines,
+} from './livekit-published.js';
 
 const regular = { vcpus: 32, networkGbps: 2 };
 const premium = { vcpus: 32, networkGbps: 10 };
@@ -55,5 +62,28 @@ describe('capacity model', () => {
     expect(big.joinsPerSecond).toBeCloseTo(5 * small.joinsPerSecond, 0);
     expect(big.redisDeliveriesPerSecond / big.redisPublishesPerSecond).toBeCloseTo(5, 3);
     expect(big.postgresWritesPerSecond).toBeGreaterThan(2 * big.joinsPerSecond);
+  });
+});
+
+describe("LiveKit's published benchmark in our units", () => {
+  it('turns each published run into per-core figures', () => {
+    const livestream = LIVEKIT_PUBLISHED.find((r) => r.name.startsWith('livestream'))!;
+    // 531 MB/s = 4,248 Mbps on 92 % of 16 cores = 14.72 cores.
+    const c = perCore(livestream);
+    expect(c.mbpsPerCore).toBeCloseTo(288.6, 1);
+    expect(c.streamsPerCore).toBeCloseTo(203.8, 1);
+    expect(c.mcoresPerStream).toBeCloseTo(4.91, 2);
+    // The large meeting's subscribers took a page of streams each: no per-stream figure.
+    expect(
+      perCore(LIVEKIT_PUBLISHED.find((r) => r.name.startsWith('large meeting'))!),
+    ).toMatchObject({ streamsPerCore: null, mcoresPerStream: null });
+  });
+
+  it('is where the model takes its forwarding cost from, and says so', () => {
+    expect(MEASURED.sfu.forwardedMbpsPerCore).toBe(289);
+    expect(capacityAssumptions(1.5)[0]).toContain(
+      '289 Mbps forwarded per core from LiveKit published',
+    );
+    expect(publishedLines()[0]).toContain(LIVEKIT_BENCHMARK_URL);
   });
 });

@@ -1,30 +1,43 @@
 /**
  * GoMeet's capacity model: what one LiveKit node, one signaling pod and the data tier carry,
- * from the figures the benches in bench/ print (docs/CAPACITY.md lists each with the command
- * that reproduces it). cost-monitor plan, setup-infrastructure --plan-expansion and
- * scale-services read it; change a measurement here and all three follow.
+ * from measured figures (docs/CAPACITY.md lists each with the command that reproduces it).
+ * cost-monitor (plan, report, alert), setup-infrastructure --plan-expansion and scale-services
+ * read it; change a measurement here and all of them follow.
  */
+import { LIVEKIT_PUBLISHED, perCore } from './livekit-published.js';
 
-/** What the benches measured, with where each figure comes from. */
+/** LiveKit's livestream run: few publishers fanned out to thousands, like a 500-person meeting. */
+const LIVESTREAM = perCore(LIVEKIT_PUBLISHED.find((r) => r.name.startsWith('livestream'))!);
+
+/** What was measured, with where each figure comes from. */
 export const MEASURED = {
   sfu: {
     /**
-     * Forwarded media per LiveKit core, marginal (the slope between two sizes, so LiveKit's
-     * fixed overhead is left out): 10 → 25 media bots added 30 video streams at ~149 kbps each
-     * for 0.030 cores, i.e. ~1.0 mcore per stream, ~149 Mbps per core. LiveKit's own proxy for
-     * SFU work is forwarded bitrate, so the model prices participants by Mbps.
+     * Forwarded media per LiveKit core: LiveKit's published livestream run (1 publisher, 3,000
+     * subscribers at ~1.4 Mbps each: 4,248 Mbps out on 14.7 of 16 cores). Our own bench cannot
+     * resolve this cost: on the shared 2-vCPU machine the bots saturate it at ~25 media
+     * participants, where the 90 streams added between 10 and 25 bots moved LiveKit's CPU less
+     * than its run-to-run noise (±0.03 core). LiveKit's proxy for SFU work is forwarded bitrate,
+     * so the model prices participants by the Mbps they receive.
      */
-    forwardedMbpsPerCore: 150,
-    /** LiveKit CPU per forwarded video stream at ~150 kbps (the layer the bots received), in millicores. */
-    mcoresPerVideoStream: 1.0,
-    /** LiveKit CPU of a connected participant that sends and receives no media, in millicores. */
+    forwardedMbpsPerCore: Math.round(LIVESTREAM.mbpsPerCore),
+    forwardingSource: 'LiveKit published benchmark, livestream row (livekit-published.ts)',
+    /**
+     * LiveKit CPU of a connected participant that sends and receives no media, in millicores:
+     * bench/meeting-500.ts measured 0.13–0.58 mcores per added control-plane participant between
+     * 50 and 500 (run of 2026-12-05); the upper half of that range is used.
+     */
     mcoresPerIdleParticipant: 0.5,
-    source: 'npx tsx bench/meeting-500.ts (2 shared, overloaded vCPU; see docs/CAPACITY.md)',
+    /** LiveKit RSS per participant holding real transports (25 → 166 participants: 165 → 415 MiB). */
+    rssMiBPerParticipant: 1.8,
+    source:
+      'flock /work/notes/bench.lock npx tsx bench/meeting-500.ts (2 shared vCPU; docs/CAPACITY.md)',
   },
   signaling: {
-    /** RSS of one idle authenticated socket. */
-    kibPerSocket: 8.4,
-    source: 'npx tsx bench/socket-capacity.ts --sockets 10000',
+    /** RSS of one idle authenticated socket, from the largest run (19,909 sockets in one process). */
+    kibPerSocket: 11.3,
+    source:
+      'npx tsx bench/socket-capacity.ts --sockets 50000 (19,909 opened: open-files hard limit 20,000)',
   },
   fanout: {
     /** p99 of an event's delivery to every socket of a 500-person meeting, in ms. */
@@ -152,7 +165,7 @@ export function dataTierLoad(participants: number): DataTierLoad {
 /** The assumptions every sizing prints, naming the benches behind them. */
 export function capacityAssumptions(downstreamMbps: number): string[] {
   return [
-    `SFU CPU: ${sfuVcpuPerParticipant(downstreamMbps)} vCPU per participant at ${downstreamMbps} Mbps down (measured ${MEASURED.sfu.forwardedMbpsPerCore} Mbps forwarded per core + ${MEASURED.sfu.mcoresPerIdleParticipant} mcores per connection; ${MEASURED.sfu.source})`,
+    `SFU CPU: ${sfuVcpuPerParticipant(downstreamMbps)} vCPU per participant at ${downstreamMbps} Mbps down (${MEASURED.sfu.forwardedMbpsPerCore} Mbps forwarded per core from ${MEASURED.sfu.forwardingSource}; ${MEASURED.sfu.mcoresPerIdleParticipant} mcores per connection from ${MEASURED.sfu.source})`,
     `signaling: ${BUDGET.socketsPerSignalingPod.toLocaleString('en-US')} sockets per 1-vCPU pod (${MEASURED.signaling.kibPerSocket} KiB each; ${MEASURED.signaling.source}); auth, meeting and chat ${BUDGET.apiPodsPer10k} pod each per 10k participants, at least 2`,
   ];
 }

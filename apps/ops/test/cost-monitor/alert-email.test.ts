@@ -50,7 +50,7 @@ describe('cost-monitor alert with a local SMTP server', () => {
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ from: 'ops@gomeet.test', to: ['admin@example.com'] });
     expect(received[0]?.data).toMatch(
-      /Subject: GoMeet budget over: \$83,363\.17 of \$35,000\.00 \(238\.2%\)/,
+      /Subject: GoMeet budget over: \$90,686\.53 of \$35,000\.00 \(259\.1%\)/,
     );
   });
 

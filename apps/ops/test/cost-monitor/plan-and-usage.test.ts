@@ -23,12 +23,12 @@ describe('cost-monitor plan and command line', () => {
     expect(r.code).toBe(0);
     expect(plan.options.map((o) => [o.size, o.nodes, o.limitedBy])).toEqual([
       ['c-32', 54, 'network'],
-      ['c-32-intel', 25, 'cpu'],
+      ['c-32-intel', 14, 'cpu'],
     ]);
     expect(plan.options[0]?.costPerParticipantHourUsd).toBeGreaterThan(0);
-    // The capacity model's figure, naming the bench it comes from.
+    // The capacity model's figure, naming where each part comes from.
     expect(plan.assumptions[0]).toMatch(
-      /^SFU CPU: 0\.0105 vCPU per participant at 1\.5 Mbps down \(measured 150 Mbps forwarded per core/,
+      /^SFU CPU: 0\.0057 vCPU per participant at 1\.5 Mbps down \(289 Mbps forwarded per core from LiveKit published benchmark/,
     );
     expect(plan.assumptions[0]).toContain('bench/meeting-500.ts');
     expect(plan.options[0]?.participantsPerNode).toBe(933);

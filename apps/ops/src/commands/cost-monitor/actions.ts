@@ -5,12 +5,12 @@ import type { Output } from '../../cli/output.js';
 import { checkBudget } from './budget.js';
 import { deliverAlert } from './email.js';
 import { analyseEfficiency } from './efficiency.js';
-import { declaredInventory } from './architecture.js';
+import { DECLARED, declaredInventory } from './architecture.js';
 import { priceInventory, readInventory } from './inventory.js';
-import { estimateCost, runbookArchitecture, type Architecture, type Traffic } from './model.js';
+import { estimateCost, type Traffic } from './model.js';
 import { budgetOf, numberOption, type CostOptions } from './options.js';
 import { platformNeeds, sfuVcpuPerParticipant } from '../../capacity/index.js';
-import { PLAN_DEFAULTS, planCapacity } from './plan.js';
+import { PLAN_DEFAULTS, modelArchitecture, planCapacity, type PlanInput } from './plan.js';
 import { loadPricing, type Pricing } from './pricing-source.js';
 import {
   renderBudget,
@@ -30,17 +30,27 @@ export interface ActionContext {
   out: Output;
 }
 
-function architectureOf(o: CostOptions): Architecture {
-  const base = runbookArchitecture({
-    participants: numberOption(o.participants, '--participants', 50_000),
-    downstreamMbps: numberOption(
-      o.downstreamMbps,
-      '--downstream-mbps',
-      PLAN_DEFAULTS.downstreamMbps,
-    ),
+/** The crowd the options describe, with SFU and platform CPU from the capacity model. */
+function sizingOf(o: CostOptions): Omit<PlanInput, 'sizes'> {
+  const participants = numberOption(o.participants, '--participants', 50_000);
+  const downstreamMbps = numberOption(
+    o.downstreamMbps,
+    '--downstream-mbps',
+    PLAN_DEFAULTS.downstreamMbps,
+  );
+  return {
+    ...PLAN_DEFAULTS,
+    participants,
+    platformVcpu: platformNeeds(participants).vcpu,
+    perMeeting: numberOption(o.perMeeting, '--per-meeting', 500),
+    downstreamMbps,
     hoursPerDay: numberOption(o.hoursPerDay, '--hours-per-day', PLAN_DEFAULTS.hoursPerDay),
-  });
-  return { ...base, nodePool: { ...base.nodePool, size: o.nodeSize ?? base.nodePool.size } };
+    sfuVcpuPerParticipant: numberOption(
+      o.sfuVcpuPerParticipant,
+      '--sfu-vcpu-per-participant',
+      sfuVcpuPerParticipant(downstreamMbps),
+    ),
+  };
 }
 
 function pricesMeta(p: Pricing) {
@@ -55,16 +65,22 @@ function pricesMeta(p: Pricing) {
   };
 }
 
+/**
+ * The capacity model's cluster for the options' crowd on --node-size nodes (default: the
+ * declared media pool's size), priced: what `report` and `alert` hold the budget against.
+ */
 function estimateOrUsage(pricing: Pricing, o: CostOptions) {
   try {
-    return estimateCost(architectureOf(o), pricing.prices);
+    const size = o.nodeSize ?? DECLARED.pools.media.size;
+    return estimateCost(modelArchitecture(sizingOf(o), size, pricing.prices), pricing.prices);
   } catch (error) {
     throw new ExitError(EXIT.USAGE, (error as Error).message);
   }
 }
 
 function trafficOf(o: CostOptions): Traffic {
-  return architectureOf(o).traffic;
+  const { participants, downstreamMbps, hoursPerDay, daysPerMonth } = sizingOf(o);
+  return { participants, downstreamMbps, hoursPerDay, daysPerMonth };
 }
 
 /** What the account runs (with a token) or the declared architecture (without), priced. */
@@ -242,29 +258,7 @@ export async function runPlan({ deps, o, out }: ActionContext): Promise<void> {
   const unknown = sizes.filter((s) => !pricing.prices.droplets[s]);
   if (unknown.length)
     throw new ExitError(EXIT.USAGE, `unknown droplet size(s): ${unknown.join(', ')}`);
-  const participants = numberOption(o.participants, '--participants', 50_000);
-  const downstreamMbps = numberOption(
-    o.downstreamMbps,
-    '--downstream-mbps',
-    PLAN_DEFAULTS.downstreamMbps,
-  );
-  const plan = planCapacity(
-    {
-      ...PLAN_DEFAULTS,
-      participants,
-      platformVcpu: platformNeeds(participants).vcpu,
-      perMeeting: numberOption(o.perMeeting, '--per-meeting', 500),
-      downstreamMbps,
-      hoursPerDay: numberOption(o.hoursPerDay, '--hours-per-day', PLAN_DEFAULTS.hoursPerDay),
-      sfuVcpuPerParticipant: numberOption(
-        o.sfuVcpuPerParticipant,
-        '--sfu-vcpu-per-participant',
-        sfuVcpuPerParticipant(downstreamMbps),
-      ),
-      sizes,
-    },
-    pricing.prices,
-  );
+  const plan = planCapacity({ ...sizingOf(o), sizes }, pricing.prices);
   if (out.format === 'json') out.json({ generatedAt: deps.now().toISOString(), ...plan });
   else for (const l of renderPlan(plan)) out.line(l);
 }

@@ -18,10 +18,14 @@ const SUBCOMMANDS: [string, string, (ctx: ActionContext) => Promise<void>][] = [
   ],
   [
     'report',
-    'billing history of the last --historical-days from DigitalOcean, else the estimate',
+    "billing history of the last --historical-days from DigitalOcean, and the capacity model's cluster priced",
     runReport,
   ],
-  ['alert', 'email (SMTP_URL) when spend reaches 80% of the budget; exit 1 over budget', runAlert],
+  [
+    'alert',
+    "email (SMTP_URL) when spend (or the capacity model's cluster) reaches 80% of the budget; exit 1 over",
+    runAlert,
+  ],
   [
     'efficiency',
     'pod usage against requests per workload, idle cost and recommendations',
@@ -43,18 +47,21 @@ export default function register(program: Command, deps: CliDeps): void {
     .option('--historical-days <n>', 'report: days of billing history', '30')
     .option('--email <address>', 'alert: recipient (env BUDGET_ALERT_EMAIL)')
     .option('--participants <n>', 'concurrent participants at peak (default 50000)')
-    .option('--per-meeting <n>', 'plan: participants per meeting (default 500)')
+    .option('--per-meeting <n>', 'participants per meeting (default 500)')
     .option('--downstream-mbps <mbps>', 'video each participant receives (default 1.5)')
     .option('--hours-per-day <h>', 'hours a day at that load (default 8)')
     .option(
       '--sfu-vcpu-per-participant <vcpu>',
-      'plan: SFU CPU per participant (default: the capacity model at --downstream-mbps)',
+      'SFU CPU per participant (default: the capacity model at --downstream-mbps)',
     )
     .option(
       '--sizes <slugs>',
       'plan: droplet sizes to compare, comma-separated (default c-32,c-32-intel)',
     )
-    .option('--node-size <slug>', 'node droplet size (default c-32)')
+    .option(
+      '--node-size <slug>',
+      'report/alert: node size the capacity model sizes the cluster on (default c-32-intel); efficiency: node size priced (default c-32)',
+    )
     .option('--prices <file>', 'price table (default deployment/pricing/digitalocean-prices.json)');
   for (const [name, description, action] of SUBCOMMANDS) {
     cmd

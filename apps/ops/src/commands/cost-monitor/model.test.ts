@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { egressGiB, estimateCost, runbookArchitecture } from './model.js';
-import { PLAN_DEFAULTS, planCapacity } from './plan.js';
+import { PLAN_DEFAULTS, modelArchitecture, planCapacity } from './plan.js';
 import { loadPriceTable, withApiDroplets } from './prices.js';
 import { compareWithRunbook, RUNBOOK_MONTHLY_USD } from './runbook-comparison.js';
 
@@ -62,15 +62,15 @@ describe('cost model arithmetic on the repo price table', () => {
     expect(plan).toMatchObject({
       meetings: 100,
       peakEgressGbps: 75,
-      // capacity model: 1.5 Mbps / 150 Mbps per core + 0.5 mcores per connection.
-      sfuVcpu: 525,
+      // capacity model: 1.5 Mbps / 289 Mbps per core (LiveKit's livestream run) + 0.5 mcores per connection.
+      sfuVcpu: 285,
       meetingFitsOneNode: true,
     });
     const [regular, premium] = plan.options;
-    // (525 + 28 platform) vCPU / (32 × 0.7) → 25 nodes; 75 Gbps / (2 Gbps × 0.7) → 54 nodes.
+    // (285 + 28 platform) vCPU / (32 × 0.7) → 14 nodes; 75 Gbps / (2 Gbps × 0.7) → 54 nodes.
     expect(regular).toMatchObject({
       size: 'c-32',
-      nodesByCpu: 25,
+      nodesByCpu: 14,
       nodesByNetwork: 54,
       nodes: 54,
       limitedBy: 'network',
@@ -80,9 +80,21 @@ describe('cost model arithmetic on the repo price table', () => {
     expect(premium).toMatchObject({
       size: 'c-32-intel',
       nodesByNetwork: 11,
-      nodes: 25,
+      nodes: 14,
       limitedBy: 'cpu',
     });
+  });
+
+  it("gives report and alert the plan's cluster, not the runbook's six nodes", () => {
+    const input = { ...PLAN_DEFAULTS, participants: 50_000, perMeeting: 500 };
+    const arch = modelArchitecture(input, 'c-32-intel', prices);
+    expect(arch.nodePool).toMatchObject({ size: 'c-32-intel', count: 14 });
+    const [premium] = planCapacity({ ...input, sizes: ['c-32-intel'] }, prices).options;
+    expect(estimateCost(arch, prices).totalMonthlyUsd).toBe(premium?.monthlyUsd);
+    // A crowd too small to need three nodes still gets three (availability).
+    expect(modelArchitecture({ ...input, participants: 100 }, 'c-32', prices).nodePool.count).toBe(
+      3,
+    );
   });
 
   it('flags a meeting too large for one node', () => {

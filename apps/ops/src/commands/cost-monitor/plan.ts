@@ -5,7 +5,7 @@ import {
   platformNeeds,
   sfuVcpuPerParticipant,
 } from '../../capacity/index.js';
-import { estimateCost, runbookArchitecture, type Traffic } from './model.js';
+import { estimateCost, runbookArchitecture, type Architecture, type Traffic } from './model.js';
 import type { PriceTable } from './prices.js';
 
 /** Inputs of `cost-monitor plan`. */
@@ -64,42 +64,62 @@ export interface Plan {
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-/** Sizes the cluster for `input` by CPU and by each droplet's network cap, and prices it. */
-export function planCapacity(input: PlanInput, prices: PriceTable): Plan {
-  const peakEgressGbps = (input.participants * input.downstreamMbps) / 1000;
-  const sfuVcpu = input.participants * input.sfuVcpuPerParticipant;
-  const traffic: Traffic = {
+/** The demand of a crowd, sized on one node size. */
+type Sizing = Omit<PlanInput, 'sizes'>;
+
+function trafficOf(input: Sizing): Traffic {
+  return {
     participants: input.participants,
     downstreamMbps: input.downstreamMbps,
     hoursPerDay: input.hoursPerDay,
     daysPerMonth: input.daysPerMonth,
   };
+}
+
+/** Nodes of `size` by CPU (SFU + platform vCPU) and by network cap; at least 3. */
+function nodesOf(input: Sizing, size: string, prices: PriceTable) {
+  const d = prices.droplets[size];
+  if (!d) throw new Error(`no price for droplet size "${size}"`);
+  const sfuVcpu = input.participants * input.sfuVcpuPerParticipant;
+  const peakEgressGbps = (input.participants * input.downstreamMbps) / 1000;
+  const nodesByCpu = Math.ceil(
+    (sfuVcpu + input.platformVcpu) / (d.vcpus * input.targetUtilization),
+  );
+  const nodesByNetwork = Math.ceil(peakEgressGbps / (d.networkGbps * input.targetUtilization));
+  return { droplet: d, nodesByCpu, nodesByNetwork, nodes: Math.max(nodesByCpu, nodesByNetwork, 3) };
+}
+
+/**
+ * The capacity model's cluster for a crowd on nodes of `size`: the node count the plan finds,
+ * with the data tier, load balancer, registry and Spaces of the runbook. What `report` and
+ * `alert` price, so that they follow the measurements rather than the runbook's six nodes.
+ */
+export function modelArchitecture(input: Sizing, size: string, prices: PriceTable): Architecture {
+  const { nodes } = nodesOf(input, size, prices);
+  const arch = runbookArchitecture(trafficOf(input));
+  return {
+    ...arch,
+    nodePool: {
+      size,
+      count: nodes,
+      minCount: 3,
+      maxCount: Math.max(nodes, arch.nodePool.maxCount),
+    },
+  };
+}
+
+/** Sizes the cluster for `input` by CPU and by each droplet's network cap, and prices it. */
+export function planCapacity(input: PlanInput, prices: PriceTable): Plan {
+  const peakEgressGbps = (input.participants * input.downstreamMbps) / 1000;
+  const sfuVcpu = input.participants * input.sfuVcpuPerParticipant;
   const participantHours = input.participants * input.hoursPerDay * input.daysPerMonth;
   let fits = true;
   const options = input.sizes.map((size): PlanOption => {
-    const d = prices.droplets[size];
-    if (!d) throw new Error(`no price for droplet size "${size}"`);
+    const { droplet: d, nodesByCpu, nodesByNetwork, nodes } = nodesOf(input, size, prices);
     // A LiveKit room lives on one node, so the largest meeting must fit one node's share.
     if (input.perMeeting * input.downstreamMbps > d.networkGbps * 1000 * input.targetUtilization)
       fits = false;
-    const nodesByCpu = Math.ceil(
-      (sfuVcpu + input.platformVcpu) / (d.vcpus * input.targetUtilization),
-    );
-    const nodesByNetwork = Math.ceil(peakEgressGbps / (d.networkGbps * input.targetUtilization));
-    const nodes = Math.max(nodesByCpu, nodesByNetwork, 3);
-    const arch = runbookArchitecture(traffic);
-    const estimate = estimateCost(
-      {
-        ...arch,
-        nodePool: {
-          ...arch.nodePool,
-          size,
-          count: nodes,
-          maxCount: Math.max(nodes, arch.nodePool.maxCount),
-        },
-      },
-      prices,
-    );
+    const estimate = estimateCost(modelArchitecture(input, size, prices), prices);
     return {
       size,
       vcpus: d.vcpus,

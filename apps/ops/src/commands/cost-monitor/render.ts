@@ -57,7 +57,7 @@ export function renderPlan(p: Plan): string[] {
       : ['  ! one meeting needs more than one node can carry: LiveKit keeps a room on one node']),
     ...p.options.map(
       (o) =>
-        `  ${o.size.padEnd(11)} ${o.vcpus} vCPU ${o.networkGbps} Gbps: ${o.nodesByCpu} nodes by CPU, ${o.nodesByNetwork} by network → ${o.nodes} (${o.limitedBy}), ${usd(o.monthlyUsd)}/month incl. ${usd(o.egressMonthlyUsd)} egress, $${o.costPerParticipantHourUsd.toFixed(4)} per participant-hour`,
+        `  ${o.size.padEnd(11)} ${o.vcpus} vCPU ${o.networkGbps} Gbps: ${o.nodesByCpu} nodes by CPU, ${o.nodesByNetwork} by network → ${o.nodes} (${o.limitedBy}; ${o.participantsPerNode.toLocaleString('en-US')} participants per node), ${usd(o.monthlyUsd)}/month incl. ${usd(o.egressMonthlyUsd)} egress, $${o.costPerParticipantHourUsd.toFixed(4)} per participant-hour`,
     ),
     'Assumptions',
     ...p.assumptions.map((a) => `  - ${a}`),

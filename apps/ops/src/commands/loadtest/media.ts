@@ -20,7 +20,7 @@ import {
 export interface BotPlan {
   /** Send synthetic video (simulcast) and audio. */
   publish: boolean;
-  /** Receive media; false keeps only the signalling connection (a control-plane client). */
+  /** Receive media; false keeps only the LiveKit connection (a control-plane client). */
   subscribe: boolean;
   /** Video tracks a subscriber takes: the web app shows one page of tiles. */
   videoPage: number;
@@ -47,9 +47,25 @@ export interface BotMedia {
 
 /** A connected bot; `stop` ends its loops and leaves the room. */
 export interface MediaBot {
-  room: Room;
+  /** The rtc-node room; null when it lives in another process (control-pool.ts). */
+  room: Room | null;
   media: BotMedia;
   stop(): Promise<void>;
+}
+
+/** Counters of a bot that has received nothing yet. */
+export function emptyMedia(connectMs = 0): BotMedia {
+  return {
+    connectMs,
+    firstFrameMs: null,
+    videoFrames: 0,
+    audioTracks: 0,
+    videoTracks: 0,
+    bytesSent: 0,
+    bytesReceived: 0,
+    packetsSent: 0,
+    packetsReceived: 0,
+  };
 }
 
 const SAMPLE_RATE = 48_000;
@@ -64,7 +80,7 @@ let guarded = false;
  * rooms have come and gone (a handle the room's teardown already freed); it escapes as an
  * uncaught exception. For a load generator that is noise, so it is counted, not fatal.
  */
-function guardHandleDrops(): void {
+export function guardHandleDrops(): void {
   if (guarded) return;
   guarded = true;
   process.on('uncaughtException', (error) => {
@@ -81,17 +97,7 @@ export async function startMediaBot(url: string, token: string, plan: BotPlan): 
   guardHandleDrops();
   const room = new Room();
   const started = performance.now();
-  const media: BotMedia = {
-    connectMs: 0,
-    firstFrameMs: null,
-    videoFrames: 0,
-    audioTracks: 0,
-    videoTracks: 0,
-    bytesSent: 0,
-    bytesReceived: 0,
-    packetsSent: 0,
-    packetsReceived: 0,
-  };
+  const media = emptyMedia();
   let stopped = false;
   const loops: Promise<void>[] = [];
   let connectedAt = 0;
@@ -228,6 +234,7 @@ async function readStats(room: Room, media: BotMedia): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function within(ms: number, work: Promise<unknown>): Promise<void> {
+/** Waits for `work` at most `ms`; its failure is ignored (leaving must not hang a run). */
+export async function within(ms: number, work: Promise<unknown>): Promise<void> {
   await Promise.race([work.catch(() => undefined), new Promise((r) => setTimeout(r, ms).unref())]);
 }
