@@ -9,6 +9,9 @@
  *
  * The load generator runs in a worker thread, off the servers' event loop. The routes are
  * measured in alternating rounds, so a change in background load hits all of them alike.
+ * Beside each rate it prints the servers' CPU per request (the main thread's CPU time, which
+ * only the route under load uses in its round): on a shared machine that moves far less with
+ * the load than req/s does.
  */
 import os from 'node:os';
 import { buildApp, meetingMigrations } from '@gomeet/meeting';
@@ -34,12 +37,17 @@ const TARGET = 0.3;
 interface Totals {
   requests: number;
   seconds: number;
+  /** CPU time of the servers' thread, in µs. */
+  cpuMicros: number;
   p99: number;
   bad: number;
 }
 
 async function round(options: autocannon.Options, into: Totals): Promise<void> {
+  const cpu = process.threadCpuUsage();
   const r = await autocannon({ ...options, duration: SECONDS });
+  const used = process.threadCpuUsage(cpu);
+  into.cpuMicros += used.user + used.system;
   into.requests += r.requests.total;
   into.seconds += r.duration;
   into.p99 = Math.max(into.p99, r.latency.p99);
@@ -101,7 +109,8 @@ function rps(t: Totals): number {
 
 function line(label: string, t: Totals): string {
   const bad = t.bad > 0 ? `   (!) ${t.bad} failed or non-2xx` : '';
-  return `${label.padEnd(44)} ${rps(t).toFixed(0).padStart(8)} req/s   p99 ${String(t.p99).padStart(4)} ms${bad}`;
+  const cpu = (t.cpuMicros / t.requests).toFixed(0);
+  return `${label.padEnd(44)} ${rps(t).toFixed(0).padStart(8)} req/s   p99 ${String(t.p99).padStart(4)} ms   server CPU ${cpu.padStart(4)} µs/req${bad}`;
 }
 
 function report(runs: Record<'bare' | 'shell' | 'join', Totals>, kind: string): void {
@@ -124,6 +133,10 @@ function report(runs: Record<'bare' | 'shell' | 'join', Totals>, kind: string): 
   );
   console.log(
     `${'ratio  join / shell hello (context)'.padEnd(44)} ${(rps(runs.join) / rps(runs.shell)).toFixed(2).padStart(8)}`,
+  );
+  const cpuPerRequest = (t: Totals) => t.cpuMicros / t.requests;
+  console.log(
+    `${'ratio  bare / join server CPU per request'.padEnd(44)} ${(cpuPerRequest(runs.bare) / cpuPerRequest(runs.join)).toFixed(2).padStart(8)}   (context: the rate ratio if both were CPU-bound)`,
   );
   console.log(
     `\njoin = the platform shell + verify the EdDSA access token + the meeting from the process's cache (loaded from ${db},` +
@@ -167,7 +180,7 @@ async function main(): Promise<void> {
 }
 
 function empty(): Totals {
-  return { requests: 0, seconds: 0, p99: 0, bad: 0 };
+  return { requests: 0, seconds: 0, cpuMicros: 0, p99: 0, bad: 0 };
 }
 
 await main();

@@ -1,5 +1,5 @@
 import type { ParticipantMetadata, Role } from '@gomeet/protocol';
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { claimsToJwtPayload, TrackSource, type VideoGrant } from 'livekit-server-sdk';
 import type { LiveKitDeps } from '../deps.js';
 
@@ -80,6 +80,14 @@ export function joinGrant(subject: JoinTokenSubject): VideoGrant {
 
 const HS256_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
 
+/** The API secret as a key object, made once: HMAC with a string key re-imports it per call. */
+const signingKeys = new Map<string, KeyObject>();
+function signingKey(secret: string): KeyObject {
+  let key = signingKeys.get(secret);
+  if (!key) signingKeys.set(secret, (key = createSecretKey(secret, 'utf8')));
+  return key;
+}
+
 /**
  * Signs a LiveKit access token for `subject` with the API key and secret: the claims
  * AccessToken.toJwt writes (grants, iss, exp, nbf, sub), signed with node:crypto's HMAC.
@@ -108,6 +116,8 @@ export async function issueJoinToken(
     sub: subject.identity,
   };
   const signed = `${HS256_HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-  const signature = createHmac('sha256', livekit.apiSecret).update(signed).digest('base64url');
+  const signature = createHmac('sha256', signingKey(livekit.apiSecret))
+    .update(signed)
+    .digest('base64url');
   return Promise.resolve(`${signed}.${signature}`);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { MeetingAttendanceTable } from '../meetings/tables.js';
 import type { Db } from '../meetings/repo.js';
 
@@ -21,6 +22,62 @@ export async function countAttending(
     attending: Number(row.attending),
     guests: Number(row.guests),
     mine: Number(row.mine) > 0,
+  };
+}
+
+/** Who is in when a seat is asked for, and whether the asker got one. */
+export interface SeatClaim {
+  attending: number;
+  guests: number;
+  /** The asker already had an open stay (and keeps it). */
+  mine: boolean;
+  banned: boolean;
+  /** A stay was opened for the asker. */
+  opened: boolean;
+}
+
+/**
+ * In one statement: counts who is in, checks the ban, and opens a stay for `row` when it has
+ * none, is not banned, and the meeting (and, for a guest, the guest ceiling) has room. Run it
+ * under the meeting's row lock, as its own statement after taking the lock: a statement's
+ * counts are as of its start, so they then include every seat taken before the lock was ours.
+ */
+export async function claimSeat(
+  db: Db,
+  row: Pick<MeetingAttendanceTable, 'meeting_code' | 'identity' | 'name' | 'role' | 'joined_at'>,
+  limits: { maxParticipants: number; maxGuests: number | null },
+): Promise<SeatClaim> {
+  const { meeting_code: code, identity, name, role, joined_at: at } = row;
+  const { rows } = await sql<Record<keyof SeatClaim, number | string | boolean>>`
+    with now_in as (
+      select count(*) as attending,
+             count(*) filter (where identity = ${identity}) as mine,
+             count(*) filter (where role = 'guest') as guests
+      from meeting_attendance where meeting_code = ${code} and left_at is null
+    ), barred as (
+      select exists (
+        select 1 from meeting_bans where meeting_code = ${code} and identity = ${identity}
+      ) as banned
+    ), opened as (
+      insert into meeting_attendance (meeting_code, identity, name, role, joined_at)
+      select ${code}, ${identity}, ${name}, ${role}, ${at} from now_in, barred
+      where not barred.banned and now_in.mine = 0
+        and now_in.attending < ${limits.maxParticipants}::int
+        and (${role}::text <> 'guest' or ${limits.maxGuests}::int is null
+             or now_in.guests < ${limits.maxGuests}::int)
+      on conflict (meeting_code, identity) where left_at is null do nothing
+      returning id
+    )
+    select attending, guests, mine, banned, (select count(*) from opened) as opened
+    from now_in, barred`.execute(db);
+  const found = rows[0];
+  if (!found) throw new Error('claimSeat: the count returned no row');
+  return {
+    attending: Number(found.attending),
+    guests: Number(found.guests),
+    mine: Number(found.mine) > 0,
+    banned: found.banned === true,
+    opened: Number(found.opened) > 0,
   };
 }
 

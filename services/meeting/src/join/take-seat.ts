@@ -1,17 +1,19 @@
 import { AppError } from '@gomeet/platform';
-import { isBanned, removedFromMeeting } from '../roster/bans.js';
+import { removedFromMeeting } from '../roster/bans.js';
 import type { Ctx } from '../deps.js';
 import { guestCeilingReached, meetingNotFound, requireNotOver } from '../meetings/access.js';
 import { lockMeeting, updateMeetingRow } from '../meetings/repo.js';
 import type { MeetingRow } from '../meetings/tables.js';
 import type { RosterPerson } from '../roster/roster-store.js';
-import { countAttending, openAttendance } from './repo.js';
+import { claimSeat } from './repo.js';
 import { seats } from './seats.js';
 
 /**
  * Gives `who` a seat, in one transaction under the meeting's row lock: the capacity check
- * (409 when full, or for a guest past the host's guest ceiling; 403 when removed), the attendance row and the first-join state change, so two joins (or
- * admissions) can never both take the last seat. Someone already seated keeps their seat.
+ * (409 when full, or for a guest past the host's guest ceiling; 403 when removed), the
+ * attendance row and the first-join state change, so two joins (or admissions) can never both
+ * take the last seat. Someone already seated keeps their seat. The lock is held for three round
+ * trips (claimSeat's one statement, the seat's mark, the commit): a join storm queues on it.
  * The seat's mark in live state is written before the commit (see seats), and removed again
  * if the transaction fails.
  */
@@ -40,20 +42,23 @@ async function seatInTransaction(
     const meeting = await lockMeeting(trx, code);
     if (!meeting) throw meetingNotFound();
     requireNotOver(meeting);
-    // Removals take the same lock, so a seat can never open for someone just removed.
-    if (await isBanned(trx, code, who.identity)) throw removedFromMeeting();
-    const { attending, guests, mine } = await countAttending(trx, code, who.identity);
+    const now = ctx.now();
     const guestCeiling = meeting.max_guests;
-    if (!mine && who.role === 'guest' && guestCeiling !== null && guests >= guestCeiling) {
-      throw guestCeilingReached(guestCeiling);
-    }
-    if (!mine && attending >= meeting.max_participants) {
+    const claim = await claimSeat(
+      trx,
+      { meeting_code: code, ...who, joined_at: now },
+      { maxParticipants: meeting.max_participants, maxGuests: guestCeiling },
+    );
+    // Removals take the same lock, so a seat can never open for someone just removed.
+    if (claim.banned) throw removedFromMeeting();
+    if (!claim.mine && !claim.opened) {
+      if (who.role === 'guest' && guestCeiling !== null && claim.guests >= guestCeiling) {
+        throw guestCeilingReached(guestCeiling);
+      }
       throw new AppError('CONFLICT', `This meeting is full (${meeting.max_participants} people).`, {
         type: 'meeting-full',
       });
     }
-    const now = ctx.now();
-    if (!mine) await openAttendance(trx, { meeting_code: code, ...who, joined_at: now });
     onMark();
     await seats.mark(ctx.live, code, who.identity);
     if (meeting.state !== 'scheduled') return { meeting, started: false };
