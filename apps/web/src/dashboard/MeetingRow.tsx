@@ -1,6 +1,7 @@
 import type { Meeting } from '@gomeet/protocol';
 import { CopyButton } from '../ui/CopyButton';
 import { Link } from '../ui/Link';
+import { MeetingRecordings } from '../room/recording/MeetingRecordings';
 
 function when(m: Meeting): string {
   const at = m.startsAt ?? m.createdAt;
@@ -48,6 +49,7 @@ export function MeetingRow({ meeting: m, past = false, onDelete }: MeetingRowPro
           )}
         </div>
       )}
+      {(isHost || m.myRole === 'co-host') && <MeetingRecordings code={m.code} title={m.title} />}
     </li>
   );
 }

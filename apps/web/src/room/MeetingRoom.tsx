@@ -16,6 +16,9 @@ import { RoomToolbar, type Panel } from './panels/RoomToolbar';
 import { PollsButton } from './polls/PollsButton';
 import { SidePanel } from './panels/SidePanel';
 import { useChat } from './panels/use-chat';
+import { RecordButton } from './recording/RecordButton';
+import { RecordingBanner } from './recording/RecordingBanner';
+import { useRecording } from './recording/use-recording';
 import { RoomAudio } from './RoomAudio';
 import { RoomControls } from './RoomControls';
 import { RoomStage, type Layout } from './RoomStage';
@@ -46,6 +49,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
   const [problem, setProblem] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
   const chat = useChat(code, join.identity, panel === 'chat');
+  const recording = useRecording(join.recording);
 
   const end = async () => {
     if (!window.confirm('End the meeting for everyone?')) return;
@@ -63,6 +67,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
       <div className="room" data-testid="room" data-phase={phase} data-identity={join.identity}>
         <MeetingInfo code={code} meeting={meeting} joinedAt={joinedAt} open={infoOpen} />
         <ConnectionBanner phase={phase} />
+        <RecordingBanner status={recording} />
         <ErrorNote message={problem ?? mediaError} testId="room-error" />
         {!host && meeting?.settings.muteOnEntry && (
           <p className="notice" role="status">
@@ -89,6 +94,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
         >
           <RoomToolbar me={join.identity} panel={panel} onPanel={setPanel} unread={chat.unread} />
           <PollsButton panel={panel} onPanel={setPanel} />
+          {host && <RecordButton code={code} status={recording} onError={setProblem} />}
         </RoomControls>
         <SidePanel
           panel={panel}

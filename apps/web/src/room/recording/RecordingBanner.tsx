@@ -1,0 +1,22 @@
+import './recording.css';
+import type { RecordingStatus } from './use-recording';
+
+/**
+ * Tells everyone in the room that the meeting is being recorded (consent: shown on join and the
+ * moment recording starts), and when a recording failed, why.
+ */
+export function RecordingBanner({ status }: { status: RecordingStatus }) {
+  if (status.on)
+    return (
+      <div className="banner recording-banner" role="status" data-testid="recording-banner">
+        <span className="recording-dot" aria-hidden="true" /> This meeting is being recorded
+      </div>
+    );
+  if (status.failure)
+    return (
+      <div className="notice" role="status" data-testid="recording-failed">
+        The recording stopped: {status.failure}
+      </div>
+    );
+  return null;
+}
