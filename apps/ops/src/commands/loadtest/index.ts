@@ -122,11 +122,18 @@ export default function register(program: Command, deps: CliDeps): void {
       process.env.NODE_ENV ??= 'production';
       const rtc = await import('@livekit/rtc-node');
       const { startMediaBot } = await import('./media.js');
+      const { startControlPool } = await import('./control-pool.js');
       const tty = (deps.stderr as { isTTY?: boolean }).isTTY === true;
+      // Control-plane clients' LiveKit connections live in worker processes, one per hundred.
+      const controls = input.controlOnly * input.meetings;
+      const pool = controls ? startControlPool(Math.min(8, Math.ceil(controls / 100))) : null;
       try {
         const report = await runLoadtest(input, {
           fetch: deps.fetch,
-          startBot: startMediaBot,
+          startBot: (url, token, plan) =>
+            pool && !plan.publish && !plan.subscribe
+              ? pool.start(url, token)
+              : startMediaBot(url, token, plan),
           ...(tty ? { progress: (line: string) => deps.stderr.write(`\r\x1b[K${line}`) } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),
         });
@@ -135,6 +142,7 @@ export default function register(program: Command, deps: CliDeps): void {
         else for (const line of renderReport(report)) out.line(line);
         if (report.participants.failed > 0) throw new ExitError(EXIT.FAILED, '');
       } finally {
+        await pool?.close();
         await rtc.dispose();
       }
     });
