@@ -41,13 +41,22 @@ export async function applyRecordingStatus(
 
 /**
  * Subscribes to recorders' messages, and stops a meeting's recording when its LiveKit room
- * finishes (the meeting ended, or everyone left). Returns the unsubscribe function.
+ * finishes (the meeting ended, or everyone left). One recording's messages are applied one at a
+ * time in arrival order; recordings run side by side. Returns the unsubscribe function.
  */
 export async function subscribeRecordingStatus(
   recordings: Recordings,
 ): Promise<() => Promise<void>> {
-  const run = (what: string, work: () => Promise<unknown>) => {
-    work().catch((err: unknown) => recordings.log.error({ err, what }, 'recording update failed'));
+  const queues = new Map<string, Promise<void>>();
+  const run = (key: string, what: string, work: () => Promise<unknown>) => {
+    const tail = (queues.get(key) ?? Promise.resolve()).then(work).then(
+      () => undefined,
+      (err: unknown) => recordings.log.error({ err, what }, 'recording update failed'),
+    );
+    queues.set(key, tail);
+    void tail.then(() => {
+      if (queues.get(key) === tail) queues.delete(key);
+    });
   };
   const offStatus = await recordings.bus.subscribe(RECORDING_STATUS_TOPIC, (raw) => {
     const parsed = recordingStatus.safeParse(raw);
@@ -55,13 +64,15 @@ export async function subscribeRecordingStatus(
       recordings.log.warn({ issues: parsed.error.issues }, 'dropped a malformed recorder message');
       return;
     }
-    run(parsed.data.type, () => applyRecordingStatus(recordings, parsed.data));
+    const m = parsed.data;
+    const key = m.type === 'recording.heartbeat' ? `heartbeat:${m.owner}` : m.recordingId;
+    run(key, m.type, () => applyRecordingStatus(recordings, m));
   });
   const offRooms = await recordings.bus.subscribe(LIVEKIT_EVENTS_TOPIC, (raw) => {
     const event = raw as Partial<LiveKitEvent> | null;
     if (event?.event === 'room_finished' && typeof event.room === 'string') {
       const room = event.room;
-      run('room_finished', () => stopActiveRecording(recordings, room));
+      run(`room:${room}`, 'room_finished', () => stopActiveRecording(recordings, room));
     }
   });
   return async () => {
