@@ -13,7 +13,7 @@ if (missing && process.env.CI === 'true') throw new Error(`loadtest test cannot 
 if (missing) console.warn(`skipping the loadtest test: ${missing}`);
 
 describe.skipIf(missing !== undefined)('gomeet-ops loadtest in a test namespace', () => {
-  it('joins 2 meetings × 4 participants, delivers video to every subscriber and measures chat fan-out', async () => {
+  it('joins 2 meetings × 5 participants (one control-plane client each), delivers video to every subscriber and measures chat fan-out', async () => {
     const run = startInTestNetns(
       [
         process.execPath,
@@ -25,9 +25,11 @@ describe.skipIf(missing !== undefined)('gomeet-ops loadtest in a test namespace'
         '--meetings',
         '2',
         '--participants',
-        '4',
+        '5',
         '--publishers',
         '2',
+        '--control-only',
+        '1',
         '--lobby',
         '--duration',
         '4',
@@ -49,14 +51,16 @@ describe.skipIf(missing !== undefined)('gomeet-ops loadtest in a test namespace'
       expect(code, stderr).toBe(0);
       const report = JSON.parse(stdout) as LoadtestReport;
       expect(report.participants).toMatchObject({
-        planned: 8,
-        joined: 8,
+        planned: 10,
+        joined: 10,
         failed: 0,
         publisher: 4,
         subscriber: 4,
-        control: 0,
+        control: 2,
       });
-      expect(report.joinLatencyMs.count).toBe(8);
+      expect(report.joinLatencyMs.count).toBe(10);
+      // The control-plane clients connected to LiveKit too (from the control pool's workers).
+      expect(report.livekitConnectMs.count).toBe(10);
       expect(report.joinLatencyMs.p99).toBeGreaterThan(0);
       // Every participant (publishers too) subscribes to the other publishers' video.
       expect(report.subscribersWithFrames).toBe(8);
