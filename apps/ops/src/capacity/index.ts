@@ -165,7 +165,7 @@ export function dataTierLoad(participants: number): DataTierLoad {
 /** The assumptions every sizing prints, naming the benches behind them. */
 export function capacityAssumptions(downstreamMbps: number): string[] {
   return [
-    `SFU CPU: ${sfuVcpuPerParticipant(downstreamMbps)} vCPU per participant at ${downstreamMbps} Mbps down (${MEASURED.sfu.forwardedMbpsPerCore} Mbps forwarded per core from ${MEASURED.sfu.forwardingSource}; ${MEASURED.sfu.mcoresPerIdleParticipant} mcores per connection from ${MEASURED.sfu.source})`,
+    `SFU CPU: ${sfuVcpuPerParticipant(downstreamMbps)} vCPU per participant at ${downstreamMbps} Mbps down (${MEASURED.sfu.forwardedMbpsPerCore} Mbps forwarded per core from ${MEASURED.sfu.forwardingSource}; ${MEASURED.sfu.mcoresPerIdleParticipant} mcores and ${MEASURED.sfu.rssMiBPerParticipant} MiB per connection from ${MEASURED.sfu.source})`,
     `signaling: ${BUDGET.socketsPerSignalingPod.toLocaleString('en-US')} sockets per 1-vCPU pod (${MEASURED.signaling.kibPerSocket} KiB each; ${MEASURED.signaling.source}); auth, meeting and chat ${BUDGET.apiPodsPer10k} pod each per 10k participants, at least 2`,
   ];
 }
