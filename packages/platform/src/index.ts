@@ -16,6 +16,7 @@ export * from './turn.js';
 export * from './turn-env.js';
 export * from './live-state.js';
 export * from './meeting-events.js';
+export * from './breakout-store.js';
 export * from './livekit-events.js';
 export * from './shared-state.js';
 export * from './security-headers.js';

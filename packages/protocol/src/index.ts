@@ -5,3 +5,4 @@ export * from './realtime.js';
 export * from './recording.js';
 export * from './stage.js';
 export * from './polls.js';
+export * from './breakouts.js';

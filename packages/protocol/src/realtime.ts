@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { role } from './meeting.js';
 import { recordingEvent } from './recording.js';
 import { stageMessages } from './stage.js';
+import { breakoutMessages } from './breakouts.js';
 import { pollMessages } from './polls.js';
 
 /** Version of the WebSocket protocol; a client speaking another one is refused with 4400. */
@@ -137,6 +138,7 @@ export const serverMessage = z.discriminatedUnion('type', [
   /** recording.started / stopped / ready / failed, to everyone in the meeting. */
   recordingEvent,
   ...pollMessages,
+  ...breakoutMessages,
   z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);

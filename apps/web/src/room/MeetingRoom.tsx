@@ -14,6 +14,9 @@ import './panels/panels.css';
 import { RoomOverlays } from './panels/RoomOverlays';
 import { RoomToolbar, type Panel } from './panels/RoomToolbar';
 import { PollsButton } from './polls/PollsButton';
+import { BreakoutBanner } from './breakouts/BreakoutBanner';
+import { BreakoutsButton } from './breakouts/BreakoutsButton';
+import { useBreakouts } from './breakouts/use-breakouts';
 import { SidePanel } from './panels/SidePanel';
 import { useChat } from './panels/use-chat';
 import { RecordButton } from './recording/RecordButton';
@@ -37,8 +40,10 @@ interface MeetingRoomProps {
 /** The call itself. Loaded lazily: it carries livekit-client and the LiveKit components. */
 export default function MeetingRoom({ code, join, meeting, choices, onExit }: MeetingRoomProps) {
   const host = isHostRole(join.role);
+  // Breakout rooms move the connection to another LiveKit room with a new join.
+  const breakout = useBreakouts(code, join);
   const { room, phase, mediaError } = useRoomConnection({
-    join,
+    join: breakout.join,
     choices,
     micOnEntry: host || !meeting?.settings.muteOnEntry,
     onExit,
@@ -67,6 +72,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
       <div className="room" data-testid="room" data-phase={phase} data-identity={join.identity}>
         <MeetingInfo code={code} meeting={meeting} joinedAt={joinedAt} open={infoOpen} />
         <ConnectionBanner phase={phase} />
+        <BreakoutBanner code={code} breakout={breakout} />
         <RecordingBanner status={recording} />
         <ErrorNote message={problem ?? mediaError} testId="room-error" />
         {!host && meeting?.settings.muteOnEntry && (
@@ -94,6 +100,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
         >
           <RoomToolbar me={join.identity} panel={panel} onPanel={setPanel} unread={chat.unread} />
           <PollsButton panel={panel} onPanel={setPanel} />
+          {host && <BreakoutsButton panel={panel} onPanel={setPanel} help={breakout.help.length} />}
           {host && <RecordButton code={code} status={recording} onError={setProblem} />}
         </RoomControls>
         <SidePanel

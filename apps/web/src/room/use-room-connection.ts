@@ -8,7 +8,7 @@ import {
   VideoPresets,
   type RoomConnectOptions,
 } from 'livekit-client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ExitReason, Joined } from '../meeting/stage';
 import type { DeviceChoices } from '../prejoin/device-prefs';
 import { describeMediaError } from '../prejoin/media-errors';
@@ -54,7 +54,8 @@ interface Options {
 
 /** Connects to the meeting's LiveKit room, publishes the chosen devices, reports how it ends. */
 export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options) {
-  const [room] = useState(createRoom);
+  // One Room per join: a breakout move gets a fresh one, so the components follow it.
+  const room = useMemo(() => createRoom(), [join]);
   const [phase, setPhase] = useState<ConnectionPhase>('connecting');
 
   const [mediaError, setMediaError] = useState<string | null>(null);
@@ -136,6 +137,10 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
 
     return () => {
       done = true;
+      // A move to another room (a breakout's new join) keeps the camera and microphone as now.
+      const lp = room.localParticipant;
+      const now = { videoEnabled: lp.isCameraEnabled, audioEnabled: lp.isMicrophoneEnabled };
+      startRef.current = { choices: { ...startRef.current.choices, ...now }, micOnEntry: true };
       room.removeAllListeners();
       void room.disconnect();
     };

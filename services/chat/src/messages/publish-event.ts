@@ -1,12 +1,13 @@
-import { AppError, publishToMeeting } from '@gomeet/platform';
+import { AppError, publishToMeeting, roomAudience } from '@gomeet/platform';
 import type { ServerMessage } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import { audienceOf } from './present-message.js';
 import type { ChatMessageRow } from './tables.js';
 
 /**
- * Publishes an event about a stored message to the message's audience. The row is already
- * committed; if the bus fails the caller gets 503 and may retry (a retried post re-publishes).
+ * Publishes an event about a stored message to the message's audience — for a public message
+ * while breakout rooms are open, the sender's room. The row is already committed; if the bus
+ * fails the caller gets 503 and may retry (a retried post re-publishes).
  */
 export async function publishMessageEvent(
   ctx: Ctx,
@@ -14,7 +15,12 @@ export async function publishMessageEvent(
   message: ServerMessage,
 ): Promise<void> {
   try {
-    await publishToMeeting(ctx.bus, row.meeting_code, message, audienceOf(row));
+    const audience = audienceOf(row);
+    const heard =
+      audience === 'all'
+        ? await roomAudience(ctx.live, row.meeting_code, row.sender_identity, ctx.now())
+        : audience;
+    await publishToMeeting(ctx.bus, row.meeting_code, message, heard);
   } catch (error) {
     ctx.log.error({ err: error, messageId: String(row.seq) }, 'chat event not published');
     throw new AppError(

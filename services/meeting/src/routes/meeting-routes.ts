@@ -19,6 +19,7 @@ import { subscribeRecordingStatus } from '../recordings/apply-status.js';
 import { createRecordings } from '../recordings/recordings.js';
 import { scheduleRecordingJobs } from '../recordings/sweep-recordings.js';
 import { registerPollRoutes } from '../polls/poll-routes.js';
+import { registerBreakoutRoutes } from '../breakouts/breakout-routes.js';
 import { registerUpdateMeeting } from './update-meeting-route.js';
 
 /**
@@ -44,6 +45,7 @@ export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, d
   const recordings = createRecordings(deps, app.log.child({ component: 'recordings' }));
   registerRecordingRoutes(app, deps, recordings);
   registerPollRoutes(app, deps);
+  registerBreakoutRoutes(app, deps);
   // One subscription per app: LiveKit's webhook events, verified and published by signaling.
   const log = app.log.child({ component: 'livekit-events' });
   const unsubscribe = await subscribeLiveKitEvents(deps.bus, createEventContext(deps, log));

@@ -5,6 +5,7 @@ import {
   type LiveKitEvent,
 } from '@gomeet/platform';
 import { RECORDER_IDENTITY_PREFIX } from '@gomeet/protocol';
+import { routeBreakoutEvent } from '../breakouts/route-livekit-event.js';
 import type { EventCtx } from '../deps.js';
 import { markLeft } from '../join/mark-left.js';
 import { handleLiveKitEvent } from './handle-livekit-event.js';
@@ -31,8 +32,11 @@ export async function subscribeLiveKitEvents(
   ctx: EventCtx,
 ): Promise<() => Promise<void>> {
   const queues = new Map<string, Promise<void>>();
-  const handle = async (event: LiveKitEvent) => {
+  const handle = async (received: LiveKitEvent) => {
     try {
+      // A move between the main room and a breakout room is no leave (see routeBreakoutEvent).
+      const event = await routeBreakoutEvent(ctx, received);
+      if (!event) return;
       await handleLiveKitEvent(ctx, event);
       const who = event.participant?.identity;
       if (event.event === 'participant_left' && who && event.room) {
@@ -45,7 +49,7 @@ export async function subscribeLiveKitEvents(
           );
       }
     } catch (err) {
-      ctx.log.error({ err, event: event.event, id: event.id }, 'LiveKit event not applied');
+      ctx.log.error({ err, event: received.event, id: received.id }, 'LiveKit event not applied');
     }
   };
   return bus.subscribe(LIVEKIT_EVENTS_TOPIC, (raw) => {

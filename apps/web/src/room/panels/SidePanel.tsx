@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { LazyBreakoutsPanel } from '../breakouts/LazyBreakoutsPanel';
 import { LazyPollsPanel } from '../polls/LazyPollsPanel';
 import { ChatPanel } from './ChatPanel';
 import { ParticipantsPanel } from './ParticipantsPanel';
@@ -51,6 +52,7 @@ export function SidePanel({ panel, onClose, code, me, chat }: SidePanelProps) {
       {panel === 'chat' && <ChatPanel chat={chat} me={me} />}
       {panel === 'people' && <ParticipantsPanel code={code} me={me} />}
       {panel === 'polls' && <LazyPollsPanel code={code} />}
+      {panel === 'breakouts' && <LazyBreakoutsPanel code={code} />}
     </aside>
   );
 }

@@ -1,0 +1,79 @@
+import { createRedisBus, openRedis, type App } from '@gomeet/platform';
+import type { BreakoutView, JoinResult } from '@gomeet/protocol';
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { TokenVerifier } from 'livekit-server-sdk';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { buildApp } from '../src/index.js';
+import { LIVEKIT, liveMeeting, poll, startHarness, type Harness } from './harness.js';
+
+// Two meeting-service instances on one database and one Redis, as two pods behind a gateway:
+// a host's requests reach one, each participant's the other.
+const redisUrl = inject('redisUrl');
+
+// PostgreSQL only: on PGlite the harness keeps its bus and live state in the process.
+describeBackends(
+  'breakout rooms across two instances on $name and Redis',
+  (backend) => {
+    let h: Harness;
+    let other: App;
+    let otherRedis: ReturnType<typeof openRedis>;
+    beforeAll(async () => {
+      if (!redisUrl) throw new Error('these tests need Redis (TEST_REDIS_URL or redis-server)');
+      h = await startHarness(backend, redisUrl);
+      otherRedis = openRedis(redisUrl);
+      other = buildApp({ ...h.deps, bus: createRedisBus(otherRedis), logLevel: false });
+      await other.ready();
+    });
+    afterAll(async () => {
+      await other?.close();
+      otherRedis?.disconnect();
+      await h?.close();
+    });
+
+    const via = (app: App, method: 'GET' | 'POST', url: string, token: string, body?: object) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(body ? { payload: body } : {}),
+      });
+
+    it('rooms opened on one instance send people to their rooms through the other, and close there too', async () => {
+      const { host, meeting, people } = await liveMeeting(h, 2);
+      const code = meeting.code;
+      const base = `/api/meetings/${code}/breakouts`;
+      const [ann, ben] = people;
+      if (!ann || !ben) throw new Error('two people');
+      const rec = await h.record(code);
+      await via(h.app, 'POST', base, host.token, { count: 2 });
+      await via(h.app, 'POST', `${base}/assign`, host.token, { identity: ann.actor.id, room: 1 });
+      await via(h.app, 'POST', `${base}/assign`, host.token, { identity: ben.actor.id, room: 2 });
+      expect((await via(h.app, 'POST', `${base}/open`, host.token, {})).statusCode).toBe(200);
+
+      const state = (await via(other, 'GET', base, ben.token)).json<BreakoutView>();
+      expect(state).toMatchObject({ open: true, assignments: { [ben.actor.id]: 2 } });
+      const verifier = new TokenVerifier(LIVEKIT.apiKey, LIVEKIT.apiSecret);
+      const roomVia = async (app: App, token: string) => {
+        const answer = (await via(app, 'POST', `${base}/token`, token)).json<JoinResult>();
+        if (answer.status !== 'joined') throw new Error('a token');
+        return (await verifier.verify(answer.token)).video?.room;
+      };
+      expect(await roomVia(other, ann.token)).toBe(`${code}~1`);
+      expect(await roomVia(other, ben.token)).toBe(`${code}~2`);
+
+      // A help request made through the other instance reaches hosts through the bus.
+      expect((await via(other, 'POST', `${base}/help`, ann.token)).statusCode).toBe(204);
+      await poll(() => rec.of('breakouts.help').length).toBe(1);
+      const help = (await via(h.app, 'GET', base, host.token)).json<BreakoutView>().help;
+      expect(help?.map((r) => r.identity)).toEqual([ann.actor.id]);
+
+      expect((await via(other, 'POST', `${base}/close`, host.token)).statusCode).toBe(200);
+      await poll(() => rec.of('breakouts.updated').at(-1)?.message).toMatchObject({
+        state: { open: false },
+      });
+      expect(await roomVia(h.app, ann.token)).toBe(code);
+      await rec.stop();
+    });
+  },
+  { only: 'postgres', redis: true },
+);
