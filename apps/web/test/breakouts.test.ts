@@ -76,6 +76,12 @@ describe('breakout rooms, live', () => {
         .toBe('Hana Host: Two minutes left, wrap up');
     await screenshot(ben, SHOTS, '02-broadcast');
 
+    // Ann reloads the page: she joins again and lands back in Room 1, still alone there.
+    await ann.reload();
+    await enterRoom(ann, url, m.code, 'Ann Guest');
+    await expect.poll(() => banner(ann).getAttribute('data-room'), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => tiles(ann), { timeout: 15_000 }).toEqual([await me(ann)]);
+
     // Ben asks for help; the host sees it and goes there, then comes back.
     await ben.getByRole('button', { name: 'Ask for help' }).click();
     await h.getByTestId('breakout-help').waitFor({ timeout: 10_000 });
