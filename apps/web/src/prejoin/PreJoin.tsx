@@ -4,8 +4,14 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { WaitNote } from '../ui/WaitNote';
 import { Field } from '../ui/Field';
 import { formText } from '../ui/form-text';
+import { describeEffectError } from '../media/effects';
+import { EffectControls } from '../media/EffectControls';
+import { canPickSpeaker } from '../media/speaker';
+import { useBackgroundPreview } from '../media/use-background-preview';
 import { DeviceSelect } from './DeviceSelect';
 import type { DeviceChoices } from './device-prefs';
+import { MicLevel } from './MicLevel';
+import { SpeakerTest } from './SpeakerTest';
 import { useMediaPreview } from './use-media-preview';
 import { VideoPreview } from './VideoPreview';
 
@@ -30,10 +36,17 @@ interface PreJoinProps {
   onJoin: (form: JoinForm) => void;
 }
 
-/** Check yourself before going in: camera and mic preview, devices, name, passcode. */
+/**
+ * Check yourself before going in: camera preview with its background effect, microphone level,
+ * a test sound, devices, noise suppression, name, passcode.
+ */
 export function PreJoin(props: PreJoinProps) {
   const { code, meeting, accountName, choices, onChoices, askPasscode, error, busy } = props;
   const preview = useMediaPreview(choices);
+  const [effectError, setEffectError] = useState<string | null>(null);
+  const shownVideo = useBackgroundPreview(preview.videoTrack, choices.background, (e) =>
+    setEffectError(describeEffectError('background', e)),
+  );
   const [name, setName] = useState(accountName ?? props.guestName);
   const [nameError, setNameError] = useState<string>();
   const set = (patch: Partial<DeviceChoices>) => onChoices({ ...choices, ...patch });
@@ -49,7 +62,7 @@ export function PreJoin(props: PreJoinProps) {
   return (
     <main className="prejoin" data-testid="prejoin">
       <section className="prejoin-media" aria-label="Camera and microphone">
-        <VideoPreview track={preview.videoTrack} name={name} />
+        <VideoPreview track={shownVideo} name={name} />
         <div className="toggles">
           <button
             type="button"
@@ -84,6 +97,25 @@ export function PreJoin(props: PreJoinProps) {
           value={choices.audioDeviceId}
           onChange={(id) => set({ audioDeviceId: id })}
         />
+        <MicLevel track={preview.audioTrack} />
+        {canPickSpeaker() && (
+          <DeviceSelect
+            label="Speaker"
+            devices={preview.speakers}
+            value={choices.audioOutputId}
+            onChange={(id) => set({ audioOutputId: id })}
+          />
+        )}
+        <SpeakerTest sinkId={choices.audioOutputId} />
+        <EffectControls
+          noiseSuppression={choices.noiseSuppression}
+          background={choices.background}
+          onChange={(patch) => {
+            setEffectError(null);
+            set(patch);
+          }}
+        />
+        <ErrorNote message={effectError} testId="effect-error" />
       </section>
       <form className="card prejoin-form" onSubmit={submit} aria-label="Join meeting" noValidate>
         <h1>{meeting?.title ?? 'Ready to join?'}</h1>

@@ -4,8 +4,10 @@ import { describeMediaError, type MediaKind } from './media-errors';
 
 export interface MediaPreview {
   videoTrack: MediaStreamTrack | null;
+  audioTrack: MediaStreamTrack | null;
   cameras: MediaDeviceInfo[];
   microphones: MediaDeviceInfo[];
+  speakers: MediaDeviceInfo[];
   errors: Partial<Record<MediaKind, string>>;
 }
 
@@ -72,10 +74,13 @@ export function useMediaPreview(choices: DeviceChoices): MediaPreview {
     choices.audioDeviceId,
     listDevices,
   );
+  const ofKind = (kind: MediaDeviceKind) => devices.filter((d) => d.kind === kind && d.deviceId);
   return {
     videoTrack: video.track,
-    cameras: devices.filter((d) => d.kind === 'videoinput' && d.deviceId),
-    microphones: devices.filter((d) => d.kind === 'audioinput' && d.deviceId),
+    audioTrack: audio.track,
+    cameras: ofKind('videoinput'),
+    microphones: ofKind('audioinput'),
+    speakers: ofKind('audiooutput'),
     errors: { camera: video.error, microphone: audio.error },
   };
 }

@@ -1,0 +1,33 @@
+import type { BackgroundEffect } from '../prejoin/device-prefs';
+import type { TrackEffect } from './use-track-effect';
+
+// The effects' code, WASM and models load on first use, never with the room.
+
+/** RNNoise on the microphone, or null when turned off. */
+export function noiseSuppressionEffect(on: boolean): TrackEffect | null {
+  if (!on) return null;
+  const name = 'rnnoise';
+  return {
+    name,
+    load: async () => (await import('./noise-suppression')).createNoiseSuppressor(name),
+  };
+}
+
+/** A background effect for the camera, or null for none. */
+export function backgroundEffect(effect: BackgroundEffect): TrackEffect | null {
+  if (effect === 'none') return null;
+  const name = `background-${effect}`;
+  return {
+    name,
+    load: async () => (await import('./background-effect')).createBackgroundProcessor(effect, name),
+  };
+}
+
+/** Says what went wrong with an effect, and that the plain device is still in use. */
+export function describeEffectError(kind: 'noise' | 'background', error: unknown): string {
+  const what = kind === 'noise' ? 'Noise suppression' : 'The background effect';
+  const plain =
+    kind === 'noise' ? 'your microphone is sent as it is' : 'your camera is shown as it is';
+  const why = error instanceof Error && error.message ? ` (${error.message})` : '';
+  return `${what} could not start${why}; ${plain}.`;
+}
