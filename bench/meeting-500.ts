@@ -56,7 +56,7 @@ const PUBLISHERS = Number(args.publishers);
 /** LiveKit's counters read at the start and end of a step's steady phase. */
 interface Counters {
   at: number;
-  /** CPU seconds of this run's own processes (bots, GoMeet and LiveKit). */
+  /** CPU seconds of this process (media bots, GoMeet) and LiveKit; the control workers not counted. */
   ownCpu: number;
   bytesOut: number | null;
   packetsOut: number | null;
@@ -77,7 +77,7 @@ interface Step {
   sfuRssMiB: number | null;
   forwardedMbps: number | null;
   packetsOut: number | null;
-  /** Our processes' share of the whole machine (others' work on a shared machine excluded). */
+  /** This process's and LiveKit's share of the whole machine (others' work excluded). */
   machineBusy: number;
   frameShare: number;
   report: LoadtestReport;
