@@ -1,13 +1,18 @@
 import { useRoomContext, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import type { CSSProperties } from 'react';
 import { Pager } from './Pager';
-import { Tile } from './Tile';
+import { Tile, tileKey, type PinControl } from './Tile';
 import { columnsFor, usePageSize } from './use-page-size';
 import { usePaged } from './use-paged';
 import { useVisibleSubscriptions } from './use-visible-subscriptions';
 
+interface GridViewProps {
+  cameras: TrackReferenceOrPlaceholder[];
+  pin: PinControl;
+}
+
 /** Everyone in equal tiles, a page at a time. */
-export function GridView({ cameras }: { cameras: TrackReferenceOrPlaceholder[] }) {
+export function GridView({ cameras, pin }: GridViewProps) {
   const room = useRoomContext();
   const pageSize = usePageSize();
   const { page, pages, setPage, visible } = usePaged(cameras, pageSize);
@@ -17,7 +22,7 @@ export function GridView({ cameras }: { cameras: TrackReferenceOrPlaceholder[] }
     <div className="stage-grid-wrap">
       <div className="stage-grid" style={style} data-testid="grid" data-layout="grid">
         {visible.map((t) => (
-          <Tile key={`${t.participant.identity}:${t.source}`} trackRef={t} />
+          <Tile key={tileKey(t)} trackRef={t} pin={pin} />
         ))}
       </div>
       <Pager page={page} pages={pages} onPage={setPage} />

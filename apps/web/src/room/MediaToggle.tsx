@@ -1,14 +1,43 @@
 import { useRoomContext, useTrackToggle } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import {
+  Mic,
+  MicOff,
+  ScreenShare,
+  ScreenShareOff,
+  Video,
+  VideoOff,
+  type LucideIcon,
+} from 'lucide-react';
 import { describeMediaError } from '../prejoin/media-errors';
+import { ControlButton } from './ControlButton';
 import { ensureMicrophoneAllowed } from './microphone-permission';
+import type { ShortcutName } from './shortcuts/shortcuts';
 
 type Source = Track.Source.Microphone | Track.Source.Camera | Track.Source.ScreenShare;
 
-const LABELS: Record<Source, [on: string, off: string, text: string]> = {
-  [Track.Source.Microphone]: ['Mute microphone', 'Unmute microphone', 'Mic'],
-  [Track.Source.Camera]: ['Turn camera off', 'Turn camera on', 'Camera'],
-  [Track.Source.ScreenShare]: ['Stop sharing your screen', 'Share your screen', 'Share'],
+interface SourceLook {
+  /** Label and icon while on (the label says what a click does). */
+  on: [string, LucideIcon];
+  off: [string, LucideIcon];
+  shortcut?: ShortcutName;
+}
+
+const LOOKS: Record<Source, SourceLook> = {
+  [Track.Source.Microphone]: {
+    on: ['Mute microphone', Mic],
+    off: ['Unmute microphone', MicOff],
+    shortcut: 'microphone',
+  },
+  [Track.Source.Camera]: {
+    on: ['Turn camera off', Video],
+    off: ['Turn camera on', VideoOff],
+    shortcut: 'camera',
+  },
+  [Track.Source.ScreenShare]: {
+    on: ['Stop sharing your screen', ScreenShareOff],
+    off: ['Share your screen', ScreenShare],
+  },
 };
 
 interface MediaToggleProps {
@@ -40,18 +69,21 @@ export function MediaToggle({ source, onError }: MediaToggleProps) {
     }
     await toggle();
   };
-  const [onLabel, offLabel, text] = LABELS[source];
+  const look = LOOKS[source];
+  const [label, icon] = enabled ? look.on : look.off;
+  // A screen share is something extra that is on; a microphone or camera that is off is the
+  // state to notice.
+  const screen = source === Track.Source.ScreenShare;
   return (
-    <button
-      type="button"
-      className={enabled ? 'control on' : 'control off'}
-      aria-pressed={enabled}
-      aria-label={enabled ? onLabel : offLabel}
+    <ControlButton
+      icon={icon}
+      label={label}
+      pressed={enabled}
+      tone={screen ? undefined : enabled ? 'quiet' : 'off'}
+      shortcut={look.shortcut}
       disabled={pending}
-      data-testid={`toggle-${source}`}
+      testId={`toggle-${source}`}
       onClick={() => void onClick().catch(report)}
-    >
-      {text} {enabled ? 'on' : 'off'}
-    </button>
+    />
   );
 }

@@ -86,7 +86,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
           onError={setProblem}
         />
         <main className="stage">
-          <RoomStage layout={layout} />
+          <RoomStage layout={layout} code={code} />
         </main>
         <RoomControls
           layout={layout}

@@ -1,8 +1,12 @@
 import { useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { Info, Keyboard, LayoutGrid, PhoneOff, PhoneOutgoing, Presentation } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { MediaSettings } from '../media/MediaSettings';
+import { ControlButton } from './ControlButton';
 import { MediaToggle } from './MediaToggle';
 import type { Layout } from './RoomStage';
+import { useShortcutHelp } from './shortcuts/ShortcutHelp';
 
 interface RoomControlsProps {
   layout: Layout;
@@ -13,61 +17,77 @@ interface RoomControlsProps {
   onInfo: () => void;
   onMediaError: (message: string) => void;
   onEnd: () => void;
-  /** More controls (hand, reactions, people, chat), placed before Info. */
+  /** More controls (hand, reactions, people, chat), placed between the media and the meeting group. */
   children?: ReactNode;
 }
 
-/** The bar under the stage: media toggles, layout, info, leave and end. */
+// Phones and tablets have no getDisplayMedia: no button that can only fail.
+const canCaptureScreen = () => typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+
+/**
+ * The bar under the stage, in three groups: my media (microphone, camera, screen), the meeting
+ * (hand, reactions, people, chat, layout: `children` and the layout toggle), and the way out
+ * (details, shortcuts, leave, end). Each button is an icon with a tooltip and an accessible name.
+ */
 export function RoomControls(props: RoomControlsProps) {
   const room = useRoomContext();
+  const help = useShortcutHelp();
   const next: Layout = props.layout === 'grid' ? 'speaker' : 'grid';
   return (
     <nav className="controls" aria-label="Meeting controls">
-      <MediaToggle source={Track.Source.Microphone} onError={props.onMediaError} />
-      <MediaToggle source={Track.Source.Camera} onError={props.onMediaError} />
-      {props.canShareScreen && (
-        <MediaToggle source={Track.Source.ScreenShare} onError={props.onMediaError} />
-      )}
-      <button
-        type="button"
-        className="control"
-        aria-label={`Switch to ${next} layout`}
-        data-testid="layout-toggle"
-        onClick={() => props.onLayout(next)}
-      >
-        {props.layout === 'grid' ? 'Speaker view' : 'Grid view'}
-      </button>
-      {props.children}
-      <button
-        type="button"
-        className="control"
-        aria-expanded={props.infoOpen}
-        aria-controls="meeting-info"
-        aria-label="Meeting details"
-        onClick={props.onInfo}
-      >
-        Info
-      </button>
-      <button
-        type="button"
-        className="control danger"
-        aria-label="Leave the meeting"
-        data-testid="leave-button"
-        onClick={() => void room.disconnect()}
-      >
-        Leave
-      </button>
-      {props.canEnd && (
-        <button
-          type="button"
-          className="control danger"
-          aria-label="End the meeting for everyone"
-          data-testid="end-button"
-          onClick={props.onEnd}
-        >
-          End for everyone
-        </button>
-      )}
+      <div className="control-group" role="group" aria-label="Your microphone, camera and screen">
+        <MediaToggle source={Track.Source.Microphone} onError={props.onMediaError} />
+        <MediaToggle source={Track.Source.Camera} onError={props.onMediaError} />
+        <MediaSettings onError={props.onMediaError} />
+        {props.canShareScreen && canCaptureScreen() && (
+          <MediaToggle source={Track.Source.ScreenShare} onError={props.onMediaError} />
+        )}
+      </div>
+      <div className="control-group" role="group" aria-label="The meeting">
+        {props.children}
+        <ControlButton
+          icon={props.layout === 'grid' ? Presentation : LayoutGrid}
+          label={`Switch to ${next} layout`}
+          testId="layout-toggle"
+          onClick={() => props.onLayout(next)}
+        />
+      </div>
+      <div className="control-group" role="group" aria-label="Details and leaving">
+        <ControlButton
+          icon={Info}
+          label="Meeting details"
+          expanded={props.infoOpen}
+          controls="meeting-info"
+          onClick={props.onInfo}
+        />
+        <ControlButton
+          icon={Keyboard}
+          label="Keyboard shortcuts"
+          className="keyboard-only"
+          shortcut="help"
+          onClick={help.open}
+        />
+        <ControlButton
+          icon={PhoneOff}
+          label="Leave the meeting"
+          tone="danger"
+          shortcut="leave"
+          testId="leave-button"
+          onClick={() => void room.disconnect()}
+        />
+        {props.canEnd && (
+          <ControlButton
+            icon={PhoneOutgoing}
+            label="End the meeting for everyone"
+            tone="danger"
+            testId="end-button"
+            onClick={props.onEnd}
+          >
+            <span className="control-caption">End</span>
+          </ControlButton>
+        )}
+      </div>
+      {help.element}
     </nav>
   );
 }

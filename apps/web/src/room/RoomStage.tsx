@@ -4,9 +4,12 @@ import {
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
-import { useEffect, useState } from 'react';
-import { FocusView } from './FocusView';
+import { useEffect, useRef, useState } from 'react';
+import { FocusView, type FocusReason } from './FocusView';
 import { GridView } from './GridView';
+import { StageActions } from './stage/StageActions';
+import { useSpotlight } from './stage/use-spotlight';
+import { tileKey, type PinControl } from './Tile';
 
 export type Layout = 'grid' | 'speaker';
 
@@ -24,8 +27,38 @@ function useFocusedSpeaker(cameras: TrackReferenceOrPlaceholder[]) {
   );
 }
 
-/** Picks the layout: a shared screen takes focus; else the grid or the speaker view. */
-export function RoomStage({ layout }: { layout: Layout }) {
+interface Focus {
+  track: TrackReferenceOrPlaceholder;
+  reason: FocusReason;
+}
+
+/**
+ * What takes the big tile, strongest first: my own pin, a host's spotlight, a shared screen
+ * (someone else's before my own: presenters need not watch themselves), then the active
+ * speaker in the speaker layout. A pin or spotlight on someone who left counts for nothing.
+ */
+function chooseFocus(
+  tracks: TrackReferenceOrPlaceholder[],
+  pinned: string | null,
+  spotlight: string | null,
+  speaker: TrackReferenceOrPlaceholder | undefined,
+  layout: Layout,
+): Focus | undefined {
+  const pin = tracks.find((t) => tileKey(t) === pinned);
+  if (pin) return { track: pin, reason: 'pinned' };
+  const lit = tracks.find(
+    (t) => t.participant.identity === spotlight && t.source === Track.Source.Camera,
+  );
+  if (lit) return { track: lit, reason: 'spotlight' };
+  const screens = tracks.filter((t) => t.source === Track.Source.ScreenShare);
+  const screen = screens.find((t) => !t.participant.isLocal) ?? screens[0];
+  if (screen) return { track: screen, reason: 'screen' };
+  if (layout === 'speaker' && speaker) return { track: speaker, reason: 'speaker' };
+  return undefined;
+}
+
+/** The stage: a focus (pin, spotlight, screen, speaker) beside the others, or the grid. */
+export function RoomStage({ layout, code }: { layout: Layout; code: string }) {
   const tracks = useTracks(
     [
       { source: Track.Source.Camera, withPlaceholder: true },
@@ -34,16 +67,30 @@ export function RoomStage({ layout }: { layout: Layout }) {
     { onlySubscribed: false },
   );
   const cameras = tracks.filter((t) => t.source === Track.Source.Camera);
-  // Someone else's screen before our own: presenters do not need to watch themselves.
-  const screens = tracks.filter((t) => t.source === Track.Source.ScreenShare);
-  const screen = screens.find((t) => !t.participant.isLocal) ?? screens[0];
   const speaker = useFocusedSpeaker(cameras);
+  const spotlight = useSpotlight(code);
+  const [pinned, setPinned] = useState<string | null>(null);
+  const pin: PinControl = { pinned, onPin: setPinned };
+  const frame = useRef<HTMLDivElement>(null);
+  const focus = chooseFocus(tracks, pinned, spotlight, speaker, layout);
 
-  if (screen) return <FocusView focus={screen} others={cameras} layout="screen" />;
-  if (layout === 'speaker' && speaker) {
-    return (
-      <FocusView focus={speaker} others={cameras.filter((t) => t !== speaker)} layout="speaker" />
-    );
-  }
-  return <GridView cameras={cameras} />;
+  return (
+    <div className="stage-frame" ref={frame}>
+      {focus ? (
+        <FocusView
+          focus={focus.track}
+          others={tracks.filter((t) => t !== focus.track)}
+          layout={focus.reason}
+          pin={pin}
+          spotlight={spotlight}
+        />
+      ) : (
+        <GridView cameras={cameras} pin={pin} />
+      )}
+      <StageActions
+        stage={frame}
+        speaker={speaker?.participant.isLocal ? undefined : speaker?.participant.identity}
+      />
+    </div>
+  );
 }

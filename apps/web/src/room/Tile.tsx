@@ -1,28 +1,63 @@
 import { ParticipantTile, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { Pin, PinOff, Star } from 'lucide-react';
+
+/** A track's key on the stage: whose it is and which source (camera or screen). */
+export const tileKey = (t: TrackReferenceOrPlaceholder) => `${t.participant.identity}:${t.source}`;
+
+/** Which tile I pinned for myself (a tileKey), and how to change it (null: unpin). */
+export interface PinControl {
+  pinned: string | null;
+  onPin: (key: string | null) => void;
+}
+
+interface TileProps {
+  trackRef: TrackReferenceOrPlaceholder;
+  large?: boolean;
+  pin: PinControl;
+  /** A host put this person on everyone's stage. */
+  spotlit?: boolean;
+}
 
 /**
  * One participant's camera or screen. The LiveKit tile brings the video, name, mute icon,
- * connection-quality indicator and the speaking highlight (data-lk-speaking).
+ * connection-quality indicator and the speaking ring (data-lk-speaking); around it, the pin
+ * button (mine only) and the spotlight badge (everyone's).
  */
-export function Tile({
-  trackRef,
-  large = false,
-}: {
-  trackRef: TrackReferenceOrPlaceholder;
-  large?: boolean;
-}) {
+export function Tile({ trackRef, large = false, pin, spotlit = false }: TileProps) {
   const p = trackRef.participant;
+  const name = p.name || p.identity;
   const screen = trackRef.source === Track.Source.ScreenShare;
+  const key = tileKey(trackRef);
+  const pinned = pin.pinned === key;
+  const what = screen ? `${name}'s screen` : name;
   return (
-    <ParticipantTile
-      trackRef={trackRef}
-      className={large ? 'tile tile-large' : 'tile'}
-      data-testid={screen ? 'screen-share-tile' : 'participant-tile'}
-      data-identity={p.identity}
-      data-local={p.isLocal ? 'true' : 'false'}
-      aria-label={screen ? `${p.name || p.identity}'s screen` : p.name || p.identity}
-      role="group"
-    />
+    <div className={large ? 'tile-frame tile-large' : 'tile-frame'}>
+      <ParticipantTile
+        trackRef={trackRef}
+        className="tile"
+        data-testid={screen ? 'screen-share-tile' : 'participant-tile'}
+        data-identity={p.identity}
+        data-local={p.isLocal ? 'true' : 'false'}
+        data-pinned={pinned ? 'true' : undefined}
+        aria-label={what}
+        role="group"
+      />
+      {spotlit && (
+        <span className="tile-badge" data-testid="spotlight-badge">
+          <Star aria-hidden="true" size={14} /> Spotlight
+        </span>
+      )}
+      <button
+        type="button"
+        className={pinned ? 'tile-pin on' : 'tile-pin'}
+        aria-pressed={pinned}
+        aria-label={pinned ? `Unpin ${what}` : `Pin ${what} for yourself`}
+        title={pinned ? 'Unpin' : 'Pin for yourself'}
+        onClick={() => pin.onPin(pinned ? null : key)}
+      >
+        {pinned ? <PinOff aria-hidden="true" size={16} /> : <Pin aria-hidden="true" size={16} />}
+      </button>
+    </div>
   );
 }

@@ -1,17 +1,21 @@
 import type { Presence } from '@gomeet/protocol';
+import { Ellipsis } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { askToUnmute, muteParticipant, removeParticipant, setRole } from '../../api/host-controls';
+import { lowerHand, spotlight } from '../stage/stage-api';
 
 interface HostMenuProps {
   code: string;
   person: Presence;
   /** Only the host changes roles. */
   iAmHost: boolean;
+  /** A host put this person on everyone's stage. */
+  spotlit: boolean;
   run: (action: () => Promise<unknown>) => void;
 }
 
 /** The actions a host or co-host has on one participant, behind a "More" button. */
-export function HostMenu({ code, person: p, iAmHost, run }: HostMenuProps) {
+export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuProps) {
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -39,7 +43,7 @@ export function HostMenu({ code, person: p, iAmHost, run }: HostMenuProps) {
         data-testid="host-menu-button"
         onClick={() => setOpen((o) => !o)}
       >
-        ⋯
+        <Ellipsis aria-hidden="true" size={18} />
       </button>
       {open && (
         <div
@@ -75,6 +79,22 @@ export function HostMenu({ code, person: p, iAmHost, run }: HostMenuProps) {
               Ask to unmute
             </button>
           )}
+          {p.handRaisedAt && (
+            <button
+              type="button"
+              aria-label={`Lower ${p.name}'s hand`}
+              onClick={() => act(() => lowerHand(code, p.identity))}
+            >
+              Lower hand
+            </button>
+          )}
+          <button
+            type="button"
+            aria-label={spotlit ? 'End the spotlight' : `Spotlight ${p.name} for everyone`}
+            onClick={() => act(() => spotlight(code, spotlit ? null : p.identity))}
+          >
+            {spotlit ? 'End spotlight' : 'Spotlight for everyone'}
+          </button>
           {iAmHost && p.role !== 'host' && (
             <button
               type="button"

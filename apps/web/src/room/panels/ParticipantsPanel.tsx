@@ -1,8 +1,12 @@
 import type { Presence } from '@gomeet/protocol';
+import { useSpeakingParticipants } from '@livekit/components-react';
+import { Hand, Mic, MicOff, Star, Video, VideoOff } from 'lucide-react';
 import { muteAll, setLocked } from '../../api/host-controls';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { handQueue, isHost } from '../../realtime/realtime-state';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { lowerAllHands, spotlight as setSpotlight } from '../stage/stage-api';
+import { useSpotlight } from '../stage/use-spotlight';
 import { HostMenu } from './HostMenu';
 import { LobbyList } from './LobbyList';
 import { useHostAction } from './use-host-action';
@@ -14,7 +18,10 @@ const ROLE_LABEL: Record<Presence['role'], string | null> = {
   guest: 'Guest',
 };
 
-/** Everyone in the meeting: raised hands first in the order raised, then by arrival. */
+/**
+ * Everyone in the meeting: raised hands first in the order raised, then by arrival; whoever
+ * speaks now is ringed, the spotlighted person starred.
+ */
 export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
   const { state } = useRealtimeContext();
   const { run, error, busy } = useHostAction();
@@ -22,6 +29,8 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
   const host = isHost(myRole);
   const hands = handQueue(state);
   const handPos = new Map(hands.map((id, i) => [id, i + 1]));
+  const speaking = new Set(useSpeakingParticipants().map((p) => p.identity));
+  const spotlit = useSpotlight(code);
   const people = [...state.participants].sort(
     (a, b) => (handPos.get(a.identity) ?? Infinity) - (handPos.get(b.identity) ?? Infinity),
   );
@@ -51,6 +60,30 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
           >
             {state.locked ? 'Locked' : 'Lock meeting'}
           </button>
+          {hands.length > 0 && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label="Lower everyone's hand"
+              disabled={busy}
+              data-testid="lower-all-hands"
+              onClick={() => run(() => lowerAllHands(code))}
+            >
+              Lower all hands
+            </button>
+          )}
+          {spotlit && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label="End the spotlight"
+              disabled={busy}
+              data-testid="end-spotlight"
+              onClick={() => run(() => setSpotlight(code, null))}
+            >
+              End spotlight
+            </button>
+          )}
         </div>
       )}
       <ErrorNote message={error} testId="host-action-error" />
@@ -60,16 +93,20 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
         {people.map((p) => (
           <li
             key={p.identity}
-            className="person"
+            className={speaking.has(p.identity) ? 'person speaking' : 'person'}
             data-testid="participant-row"
             data-identity={p.identity}
             data-mic={p.mic ? 'on' : 'off'}
             data-camera={p.camera ? 'on' : 'off'}
+            data-speaking={speaking.has(p.identity) ? 'true' : 'false'}
           >
             <span className="person-name">
               {p.name}
               {p.identity === me && ' (you)'}
               {ROLE_LABEL[p.role] && <span className="badge">{ROLE_LABEL[p.role]}</span>}
+              {spotlit === p.identity && (
+                <Star className="spotlit" role="img" aria-label="Spotlighted" size={16} />
+              )}
             </span>
             <span className="person-state">
               {handPos.has(p.identity) && (
@@ -77,18 +114,29 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
                   className="hand"
                   aria-label={`Hand raised, number ${handPos.get(p.identity)} in the queue`}
                 >
-                  ✋{handPos.get(p.identity)}
+                  <Hand aria-hidden="true" size={16} />
+                  {handPos.get(p.identity)}
                 </span>
               )}
-              <span className={p.mic ? 'state on' : 'state off'}>
-                {p.mic ? 'Mic on' : 'Mic off'}
-              </span>
-              <span className={p.camera ? 'state on' : 'state off'}>
-                {p.camera ? 'Cam on' : 'Cam off'}
-              </span>
+              {p.mic ? (
+                <Mic className="state on" role="img" aria-label="Microphone on" size={18} />
+              ) : (
+                <MicOff className="state off" role="img" aria-label="Microphone off" size={18} />
+              )}
+              {p.camera ? (
+                <Video className="state on" role="img" aria-label="Camera on" size={18} />
+              ) : (
+                <VideoOff className="state off" role="img" aria-label="Camera off" size={18} />
+              )}
             </span>
             {host && p.identity !== me && (
-              <HostMenu code={code} person={p} iAmHost={myRole === 'host'} run={run} />
+              <HostMenu
+                code={code}
+                person={p}
+                iAmHost={myRole === 'host'}
+                spotlit={spotlit === p.identity}
+                run={run}
+              />
             )}
           </li>
         ))}

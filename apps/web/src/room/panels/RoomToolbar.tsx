@@ -1,6 +1,8 @@
+import { Hand, MessageSquare, SmilePlus, Users } from 'lucide-react';
 import { useState } from 'react';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { isHost } from '../../realtime/realtime-state';
+import { ControlButton } from '../ControlButton';
 
 export type Panel = 'people' | 'chat' | 'polls' | 'breakouts' | null;
 
@@ -23,26 +25,21 @@ export function RoomToolbar({ me, panel, onPanel, unread }: RoomToolbarProps) {
 
   return (
     <>
-      <button
-        type="button"
-        className={raised ? 'control on' : 'control'}
-        aria-pressed={raised}
-        aria-label={raised ? 'Lower your hand' : 'Raise your hand'}
-        data-testid="hand-toggle"
+      <ControlButton
+        icon={Hand}
+        label={raised ? 'Lower your hand' : 'Raise your hand'}
+        pressed={raised}
+        shortcut="hand"
+        testId="hand-toggle"
         onClick={() => send({ type: 'hand', raised: !raised })}
-      >
-        ✋ {raised ? 'Lower' : 'Raise'}
-      </button>
+      />
       <span className="reaction-picker">
-        <button
-          type="button"
-          className="control"
-          aria-expanded={reacting}
-          aria-label="Send a reaction"
+        <ControlButton
+          icon={SmilePlus}
+          label="Send a reaction"
+          expanded={reacting}
           onClick={() => setReacting((r) => !r)}
-        >
-          😊
-        </button>
+        />
         {reacting && (
           <span className="reaction-menu" role="group" aria-label="Reactions">
             {EMOJI.map((emoji) => (
@@ -62,32 +59,31 @@ export function RoomToolbar({ me, panel, onPanel, unread }: RoomToolbarProps) {
           </span>
         )}
       </span>
-      <button
-        type="button"
-        className={panel === 'people' ? 'control on' : 'control'}
-        aria-pressed={panel === 'people'}
-        aria-label={waiting > 0 ? `Participants, ${waiting} waiting in the lobby` : 'Participants'}
-        data-testid="people-toggle"
+      <ControlButton
+        icon={Users}
+        label={waiting > 0 ? `Participants, ${waiting} waiting in the lobby` : 'Participants'}
+        pressed={panel === 'people'}
+        shortcut="participants"
+        testId="people-toggle"
         onClick={() => toggle('people')}
       >
-        People {state.participants.length}
+        <span className="control-caption">{state.participants.length}</span>
         {waiting > 0 && <span className="count-badge">{waiting}</span>}
-      </button>
-      <button
-        type="button"
-        className={panel === 'chat' ? 'control on' : 'control'}
-        aria-pressed={panel === 'chat'}
-        aria-label={unread > 0 ? `Chat, ${unread} unread` : 'Chat'}
-        data-testid="chat-toggle"
+      </ControlButton>
+      <ControlButton
+        icon={MessageSquare}
+        label={unread > 0 ? `Chat, ${unread} unread` : 'Chat'}
+        pressed={panel === 'chat'}
+        shortcut="chat"
+        testId="chat-toggle"
         onClick={() => toggle('chat')}
       >
-        Chat
         {unread > 0 && (
           <span className="count-badge" data-testid="chat-unread">
             {unread}
           </span>
         )}
-      </button>
+      </ControlButton>
     </>
   );
 }
