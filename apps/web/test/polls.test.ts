@@ -64,7 +64,14 @@ describe('polls, live', () => {
 
     await h.getByTestId('poll-close').click();
     await ben.locator('[data-testid="poll"][data-state="closed"]').waitFor({ timeout: 10_000 });
+    // Someone who did not vote sees the closed poll without results until the host shares them.
+    const cy = await quietPage(browser);
+    await enterRoom(cy, url, m.code, 'Cy Late');
+    await cy.getByTestId('polls-toggle').click();
+    await cy.locator('[data-testid="poll"][data-state="closed"]').waitFor({ timeout: 10_000 });
+    expect(await cy.getByTestId('poll-count').count()).toBe(0);
     await h.getByTestId('poll-share').click();
+    await expect.poll(() => counts(cy), { timeout: 10_000 }).toEqual(['1 (50%)', '1 (50%)']);
     await expect
       .poll(() => ann.getByTestId('poll').textContent(), { timeout: 10_000 })
       .toContain('results shared');

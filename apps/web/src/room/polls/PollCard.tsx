@@ -76,7 +76,8 @@ export function PollCard({ code, poll, host, run, onChange }: PollCardProps) {
   const act = (action: 'launch' | 'close' | 'share') =>
     run(async () => onChange(await movePoll(code, poll.id, action)));
   const canVote = poll.state === 'open' && poll.myChoices === null;
-  const seesResults = host || poll.myChoices !== null || poll.state === 'closed';
+  // Results show to voters as they come in, and to everyone once a host shares them.
+  const seesResults = host || poll.myChoices !== null || poll.shared;
   return (
     <article className="poll" data-testid="poll" data-state={poll.state}>
       <header>
