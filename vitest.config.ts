@@ -15,6 +15,7 @@ const alias = {
   '@gomeet/meeting': here('./services/meeting/src/index.ts'),
   '@gomeet/chat': here('./services/chat/src/index.ts'),
   '@gomeet/signaling': here('./services/signaling/src/index.ts'),
+  '@gomeet/recorder': here('./services/recorder/src/index.ts'),
   '@gomeet/server': here('./apps/server/src/index.ts'),
 };
 

@@ -26,3 +26,4 @@ export * from './secrets.js';
 export * from './data-dir.js';
 export * from './session-revocation.js';
 export * from './migrate-main.js';
+export * from './recording-storage.js';

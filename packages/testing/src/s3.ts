@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { freePort } from '@gomeet/platform';
 import { stopChild } from './servers.js';
 
@@ -10,7 +11,7 @@ const installScript = fileURLToPath(
   new URL('../../../scripts/install-seaweedfs.sh', import.meta.url),
 );
 
-/** A throwaway SeaweedFS S3 gateway on loopback; it accepts any credentials. */
+/** A throwaway SeaweedFS S3 gateway on loopback. */
 export interface S3Server {
   /** http://127.0.0.1:<port>, for clients with path-style addressing. */
   endpoint: string;
@@ -19,7 +20,7 @@ export interface S3Server {
   secretAccessKey: string;
   /** SeaweedFS's PID, so a test can tell it from other processes. */
   pid: number;
-  /** Creates a bucket (anonymous PUT: the server runs without an identities file). */
+  /** Creates a bucket with the server's credentials. */
   createBucket(name: string): Promise<void>;
   /** Stops the server by its PID and removes its data. */
   stop(): Promise<void>;
@@ -63,7 +64,13 @@ async function waitForS3(endpoint: string, exited: () => boolean, log: () => str
  * ports with its data in a temp dir, and waits until the S3 endpoint answers. Throws when the
  * binary is missing, so a test with CI=true fails instead of skipping.
  */
-export async function startS3Server(options: { buckets?: string[] } = {}): Promise<S3Server> {
+export async function startS3Server(
+  options: {
+    buckets?: string[];
+    /** Refuse requests not signed with the returned key (default: any credentials pass). */
+    requireCredentials?: boolean;
+  } = {},
+): Promise<S3Server> {
   const bin = seaweedfsBinary();
   if ('missing' in bin) throw new Error(bin.missing);
   const dir = mkdtempSync(path.join(tmpdir(), 'gomeet-s3-'));
@@ -74,6 +81,22 @@ export async function startS3Server(options: { buckets?: string[] } = {}): Promi
     if (!ports.includes(p)) ports.push(p);
   }
   const [master, masterGrpc, volume, volumeGrpc, filer, filerGrpc, s3, s3Grpc] = ports;
+  const credentials = { accessKeyId: 'gomeet-test', secretAccessKey: 'gomeet-test-secret' };
+  const identities = path.join(dir, 's3.json');
+  writeFileSync(
+    identities,
+    JSON.stringify({
+      identities: [
+        {
+          name: 'gomeet-test',
+          credentials: [
+            { accessKey: credentials.accessKeyId, secretKey: credentials.secretAccessKey },
+          ],
+          actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
+        },
+      ],
+    }),
+  );
   const child = spawn(
     bin.path,
     [
@@ -94,6 +117,7 @@ export async function startS3Server(options: { buckets?: string[] } = {}): Promi
       // Catalog servers on fixed default ports would clash between parallel test servers.
       '-s3.port.iceberg=0',
       '-s3.port.lance=0',
+      ...(options.requireCredentials ? [`-s3.config=${identities}`] : []),
       '-master.volumeSizeLimitMB=64',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
@@ -106,10 +130,9 @@ export async function startS3Server(options: { buckets?: string[] } = {}): Promi
     await stopChild(child, 5_000);
     rmSync(dir, { recursive: true, force: true });
   };
+  const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
   const createBucket = async (name: string) => {
-    const res = await fetch(`${endpoint}/${name}`, { method: 'PUT' });
-    const body = await res.text();
-    if (!res.ok) throw new Error(`creating bucket ${name} answered ${res.status}: ${body}`);
+    await client.send(new CreateBucketCommand({ Bucket: name }));
   };
   try {
     await waitForS3(
@@ -119,16 +142,19 @@ export async function startS3Server(options: { buckets?: string[] } = {}): Promi
     );
     for (const name of options.buckets ?? []) await createBucket(name);
   } catch (error) {
+    client.destroy();
     await stop();
     throw error;
   }
   return {
     endpoint,
     region: 'us-east-1',
-    accessKeyId: 'gomeet-test',
-    secretAccessKey: 'gomeet-test-secret',
+    ...credentials,
     pid: child.pid!,
     createBucket,
-    stop,
+    stop: async () => {
+      client.destroy();
+      await stop();
+    },
   };
 }
