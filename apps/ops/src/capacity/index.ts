@@ -35,7 +35,7 @@ export const MEASURED = {
   },
   signaling: {
     /** RSS of one idle authenticated socket, from the largest run (19,909 sockets in one process). */
-    kibPerSocket: 11.3,
+    kibPerSocket: 12.4,
     source:
       'npx tsx bench/socket-capacity.ts --sockets 50000 (19,909 opened: open-files hard limit 20,000)',
   },
