@@ -6,7 +6,8 @@ import type { RunningGoMeet } from './start.js';
  * need — a secure origin for camera and microphone, and the media ports to open.
  */
 export function startBanner(
-  gomeet: Pick<RunningGoMeet, 'url' | 'livekitUrl' | 'media'>,
+  gomeet: Pick<RunningGoMeet, 'url' | 'livekitUrl' | 'media'> &
+    Partial<Pick<RunningGoMeet, 'recording'>>,
   host: string,
 ): string {
   const { media } = gomeet;
@@ -32,6 +33,13 @@ export function startBanner(
       `  TURN: coturn on ${media.turn.urls.join(', ')} (UDP/TCP ${media.turn.port}, relay UDP ${media.turn.relayPorts.join('-')}); log ${media.turn.logFile}`,
     );
   else lines.push('  TURN: coturn is not running (apt-get install coturn, or set TURN_URLS).');
+  const recording = gomeet.recording;
+  if (recording)
+    lines.push(
+      recording.on
+        ? `  Recording: on (ffmpeg ${recording.ffmpeg})`
+        : `  Recording: off — ${recording.reason}`,
+    );
   lines.push(`  LiveKit (from this machine): ${gomeet.livekitUrl}`, '  Press Ctrl-C to stop.', '');
   return lines.join('\n');
 }

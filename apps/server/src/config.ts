@@ -1,11 +1,12 @@
 import { authEnv, authLimitEnv } from '@gomeet/auth';
 import { chatLimitEnv } from '@gomeet/chat';
-import { passcodeLimitEnv } from '@gomeet/meeting';
+import { checkRecordingEnv, passcodeLimitEnv, recordingEnv } from '@gomeet/meeting';
 import {
   baseEnv,
   checkBaseEnv,
   checkProductionSecrets,
   checkTurnEnv,
+  recordingStorageEnv,
   turnEnv,
 } from '@gomeet/platform';
 import { z } from 'zod';
@@ -46,6 +47,13 @@ export const serverEnv = z
     ...passcodeLimitEnv,
     ...chatLimitEnv,
     WEB_DIST: z.string().min(1).optional(),
+    /** Recordings (docs/RECORDING.md): storage, retention, webhook, the in-process recorder. */
+    ...recordingStorageEnv,
+    ...recordingEnv,
+    RECORDER_SPOOL_DIR: z.string().min(1).optional(),
+    RECORDER_MAX_JOBS: z.coerce.number().int('expected a whole number').positive().default(2),
+    /** ffmpeg for the in-process recorder; default: the one on PATH (none: recording is off). */
+    FFMPEG_PATH: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     checkBaseEnv(env, ctx);
@@ -57,6 +65,7 @@ export const serverEnv = z
       });
     // Generated dev secrets are for a laptop; production names its own, strong and unpublished.
     checkTurnEnv(env, ctx);
+    checkRecordingEnv(env, ctx);
     checkProductionSecrets(env, ['LIVEKIT_API_SECRET'], ctx);
     if (env.NODE_ENV !== 'production') return;
     for (const name of ['LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const) {

@@ -3,7 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authLimits, authMigrations, authRoutes } from '@gomeet/auth';
 import { chatLimits, chatMigrations, chatRoutes } from '@gomeet/chat';
-import { meetingMigrations, meetingRoutes, passcodeLimits } from '@gomeet/meeting';
+import {
+  meetingMigrations,
+  meetingRoutes,
+  passcodeLimits,
+  recordingFileRoutes,
+} from '@gomeet/meeting';
 import {
   createApp,
   createMetrics,
@@ -26,6 +31,7 @@ import {
   livekitClientUrl,
   livekitNodeIp,
 } from './media-address.js';
+import { planRecording, type RecordingSummary } from './recording.js';
 import { startTlsFront } from './tls-front.js';
 import {
   findTurnServer,
@@ -47,6 +53,8 @@ export interface RunningGoMeet {
   media: MediaSummary;
   /** Where `/metrics` is served when METRICS_PORT is set (else it is `${url}/metrics`). */
   metricsUrl: string;
+  /** Whether the in-process recorder runs, and if not, why. */
+  recording: RecordingSummary;
   /** The PID of the embedded LiveKit now running (undefined with LIVEKIT_URL); for tests. */
   livekitPid(): number | undefined;
   close(): Promise<void>;
@@ -198,6 +206,12 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       livekitKeys.apiSecret,
     );
     const signingKeys = config.JWT_SIGNING_KEYS;
+    const recording = await planRecording({
+      config,
+      dataDir,
+      nodeIp: embeddedLiveKit ? nodeIp : undefined,
+      ...livekitKeys,
+    });
 
     await app.register(authRoutes, {
       prefix: '/api/auth',
@@ -216,8 +230,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       ...livekitKeys,
       roomService,
     };
-    await app.register(meetingRoutes, {
-      prefix: '/api/meetings',
+    const meetingDeps = {
       db: database.db,
       bus,
       live,
@@ -228,7 +241,11 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       passcodeLimits: passcodeLimits(config),
       metrics,
       livekit: meetingLivekit,
-    });
+      recordings: recording.deps,
+    };
+    await app.register(meetingRoutes, { prefix: '/api/meetings', ...meetingDeps });
+    // Signed download links carry their own permission: served outside the token-checking plugin.
+    await app.register(recordingFileRoutes, { prefix: '/api/meetings', ...meetingDeps });
     await app.register(chatRoutes, {
       prefix: '/api/chat',
       db: database.db,
@@ -278,6 +295,9 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       const lk = livekit;
       cleanups.push(() => lk.stop());
     }
+    // The recorder joins rooms like a participant, so it starts once LiveKit runs.
+    const stopRecorder = await recording.start({ bus, livekitUrl, log: app.log });
+    cleanups.push(stopRecorder);
     if (tls) {
       const front = await startTlsFront({
         app,
@@ -309,6 +329,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       livekitUrl,
       media,
       metricsUrl,
+      recording: recording.summary,
       livekitPid: () => livekit?.pid(),
       close: closeAll,
     };

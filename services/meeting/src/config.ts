@@ -3,12 +3,14 @@ import {
   checkBaseEnv,
   checkProductionSecrets,
   checkTurnEnv,
+  recordingStorageEnv,
   turnEnv,
   turnSettingsFrom,
 } from '@gomeet/platform';
 import { z } from 'zod';
 import type { TurnDeps } from './deps.js';
 import { DEFAULT_PASSCODE_LIMITS, type PasscodeLimits } from './join/limit-passcode.js';
+import { checkRecordingEnv, recordingEnv } from './recordings/recording-env.js';
 
 const httpUrl = (what: string) =>
   z.string().regex(/^https?:\/\/\S+$/, `expected an http(s):// URL of ${what}`);
@@ -54,12 +56,16 @@ export const meetingEnv = {
   PUBLIC_URL: httpUrl('the web app').default('http://localhost:8080'),
   AUTH_JWKS_URL: httpUrl("the auth-service's JWKS"),
   ...turnEnv,
+  /** Recordings: a bucket the recorder pods upload to (unset: recording is off), retention, webhook. */
+  ...recordingStorageEnv,
+  ...recordingEnv,
 };
 
 /** The standalone meeting-service's configuration. */
 export const meetingConfig = z.object({ ...baseEnv, ...meetingEnv }).superRefine((c, ctx) => {
   checkBaseEnv(c, ctx);
   checkTurnEnv(c, ctx);
+  checkRecordingEnv(c, ctx);
   // Production refuses published and short secrets (docs/SECURITY.md).
   checkProductionSecrets(c, ['LIVEKIT_API_SECRET'], ctx);
 });

@@ -1,7 +1,9 @@
 import {
   createTokenVerifier,
   migrate,
+  openRecordingStorage,
   openSharedState,
+  recordingStorageOptions,
   parseConfig,
   remoteJwks,
   serve,
@@ -11,6 +13,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { buildApp } from './app.js';
 import { meetingConfig, passcodeLimits, turnFromEnv } from './config.js';
 import { meetingMigrations } from './migrations.js';
+import { recordingSettings } from './recordings/recording-env.js';
 
 runMain(async () => {
   const config = parseConfig(meetingConfig, process.env);
@@ -27,6 +30,15 @@ runMain(async () => {
       config.LIVEKIT_API_SECRET,
     ),
   };
+  // In a cluster recordings live in a bucket the recorder pods upload to; without one, none.
+  const recordings = config.RECORDINGS_BUCKET
+    ? {
+        storage: openRecordingStorage(
+          recordingStorageOptions(config, { dir: '', secret: '', basePath: '' }),
+        ),
+        ...recordingSettings(config),
+      }
+    : undefined;
   const app = buildApp({
     db: state.database.db,
     bus: state.bus,
@@ -39,6 +51,7 @@ runMain(async () => {
     turn: turnFromEnv(config),
     rateLimiter: state.rateLimiter,
     passcodeLimits: passcodeLimits(config),
+    ...(recordings ? { recordings } : {}),
     readiness: state.readiness,
     logLevel: config.LOG_LEVEL,
     trustProxy: config.TRUST_PROXY,

@@ -166,10 +166,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Opens a fresh database of `backend`, migrates it and builds the app on it. */
+/** Opens a fresh database of `backend`, migrates it and builds the app on it (`extra` deps added). */
 export async function startHarness(
   backend: DatabaseBackend,
   redisUrl: string | null,
+  extra: Partial<MeetingDeps> = {},
 ): Promise<Harness> {
   const database: Database = await backend.open();
   await migrate(database.db, 'meeting', meetingMigrations);
@@ -190,6 +191,7 @@ export async function startHarness(
     verifier: tokens.verifier,
     livekit: { ...LIVEKIT, roomService },
     publicUrl: PUBLIC_URL,
+    ...extra,
   };
   const app = buildApp({ ...deps, logLevel: false });
   await app.ready();
