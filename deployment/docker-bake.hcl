@@ -23,7 +23,7 @@ variable "SOURCE_URL" {
 }
 
 group "default" {
-  targets = ["auth-service", "meeting-service", "signaling-service", "chat-service", "frontend"]
+  targets = ["auth-service", "meeting-service", "signaling-service", "chat-service", "recorder", "frontend"]
 }
 
 # Shared by every image: context, platforms, OCI labels.
@@ -72,6 +72,15 @@ target "chat-service" {
   labels     = { "org.opencontainers.image.title" = "chat-service" }
   cache-from = ["type=registry,ref=${REGISTRY}/chat-service:buildcache"]
   cache-to   = ["type=registry,ref=${REGISTRY}/chat-service:buildcache,mode=max,image-manifest=true,oci-mediatypes=true"]
+}
+
+target "recorder" {
+  inherits   = ["_common"]
+  dockerfile = "services/recorder/Dockerfile"
+  tags       = ["${REGISTRY}/recorder:${TAG}"]
+  labels     = { "org.opencontainers.image.title" = "recorder" }
+  cache-from = ["type=registry,ref=${REGISTRY}/recorder:buildcache"]
+  cache-to   = ["type=registry,ref=${REGISTRY}/recorder:buildcache,mode=max,image-manifest=true,oci-mediatypes=true"]
 }
 
 target "frontend" {

@@ -25,6 +25,7 @@ export const IMAGES: Record<string, string> = {
   'meeting-service': 'services/meeting/Dockerfile',
   'signaling-service': 'services/signaling/Dockerfile',
   'chat-service': 'services/chat/Dockerfile',
+  recorder: 'services/recorder/Dockerfile',
   frontend: 'apps/web/Dockerfile',
 };
 

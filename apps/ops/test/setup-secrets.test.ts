@@ -169,7 +169,7 @@ describe.skipIf(!ready)('setup-secrets against a real control plane (production 
       'deployment/livekit-sfu: restarted',
       'deployment/meeting-service: restarted',
       'deployment/signaling-service: restarted',
-      'deployment/recorder: not found',
+      'deployment/recorder: restarted',
       'deployment/auth-service: restarted',
       'deployment/chat-service: restarted',
     ]);

@@ -10,7 +10,14 @@ import { Capture } from '../harness/run-cli.js';
 import { runRunbookLine } from '../harness/runbook-line.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const ALL = ['auth-service', 'meeting-service', 'signaling-service', 'chat-service', 'frontend'];
+const ALL = [
+  'auth-service',
+  'meeting-service',
+  'signaling-service',
+  'chat-service',
+  'recorder',
+  'frontend',
+];
 
 /** Runs the runbook's wrapper from the repo root exactly as written (plus what the test adds). */
 const script = (args: string[], env?: NodeJS.ProcessEnv) =>
@@ -23,7 +30,7 @@ async function plan(line: string[]): Promise<BuildReport> {
 }
 
 describe('build-images.sh --dry-run prints the bake plan for each runbook line', () => {
-  it('./deployment/digitalocean/build-images.sh: all five images for both architectures, tagged from git, pushed', async () => {
+  it('./deployment/digitalocean/build-images.sh: all six images for both architectures, tagged from git, pushed', async () => {
     const p = await plan([]);
     expect(p.targets).toEqual(ALL);
     expect(p.platforms).toEqual(['linux/amd64', 'linux/arm64']);
@@ -35,7 +42,7 @@ describe('build-images.sh --dry-run prints the bake plan for each runbook line',
     expect(p.commands[0]).toContain('docker buildx bake --file deployment/docker-bake.hcl');
     expect(p.commands[0]).toContain("--set '*.platform=linux/amd64,linux/arm64'");
     expect(p.commands[0]).toMatch(
-      /--push auth-service meeting-service signaling-service chat-service frontend$/,
+      /--push auth-service meeting-service signaling-service chat-service recorder frontend$/,
     );
   });
 
@@ -53,7 +60,7 @@ describe('build-images.sh --dry-run prints the bake plan for each runbook line',
     );
   });
 
-  it('--parallel 8 builds all five in one bake run; --parallel 2 in three', async () => {
+  it('--parallel 8 builds all six in one bake run; --parallel 2 in three', async () => {
     expect((await plan(['--parallel', '8'])).commands).toHaveLength(1);
     const two = await plan(['--parallel', '2']);
     expect(two.commands).toHaveLength(3);
@@ -68,10 +75,10 @@ describe('build-images.sh --dry-run prints the bake plan for each runbook line',
   });
 
   it('an unknown service is a usage error naming the known ones, exit 2', async () => {
-    const r = await script(['--services', 'auth-service,recorder', '--dry-run']);
+    const r = await script(['--services', 'auth-service,egress', '--dry-run']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'error: unknown service recorder: known are auth-service, meeting-service, signaling-service, chat-service, frontend\n',
+      'error: unknown service egress: known are auth-service, meeting-service, signaling-service, chat-service, recorder, frontend\n',
     );
   });
 

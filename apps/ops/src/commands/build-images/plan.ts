@@ -6,6 +6,7 @@ export const IMAGE_TARGETS = [
   'meeting-service',
   'signaling-service',
   'chat-service',
+  'recorder',
   'frontend',
 ] as const;
 /** Where images go unless --registry says otherwise. */
