@@ -7,6 +7,7 @@ import { planSecrets, SECRET_NAMES } from '../../apps/ops/src/commands/setup-sec
 import { authConfigSchema } from '../../services/auth/src/config.js';
 import { chatConfig } from '../../services/chat/src/config.js';
 import { meetingConfig } from '../../services/meeting/src/config.js';
+import { recorderConfig } from '../../services/recorder/src/config.js';
 import { signalingConfig } from '../../services/signaling/src/config.js';
 import {
   containersOf,
@@ -214,6 +215,7 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
         'meeting-service': meetingConfig,
         'signaling-service': signalingConfig,
         'chat-service': chatConfig,
+        recorder: recorderConfig,
       };
       for (const [app, schema] of Object.entries(schemas)) {
         const [c] = containersOfWorkload(named(objects, 'Deployment', app));
@@ -318,7 +320,7 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       namespaceLabels: gomeetNs,
     });
     const ENDPOINTS: Record<string, Endpoint> = {
-      ...Object.fromEntries([...HTTP_APPS, 'traefik'].map((a) => [a, pod(a)])),
+      ...Object.fromEntries([...HTTP_APPS, 'traefik', 'recorder'].map((a) => [a, pod(a)])),
       // Host-network pods carry their node's VPC address.
       'livekit-sfu': { kind: 'address', ip: '10.110.3.7' },
       internet: { kind: 'address', ip: '203.0.113.50' },
@@ -366,6 +368,14 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
         [a, 'kube-dns', 53, 'TCP'],
       ]),
       ['traefik', 'kube-dns', 53, 'UDP'],
+      // The recorder: the bus, LiveKit's signal and media on the nodes, Spaces, its metrics.
+      ['recorder', 'redis', 25061],
+      ['recorder', 'livekit-sfu', 7880],
+      ['recorder', 'livekit-sfu', 7881],
+      ['recorder', 'livekit-sfu', 50000, 'UDP'],
+      ['recorder', 'internet', 443],
+      ['recorder', 'kube-dns', 53, 'UDP'],
+      ['prometheus', 'recorder', 9464],
     ];
     const DENIED: Flow[] = [
       ['frontend', 'postgresql', 25060],
@@ -395,6 +405,11 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       ['meeting-service', 'postgresql', 5432],
       ['auth-service', 'redis', 6379],
       ['traefik', 'internet', 80],
+      ['recorder', 'postgresql', 25060],
+      ['recorder', 'auth-service', 8080],
+      ['recorder', 'internet', 80],
+      ['traefik', 'recorder', 8080],
+      ['internet', 'recorder', 8080],
     ];
     const policies = () => ofKind(cluster('production'), 'NetworkPolicy');
     const reach = ([from, to, port, protocol = 'TCP']: Flow) =>
