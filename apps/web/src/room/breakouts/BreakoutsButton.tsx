@@ -1,3 +1,5 @@
+import { DoorOpen } from 'lucide-react';
+import { ControlButton } from '../ControlButton';
 import type { Panel } from '../panels/RoomToolbar';
 
 interface BreakoutsButtonProps {
@@ -11,17 +13,14 @@ interface BreakoutsButtonProps {
 export function BreakoutsButton({ panel, onPanel, help }: BreakoutsButtonProps) {
   const open = panel === 'breakouts';
   return (
-    <button
-      type="button"
-      className={open ? 'control on' : 'control'}
-      aria-pressed={open}
-      aria-label={help > 0 ? `Breakout rooms, ${help} asking for help` : 'Breakout rooms'}
-      title="Breakout rooms"
-      data-testid="breakouts-toggle"
+    <ControlButton
+      icon={DoorOpen}
+      label={help > 0 ? `Breakout rooms, ${help} asking for help` : 'Breakout rooms'}
+      pressed={open}
+      testId="breakouts-toggle"
       onClick={() => onPanel(open ? null : 'breakouts')}
     >
-      Rooms
       {help > 0 && <span className="count-badge">{help}</span>}
-    </button>
+    </ControlButton>
   );
 }

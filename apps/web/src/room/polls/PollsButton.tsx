@@ -1,3 +1,5 @@
+import { ChartBar } from 'lucide-react';
+import { ControlButton } from '../ControlButton';
 import type { Panel } from '../panels/RoomToolbar';
 import { usePollAlert } from './use-poll-alert';
 
@@ -6,17 +8,14 @@ export function PollsButton({ panel, onPanel }: { panel: Panel; onPanel: (p: Pan
   const open = panel === 'polls';
   const unseen = usePollAlert(open);
   return (
-    <button
-      type="button"
-      className={open ? 'control on' : 'control'}
-      aria-pressed={open}
-      aria-label={unseen > 0 ? `Polls, ${unseen} new` : 'Polls'}
-      title="Polls"
-      data-testid="polls-toggle"
+    <ControlButton
+      icon={ChartBar}
+      label={unseen > 0 ? `Polls, ${unseen} new` : 'Polls'}
+      pressed={open}
+      testId="polls-toggle"
       onClick={() => onPanel(open ? null : 'polls')}
     >
-      Polls
       {unseen > 0 && <span className="count-badge">{unseen}</span>}
-    </button>
+    </ControlButton>
   );
 }
