@@ -23,6 +23,7 @@ async function recorderOnBus(spoolDir = tempDir(), maxJobs = 1) {
     secret: 's',
     basePath: '/r',
   });
+  // The stand-in listens before the recorder starts: salvage reports during start-up.
   const meeting = await standInMeetingService(bus);
   const recorder = await startRecorder({
     bus,
@@ -116,27 +117,7 @@ describe('recorder on the bus (in-process bus, local storage)', () => {
       }),
     );
     writeFileSync(path.join(spoolDir, 'junk.json'), '{not json');
-    // The stand-in must listen before the recorder starts: salvage reports during start-up.
-    const bus = createInProcessBus();
-    const meeting = await standInMeetingService(bus);
-    const storageDir = tempDir();
-    const recorder = await startRecorder({
-      bus,
-      livekitUrl: 'ws://127.0.0.1:9',
-      apiKey: 'key',
-      apiSecret: 'secret-of-the-bus-tests',
-      storage: openRecordingStorage({
-        kind: 'local',
-        dir: storageDir,
-        secret: 's',
-        basePath: '/r',
-      }),
-      spoolDir,
-      ffmpegPath: '/nonexistent/ffmpeg',
-      owner: 'recorder-a',
-      logger: pino({ level: 'silent' }),
-    });
-    closers.push(() => recorder.close());
+    const { meeting, storageDir } = await recorderOnBus(spoolDir);
     const cut = await meeting.waitForState('rec-cut', () => true, 5_000);
     expect(cut).toEqual({
       type: 'recording.state',

@@ -31,6 +31,7 @@ interface ScenarioResult {
   leftBehind?: string[];
   stored?: { bytes: number };
   audioOnly?: { recordingId: string; final: StateMessage; states: string[] };
+  heartbeats?: string[][];
 }
 
 /** Runs media/scenario.ts in a test namespace; returns its result and where the file went. */
@@ -70,6 +71,8 @@ describe.skipIf(missing.length > 0)('recorder with real LiveKit, ffmpeg and Seaw
     expect(result.final).toMatchObject({ state: 'ready', objectKey: key });
     expect(result.stored?.bytes).toBe(result.final.bytes);
     expect(result.spoolAfter).toEqual([]);
+    // Every 5 s while it records, the recorder says it still holds the recording.
+    expect(result.heartbeats).toContainEqual([result.recordingId]);
 
     const probe = ffprobe(file);
     const video = probe.streams.filter((s) => s.codec_type === 'video');

@@ -66,7 +66,10 @@ async function recordInProcess(lk: TestLiveKit, storage: RecordingStorage, clean
   };
   const video = await record(10, false);
   const audioOnly = await record(4, true);
-  return { ...video, audioOnly, spoolAfter: spoolFiles(spoolDir) };
+  const heartbeats = meeting.seen.flatMap((m) =>
+    m.type === 'recording.heartbeat' ? [m.recordingIds] : [],
+  );
+  return { ...video, audioOnly, heartbeats, spoolAfter: spoolFiles(spoolDir) };
 }
 
 function startRecorderProcess(env: NodeJS.ProcessEnv): ChildProcess {
