@@ -145,6 +145,8 @@ async function main(): Promise<void> {
       await page.getByTestId('chat-toggle').click();
       await page.getByTestId('chat-message').nth(2).waitFor();
       await shoot(page, 'room-chat', size);
+      // On a phone the panel covers the bar: close one before opening the other.
+      await page.getByRole('button', { name: 'Close chat' }).click();
       await page.getByTestId('people-toggle').click();
       await page.getByTestId('participant-row').nth(2).waitFor();
       await shoot(page, 'room-participants', size);
