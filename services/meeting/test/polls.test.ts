@@ -114,6 +114,12 @@ describeBackends('polls on $name', (backend) => {
       options: ['a', 'b'],
     });
     expect(blank.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('body.question');
+    const nul = await h.call('POST', polls(code), host.token, {
+      question: 'Q',
+      options: ['a', 'b\u0000'],
+    });
+    expectProblem(nul, 400);
+    expect(nul.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('body.options.1');
 
     const single = await draft(code, host.token);
     await h.call('POST', `${polls(code)}/${single.id}/launch`, host.token);
