@@ -76,6 +76,15 @@ export function livekitConfig(o: Omit<LiveKitProcessOptions, 'binary' | 'dir' | 
     '    high_quality: 300ms',
     '  ips:',
     `    includes: [${ips.map((ip) => `"${ip}"`).join(', ')}]`,
+    // Dynacast pauses a camera's layers nobody watches when a debounce (dynacast_pause_delay,
+    // LiveKit's default 5 s) runs out. That timer starts at a viewer's first downgrade and a
+    // later one does not restart it, so with a 5 s delay the pause lands at an arbitrary
+    // moment a few seconds after a short visit, often inside the next guest's join: the host
+    // pauses and resumes its layers and the guest waits for both before a keyframe
+    // (bench/join-time.ts traces the host's layers; such joins took 0.9-2.7 s). 30 s makes
+    // that collision rarer, at the cost of sending an unwatched layer a little longer.
+    'video:',
+    '  dynacast_pause_delay: 30s',
     'room:',
     '  empty_timeout: 300',
     '  max_participants: 500',

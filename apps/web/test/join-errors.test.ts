@@ -159,7 +159,10 @@ describe('joining, when it goes wrong', () => {
       sockets.push(ws);
     });
     await page.getByTestId('join-button').click();
-    await expect.poll(() => page.getByTestId('room').getAttribute('data-phase')).toBe('connected');
+    // Every signalling message crosses the test's proxy: joining takes more than poll's 1 s.
+    await expect
+      .poll(() => page.getByTestId('room').getAttribute('data-phase'), { timeout: 15_000 })
+      .toBe('connected');
 
     await Promise.all(sockets.map((s) => s.close()));
     await expect.poll(() => page.evaluate('window.__sawReconnecting === true')).toBe(true);

@@ -11,9 +11,10 @@ import { WaitingRoom } from './WaitingRoom';
 
 /** /m/{code}: pre-join, lobby, the room, and what comes after. */
 export function MeetingPage({ code }: { code: string }) {
-  const j = useJoin(code);
+  const roomModule = useRoomModule();
+  // LiveKit starts connecting with the join answer, while the room is still being drawn.
+  const j = useJoin(code, roomModule?.connectEarly);
   const realtime = useMeetingSocket(code, j);
-  const MeetingRoom = useRoomModule();
   const [choices, setChoices] = useState<DeviceChoices>(loadDeviceChoices);
   const updateChoices = (c: DeviceChoices) => {
     setChoices(c);
@@ -40,9 +41,9 @@ export function MeetingPage({ code }: { code: string }) {
     case 'waiting':
       return <WaitingRoom title={j.meeting?.title ?? code} status={realtime.state.status} />;
     case 'room':
-      return MeetingRoom ? (
+      return roomModule ? (
         <RealtimeContext.Provider value={realtime}>
-          <MeetingRoom
+          <roomModule.MeetingRoom
             code={code}
             join={j.stage.join}
             meeting={j.meeting}

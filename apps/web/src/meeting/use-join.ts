@@ -7,7 +7,7 @@ import { busyMessage, retryWhenBusy } from '../api/retry-after';
 import { getGuest } from '../api/session-store';
 import type { JoinForm } from '../prejoin/PreJoin';
 import { useSession } from '../use-session';
-import type { Admission, ExitReason, Stage } from './stage';
+import type { Admission, ExitReason, Joined, Stage } from './stage';
 
 const PASSCODE_KINDS = new Set(['passcode-required', 'wrong-passcode']);
 /** Refusals that are a full screen, not a note on the pre-join form. */
@@ -18,8 +18,11 @@ const REFUSALS: Record<string, ExitReason> = {
   'lobby-denied': 'denied',
 };
 
-/** The way into a meeting: guest pass, passcode, lobby wait, token; and the way out. */
-export function useJoin(code: string) {
+/**
+ * The way into a meeting: guest pass, passcode, lobby wait, token; and the way out.
+ * `onJoined` hears of a token the moment it arrives, before the room renders.
+ */
+export function useJoin(code: string, onJoined?: (join: Joined) => void) {
   const session = useSession();
   const [meeting, setMeeting] = useState<Meeting | null>(null);
   const [stage, setStage] = useState<Stage>({ name: 'prejoin' });
@@ -28,6 +31,12 @@ export function useJoin(code: string) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const passcode = useRef<string | undefined>(undefined);
+  const joinedRef = useRef(onJoined);
+  joinedRef.current = onJoined;
+  const enter = useCallback((join: Joined) => {
+    joinedRef.current?.(join);
+    setStage({ name: 'room', join });
+  }, []);
 
   const fail = useCallback((e: unknown) => {
     const refusal = e instanceof ApiError ? REFUSALS[e.kind] : undefined;
@@ -73,12 +82,9 @@ export function useJoin(code: string) {
     ]);
     performance.mark('gomeet:join-answered');
     setMeeting(info);
-    setStage(
-      result.status === 'joined'
-        ? { name: 'room', join: result }
-        : { name: 'waiting', identity: result.identity },
-    );
-  }, [code, meeting, countDown]);
+    if (result.status === 'joined') enter(result);
+    else setStage({ name: 'waiting', identity: result.identity });
+  }, [code, meeting, countDown, enter]);
 
   const join = useCallback(
     async (form: JoinForm) => {
@@ -111,13 +117,12 @@ export function useJoin(code: string) {
   );
 
   // The lobby socket says when a host lets us in, with the LiveKit token to connect with.
-  const admitted = useCallback((a: Admission) => {
-    setStage((s) =>
-      s.name === 'waiting'
-        ? { name: 'room', join: { status: 'joined', identity: s.identity, ...a } }
-        : s,
-    );
-  }, []);
+  const admitted = useCallback(
+    (a: Admission) => {
+      if (stage.name === 'waiting') enter({ status: 'joined', identity: stage.identity, ...a });
+    },
+    [stage, enter],
+  );
 
   return {
     session,

@@ -36,12 +36,57 @@ function createRoom(): Room {
     // simulcast layers someone is watching.
     adaptiveStream: true,
     dynacast: true,
+    // One peer connection per direction. With the single one (livekit-client's default) the
+    // browser builds an offer before it even opens the signalling socket, and every
+    // subscription waits for LiveKit to ask for new media sections and for a second offer:
+    // about 150-400 ms more before the first remote frame (bench/join-time.ts).
+    singlePeerConnection: false,
     publishDefaults: {
       simulcast: true,
       videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360],
     },
     videoCaptureDefaults: { resolution: VideoPresets.h720.resolution },
   });
+}
+
+/**
+ * The connection begun as soon as the join answer arrived (connectEarly), before React has
+ * drawn the room: its first render takes 50-250 ms that signalling and ICE can use instead.
+ */
+let early: { join: Joined; room: Room; connecting: Promise<void> } | undefined;
+
+function connect(room: Room, join: Joined): Promise<void> {
+  performance.mark('gomeet:connect-start');
+  room
+    .once(RoomEvent.SignalConnected, () => performance.mark('gomeet:signal-connected'))
+    .on(RoomEvent.TrackSubscribed, (t) => {
+      if (t.kind === Track.Kind.Video) performance.mark('gomeet:video-subscribed');
+    });
+  return room.connect(join.livekitUrl, join.token, {
+    // Video is subscribed per visible tile (see use-visible-subscriptions); audio always.
+    autoSubscribe: false,
+    ...rtcConfigFor(join.iceServers),
+  });
+}
+
+/** Starts connecting to the room of a join answer; the room's useRoomConnection takes it over. */
+export function connectEarly(join: Joined): void {
+  if (early?.join === join) return;
+  // A connection nobody took over (a second answer replaced the first) must not linger.
+  void early?.room.disconnect();
+  const room = createRoom();
+  const connecting = connect(room, join);
+  // Failures are reported by useRoomConnection, which awaits this same promise.
+  connecting.catch(() => undefined);
+  early = { join, room, connecting };
+}
+
+/** The early connection for `join` if there is one (handed out once), else a new room. */
+function takeRoom(join: Joined): { room: Room; connecting?: Promise<void> } {
+  if (early?.join !== join) return { room: createRoom() };
+  const taken = early;
+  early = undefined;
+  return taken;
 }
 
 interface Options {
@@ -55,7 +100,8 @@ interface Options {
 /** Connects to the meeting's LiveKit room, publishes the chosen devices, reports how it ends. */
 export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options) {
   // One Room per join: a breakout move gets a fresh one, so the components follow it.
-  const room = useMemo(() => createRoom(), [join]);
+  const { room, connecting: earlyConnecting } = useMemo(() => takeRoom(join), [join]);
+  const pending = useRef(earlyConnecting);
   const [phase, setPhase] = useState<ConnectionPhase>('connecting');
 
   const [mediaError, setMediaError] = useState<string | null>(null);
@@ -101,21 +147,16 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
         );
       });
 
-    const connectOptions: RoomConnectOptions = {
-      // Video is subscribed per visible tile (see use-visible-subscriptions); audio always.
-      autoSubscribe: false,
-      ...rtcConfigFor(join.iceServers),
-    };
     const { choices: c, micOnEntry: mic } = startRef.current;
-    performance.mark('gomeet:connect-start');
-    room
-      .on(RoomEvent.TrackSubscribed, (t) => {
-        if (t.kind === Track.Kind.Video) performance.mark('gomeet:video-subscribed');
-      })
-      .connect(join.livekitUrl, join.token, connectOptions)
+    // An early connection serves the first run only; a later one (a new join) connects anew.
+    const connecting = pending.current ?? connect(room, join);
+    pending.current = undefined;
+    connecting
       .then(async () => {
         performance.mark('gomeet:connected');
         if (done) return;
+        // An early connection may have got there before the listeners above were added.
+        everConnected = true;
         setPhase('connected');
         const lp = room.localParticipant;
         const [camera, microphone] = await Promise.allSettled([

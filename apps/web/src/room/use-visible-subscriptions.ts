@@ -12,7 +12,8 @@ const STUCK_CHECK_MS = 2_500;
  * `freeSlots` is how many more tiles the current page can show: as soon as the join answer
  * lists the people already there (before the media connection is up and before React has
  * drawn their tiles), that many cameras are subscribed at once, which takes a renegotiation
- * off the time to first frame.
+ * off the time to first frame. The connection may have started before this hook mounted
+ * (connectEarly), so an answer that is already in is acted on at once.
  */
 export function useVisibleSubscriptions(
   room: Room,
@@ -24,6 +25,7 @@ export function useVisibleSubscriptions(
   const eager = useRef(new Set<string>());
   const slots = useRef(freeSlots);
   const eagerTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const eagerDone = useRef(false);
   wanted.current = new Set(sids);
   slots.current = freeSlots;
   const key = [...sids].sort().join(',');
@@ -41,6 +43,8 @@ export function useVisibleSubscriptions(
       }
     };
     const subscribeEarly = () => {
+      if (eagerDone.current) return;
+      eagerDone.current = true;
       for (const p of room.remoteParticipants.values()) {
         const camera = p.getTrackPublication(Track.Source.Camera);
         if (!camera || eager.current.size >= slots.current) break;
@@ -53,6 +57,7 @@ export function useVisibleSubscriptions(
         apply();
       }, EAGER_GRACE_MS);
     };
+    if (room.remoteParticipants.size > 0) subscribeEarly();
     apply();
     room
       .on(RoomEvent.TrackPublished, apply)
