@@ -183,7 +183,7 @@ describeBackends('recordings on $name', (backend) => {
     await events.stop();
   });
 
-  it('answers 503 with the reason when this server cannot record', async () => {
+  it('answers 409 with the reason when this server cannot record', async () => {
     // Another meeting-service on the same database, without recording storage.
     const { recordings: _storage, ...without } = h.deps;
     const plain = buildApp({ ...without, logLevel: false });
@@ -195,7 +195,7 @@ describeBackends('recordings on $name', (backend) => {
         headers: { authorization: `Bearer ${host.token}` },
         payload: {},
       });
-      expectProblem(res, 503, 'recording-unavailable');
+      expectProblem(res, 409, 'recording-unavailable');
       expect(res.json<{ detail: string }>().detail).toMatch(/no recording storage is configured/);
     } finally {
       await plain.close();

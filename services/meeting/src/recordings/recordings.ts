@@ -41,14 +41,17 @@ export function createRecordings(deps: MeetingDeps, log: FastifyBaseLogger): Rec
   };
 }
 
-/** The configured recording dependencies, or 503 saying why recording is off. */
+/**
+ * The configured recording dependencies, or 409 saying why recording is off: a setting of this
+ * server, not an outage a retry would outlast (and the API answers no 5xx for a client's call).
+ */
 export function requireRecorder(recordings: Recordings): RecordingDeps {
   const deps = recordings.deps;
   const reason = deps
     ? deps.unavailableReason
     : 'no recording storage is configured (see docs/RECORDING.md)';
   if (deps && reason === undefined) return deps;
-  throw new AppError('UNAVAILABLE', `Recording is not available on this server: ${reason}.`, {
+  throw new AppError('CONFLICT', `Recording is not available on this server: ${reason}.`, {
     type: 'recording-unavailable',
   });
 }

@@ -21,7 +21,7 @@ function alreadyRecording(): AppError {
 
 /**
  * Starts recording a meeting (host and co-hosts), in this order: the caller runs the meeting
- * and it is not over (403/410); a recorder can run here (503 saying why not); no other
+ * and it is not over (403/410); a recorder can run here (409 saying why not); no other
  * recording is active (409 — the partial unique index decides a race). The recording is
  * `requested`; recorders claim it from the bus, and nobody claiming within 15 s fails it.
  */
