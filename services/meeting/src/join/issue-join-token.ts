@@ -90,14 +90,11 @@ function signingKey(secret: string): KeyObject {
 
 /**
  * Signs a LiveKit access token for `subject` with the API key and secret: the claims
- * AccessToken.toJwt writes (grants, iss, exp, nbf, sub), signed with node:crypto's HMAC.
- * toJwt imports the secret into WebCrypto on every call, which was the largest part of a
- * join's own CPU (bench/join-token.ts under --cpu-prof).
+ * AccessToken.toJwt writes (grants, iss, exp, nbf, sub), signed with node:crypto's HMAC, at
+ * once. toJwt is asynchronous and imports the secret into WebCrypto on every call, which was
+ * the largest part of a join's own CPU (bench/join-token.ts under --cpu-prof).
  */
-export async function issueJoinToken(
-  livekit: LiveKitDeps,
-  subject: JoinTokenSubject,
-): Promise<string> {
+export function issueJoinToken(livekit: LiveKitDeps, subject: JoinTokenSubject): string {
   const metadata: ParticipantMetadata = {
     role: subject.role,
     userId: subject.identity,
@@ -119,5 +116,5 @@ export async function issueJoinToken(
   const signature = createHmac('sha256', signingKey(livekit.apiSecret))
     .update(signed)
     .digest('base64url');
-  return Promise.resolve(`${signed}.${signature}`);
+  return `${signed}.${signature}`;
 }

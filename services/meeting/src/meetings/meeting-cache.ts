@@ -1,17 +1,22 @@
 import type { Bus } from '@gomeet/platform';
 import type { Kysely } from 'kysely';
+import { isBeingRecorded } from '../recordings/repo.js';
 import type { MeetingDatabase, MeetingRow } from './tables.js';
 
-/** What a join needs to know of a meeting besides the joiner's seat: the row, co-hosts, bans. */
+/**
+ * What a join needs to know of a meeting besides the joiner's seat: the row, co-hosts, bans,
+ * and whether it is being recorded (the join answer says so).
+ */
 export interface JoinSnapshot {
   meeting: MeetingRow;
   coHosts: ReadonlySet<string>;
   banned: ReadonlySet<string>;
+  recording: boolean;
 }
 
 /**
- * Meetings as joins see them, cached in this process. Every change to a meeting's row, roles or
- * bans calls `forget`, which drops the entry here and, over the bus, in every other instance.
+ * Meetings as joins see them, cached in this process. Every change to a meeting's row, roles,
+ * bans or recording state calls `forget`, which drops the entry here and, over the bus, in every other instance.
  * Entries also expire after `ttlMs`, in case a pub/sub message was lost (Redis reconnects).
  */
 export interface MeetingCache {
@@ -28,7 +33,7 @@ async function loadSnapshot(
   db: Kysely<MeetingDatabase>,
   code: string,
 ): Promise<JoinSnapshot | undefined> {
-  const [meeting, roles, bans] = await Promise.all([
+  const [meeting, roles, bans, recording] = await Promise.all([
     db.selectFrom('meetings').selectAll().where('code', '=', code).executeTakeFirst(),
     db
       .selectFrom('meeting_roles')
@@ -37,13 +42,20 @@ async function loadSnapshot(
       .where('role', '=', 'co-host')
       .execute(),
     db.selectFrom('meeting_bans').select('identity').where('meeting_code', '=', code).execute(),
+    isBeingRecorded(db, code),
   ]);
   if (!meeting) return undefined;
   return {
     meeting,
     coHosts: new Set(roles.map((r) => r.user_id)),
     banned: new Set(bans.map((b) => b.identity)),
+    recording,
   };
+}
+
+/** Drops `code` from the meeting cache of every instance listening on `bus`, this one too. */
+export function forgetMeetingEverywhere(bus: Bus, code: string): Promise<void> {
+  return bus.publish(MEETING_CACHE_TOPIC, { code });
 }
 
 interface Entry {
@@ -71,7 +83,7 @@ function createMeetingCache(db: Kysely<MeetingDatabase>, bus: Bus, ttlMs: number
     },
     async forget(code) {
       drop(code);
-      await bus.publish(MEETING_CACHE_TOPIC, { code });
+      await forgetMeetingEverywhere(bus, code);
     },
   };
   return { cache, drop, size: () => entries.size };

@@ -1,5 +1,6 @@
 import { publishToMeeting } from '@gomeet/platform';
 import type { RecordingEvent } from '@gomeet/protocol';
+import { forgetMeetingEverywhere } from '../meetings/meeting-cache.js';
 import type { FailureKind } from './metrics.js';
 import { presentRecording } from './present-recording.js';
 import type { Recordings } from './recordings.js';
@@ -35,6 +36,9 @@ export async function announceTransition(
   after: RecordingRow,
   failure: FailureKind = 'recorder',
 ): Promise<void> {
+  // Joins read "being recorded" from the meeting cache; drop it before anyone hears of the change.
+  if (before.state !== after.state)
+    await forgetMeetingEverywhere(recordings.bus, after.meeting_code);
   const event = eventOf(before, after);
   if (!event) return;
   if (after.state === 'ready') {
