@@ -6,3 +6,4 @@ export * from './recording.js';
 export * from './stage.js';
 export * from './polls.js';
 export * from './breakouts.js';
+export * from './attendance.js';

@@ -21,6 +21,7 @@ import { scheduleRecordingJobs } from '../recordings/sweep-recordings.js';
 import { registerPollRoutes } from '../polls/poll-routes.js';
 import { registerBreakoutRoutes } from '../breakouts/breakout-routes.js';
 import { registerUpdateMeeting } from './update-meeting-route.js';
+import { registerAttendanceRoutes } from '../attendance/attendance-routes.js';
 
 /**
  * The meeting-service routes, registered under `/api/meetings` with the dependencies as
@@ -46,6 +47,7 @@ export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, d
   registerRecordingRoutes(app, deps, recordings);
   registerPollRoutes(app, deps);
   registerBreakoutRoutes(app, deps);
+  registerAttendanceRoutes(app, deps);
   // One subscription per app: LiveKit's webhook events, verified and published by signaling.
   const log = app.log.child({ component: 'livekit-events' });
   const unsubscribe = await subscribeLiveKitEvents(deps.bus, createEventContext(deps, log));
