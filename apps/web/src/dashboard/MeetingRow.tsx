@@ -2,6 +2,7 @@ import type { Meeting } from '@gomeet/protocol';
 import { CopyButton } from '../ui/CopyButton';
 import { Link } from '../ui/Link';
 import { MeetingRecordings } from '../room/recording/MeetingRecordings';
+import { AttendancePanel } from './AttendancePanel';
 
 function when(m: Meeting): string {
   const at = m.startsAt ?? m.createdAt;
@@ -17,6 +18,7 @@ interface MeetingRowProps {
 
 export function MeetingRow({ meeting: m, past = false, onDelete }: MeetingRowProps) {
   const isHost = m.myRole === 'host';
+  const runs = isHost || m.myRole === 'co-host';
   return (
     <li className="meeting-row" data-testid="meeting-row" data-code={m.code}>
       <div className="meeting-main">
@@ -49,7 +51,8 @@ export function MeetingRow({ meeting: m, past = false, onDelete }: MeetingRowPro
           )}
         </div>
       )}
-      {(isHost || m.myRole === 'co-host') && <MeetingRecordings code={m.code} title={m.title} />}
+      {runs && <MeetingRecordings code={m.code} title={m.title} />}
+      {runs && <AttendancePanel code={m.code} title={m.title} />}
     </li>
   );
 }
