@@ -7,7 +7,7 @@ import type { RunningGoMeet } from './start.js';
  */
 export function startBanner(
   gomeet: Pick<RunningGoMeet, 'url' | 'livekitUrl' | 'media'> &
-    Partial<Pick<RunningGoMeet, 'recording'>>,
+    Partial<Pick<RunningGoMeet, 'recording' | 'mail'>>,
   host: string,
 ): string {
   const { media } = gomeet;
@@ -39,6 +39,10 @@ export function startBanner(
       recording.on
         ? `  Recording: on (ffmpeg ${recording.ffmpeg})`
         : `  Recording: off — ${recording.reason}`,
+    );
+  if (gomeet.mail)
+    lines.push(
+      `  Mail: ${gomeet.mail.mode === 'folder' ? `no SMTP_URL, written to ${gomeet.mail.folder}` : 'over SMTP_URL'}`,
     );
   lines.push(`  LiveKit (from this machine): ${gomeet.livekitUrl}`, '  Press Ctrl-C to stop.', '');
   return lines.join('\n');

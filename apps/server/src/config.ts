@@ -1,4 +1,4 @@
-import { authEnv, authLimitEnv } from '@gomeet/auth';
+import { authEnv, authLimitEnv, authMailEnv } from '@gomeet/auth';
 import { chatLimitEnv } from '@gomeet/chat';
 import { checkRecordingEnv, passcodeLimitEnv, recordingEnv } from '@gomeet/meeting';
 import {
@@ -44,6 +44,7 @@ export const serverEnv = z
       .default([49160, 49359]),
     JWT_SIGNING_KEYS: authEnv.JWT_SIGNING_KEYS,
     ...authLimitEnv,
+    ...authMailEnv,
     ...passcodeLimitEnv,
     ...chatLimitEnv,
     WEB_DIST: z.string().min(1).optional(),

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authLimits, authMigrations, authRoutes } from '@gomeet/auth';
+import { authLimits, authMail, authMigrations, authRoutes, type MailDelivery } from '@gomeet/auth';
 import { chatLimits, chatMigrations, chatRoutes } from '@gomeet/chat';
 import {
   meetingMigrations,
   meetingRoutes,
+  connectivityRoutes,
   passcodeLimits,
   recordingFileRoutes,
 } from '@gomeet/meeting';
@@ -55,6 +56,8 @@ export interface RunningGoMeet {
   metricsUrl: string;
   /** Whether the in-process recorder runs, and if not, why. */
   recording: RecordingSummary;
+  /** Where account mail goes: SMTP_URL, or .eml files in a folder. */
+  mail: MailDelivery;
   /** The PID of the embedded LiveKit now running (undefined with LIVEKIT_URL); for tests. */
   livekitPid(): number | undefined;
   close(): Promise<void>;
@@ -213,8 +216,10 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       ...livekitKeys,
     });
 
+    const mail = authMail(config, { dataDir, appUrl: publicUrl });
     await app.register(authRoutes, {
       prefix: '/api/auth',
+      mail,
       revocations: state.revocations,
       db: database.db,
       rateLimiter,
@@ -246,6 +251,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     await app.register(meetingRoutes, { prefix: '/api/meetings', ...meetingDeps });
     // Signed download links carry their own permission: served outside the token-checking plugin.
     await app.register(recordingFileRoutes, { prefix: '/api/meetings', ...meetingDeps });
+    await app.register(connectivityRoutes, { prefix: '/api/meetings', ...meetingDeps });
     await app.register(chatRoutes, {
       prefix: '/api/chat',
       db: database.db,
@@ -330,6 +336,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       media,
       metricsUrl,
       recording: recording.summary,
+      mail: mail.mailer.delivery,
       livekitPid: () => livekit?.pid(),
       close: closeAll,
     };

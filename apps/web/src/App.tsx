@@ -1,6 +1,10 @@
+import { AccountNotice } from './auth/AccountNotice';
 import { Landing } from './auth/Landing';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
+import { VerifyEmailPage } from './auth/VerifyEmailPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { MeetingPage } from './meeting/MeetingPage';
+import { ProfilePage } from './profile/ProfilePage';
 import { matchRoute, usePath } from './router';
 import { Link } from './ui/Link';
 import { useSession } from './use-session';
@@ -10,7 +14,20 @@ export function App() {
   const session = useSession();
   switch (route.name) {
     case 'home':
-      return session ? <Dashboard session={session} /> : <Landing />;
+      return session ? (
+        <>
+          <AccountNotice />
+          <Dashboard session={session} />
+        </>
+      ) : (
+        <Landing />
+      );
+    case 'reset-password':
+      return <ResetPasswordPage />;
+    case 'verify-email':
+      return <VerifyEmailPage />;
+    case 'profile':
+      return session ? <ProfilePage session={session} /> : <Landing />;
     case 'meeting':
       // Keyed by code: moving to another meeting starts its flow afresh.
       return <MeetingPage key={route.code} code={route.code} />;

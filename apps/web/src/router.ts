@@ -24,11 +24,26 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => location.pathname);
 }
 
-export type Route = { name: 'home' } | { name: 'meeting'; code: string } | { name: 'not-found' };
+export type Route =
+  | { name: 'home' }
+  | { name: 'meeting'; code: string }
+  | { name: 'reset-password' }
+  | { name: 'verify-email' }
+  | { name: 'profile' }
+  | { name: 'not-found' };
+
+/** Pages with a fixed path (emailed links carry their token in the query). */
+const pages: Record<string, Route> = {
+  '/reset-password': { name: 'reset-password' },
+  '/verify-email': { name: 'verify-email' },
+  '/profile': { name: 'profile' },
+};
 
 /** Maps a path to a screen; meeting codes are lower-cased so a read-out code still works. */
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { name: 'home' };
+  const page = pages[path.replace(/\/$/, '')];
+  if (page) return page;
   const m = /^\/m\/([A-Za-z-]+)\/?$/.exec(path);
   if (m?.[1]) return { name: 'meeting', code: m[1].toLowerCase() };
   return { name: 'not-found' };

@@ -76,3 +76,35 @@ export const turnCredentials = z.object({
   ttl: z.number(),
   urls: z.array(z.string()),
 });
+
+/** A single-use token from an emailed link (verification or password reset). */
+const linkToken = z.string().min(1, 'the link has no token').max(200, 'the link token is too long');
+
+export const passwordResetRequestBody = z.object({ email });
+export const passwordResetBody = z.object({ token: linkToken, newPassword: password });
+export const verifyEmailBody = z.object({ token: linkToken });
+
+/**
+ * Registration's answer when mail goes out over SMTP: the same whether or not the address
+ * already has an account; the link in the mail confirms the address.
+ */
+export const registrationPending = z.object({ status: z.literal('check-email') });
+
+/** Where account mail goes: nowhere, an SMTP server, or .eml files in a folder on the server. */
+export const mailDelivery = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('off') }),
+  z.object({ mode: z.literal('smtp') }),
+  z.object({ mode: z.literal('folder'), folder: z.string() }),
+]);
+export type MailDelivery = z.infer<typeof mailDelivery>;
+
+/** A signed-in session (one sign-in's refresh token family). */
+export const accountSession = z.object({
+  id: z.string(),
+  /** When its refresh token was last issued: the sign-in or its latest refresh. */
+  lastActiveAt: z.string(),
+  /** The session that asked. */
+  current: z.boolean(),
+});
+export const accountSessions = z.object({ sessions: z.array(accountSession) });
+export type AccountSession = z.infer<typeof accountSession>;

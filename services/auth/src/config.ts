@@ -6,9 +6,11 @@ import {
   turnEnv,
   turnSettingsFrom,
 } from '@gomeet/platform';
+import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './defaults.js';
-import type { TurnSettings } from './deps.js';
+import type { AuthMail, TurnSettings } from './deps.js';
+import { createMailer } from './mail/mailer.js';
 import { privateJwkSchema } from './keys/jwk.js';
 
 /** The TURN secret a development machine uses when none is set; refused in production. */
@@ -32,6 +34,8 @@ export const authLimitEnv = {
   GUEST_PASS_REFUSALS_BEFORE_BLOCK: count(d.guestRefusalsBeforeBlock),
   REGISTER_LIMIT_PER_ADDRESS: count(d.registerPerAddress),
   REGISTER_LIMIT_WINDOW_SECONDS: count(d.registerWindowMs / 1000),
+  MAIL_LIMIT_PER_ACCOUNT: count(d.mailPerAccount),
+  MAIL_LIMIT_WINDOW_SECONDS: count(d.mailWindowMs / 1000),
 };
 
 /** The auth-service's limits from parsed config. */
@@ -45,12 +49,45 @@ export function authLimits(env: z.output<z.ZodObject<typeof authLimitEnv>>): Aut
     guestRefusalsBeforeBlock: env.GUEST_PASS_REFUSALS_BEFORE_BLOCK,
     registerPerAddress: env.REGISTER_LIMIT_PER_ADDRESS,
     registerWindowMs: env.REGISTER_LIMIT_WINDOW_SECONDS * 1000,
+    mailPerAccount: env.MAIL_LIMIT_PER_ACCOUNT,
+    mailWindowMs: env.MAIL_LIMIT_WINDOW_SECONDS * 1000,
   };
+}
+
+/** Account mail (README "Email"); every process that mounts auth spreads them. */
+export const authMailEnv = {
+  /** smtp:// or smtps:// with credentials in the URL; unset: .eml files in GOMEET_DATA_DIR/mail. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((s) => s?.trim() || undefined)
+    // The URL may hold a password: the message names what was expected, never what was given.
+    .pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/\S+$/, 'expected an smtp:// or smtps:// URL')
+        .optional(),
+    ),
+  MAIL_FROM: z.string().min(3).default('GoMeet <gomeet@localhost>'),
+};
+
+/** The mailer from parsed config: SMTP_URL, else a folder of .eml files under the data folder. */
+export function authMail(
+  env: z.output<z.ZodObject<typeof authMailEnv>>,
+  where: { dataDir: string; appUrl: string },
+): AuthMail {
+  const mailer = createMailer({
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    from: env.MAIL_FROM,
+    folder: path.join(where.dataDir, 'mail'),
+  });
+  return { mailer, appUrl: where.appUrl };
 }
 
 /** The auth-service's own environment variables, to spread into a process's config schema. */
 export const authEnv = {
   ...authLimitEnv,
+  ...authMailEnv,
   ...turnEnv,
   /** A JSON array of private JWKs (each with kid and alg); the first signs. Unset: database keys. */
   JWT_SIGNING_KEYS: z
@@ -77,10 +114,19 @@ export function checkAuthEnv(env: AuthEnv, ctx: z.RefinementCtx): void {
 }
 
 /** The standalone auth-service's config schema. */
-export const authConfigSchema = z.object({ ...baseEnv, ...authEnv }).superRefine((env, ctx) => {
-  checkBaseEnv(env, ctx);
-  checkAuthEnv(env, ctx);
-});
+export const authConfigSchema = z
+  .object({
+    ...baseEnv,
+    ...authEnv,
+    /** Where browsers open the web app; the links in account mail start with it. */
+    PUBLIC_URL: z
+      .url('expected an absolute URL such as https://meet.example.com')
+      .default('http://localhost:8080'),
+  })
+  .superRefine((env, ctx) => {
+    checkBaseEnv(env, ctx);
+    checkAuthEnv(env, ctx);
+  });
 
 /** Parsed standalone config. */
 export type AuthConfig = z.output<typeof authConfigSchema>;

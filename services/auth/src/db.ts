@@ -10,6 +10,8 @@ export interface UserTable {
   password_hash: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the owner opened a verification or reset link; null until then. */
+  email_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** auth_refresh_tokens: sha256 hashes of opaque refresh tokens, one family per sign-in. */
@@ -23,6 +25,20 @@ export interface RefreshTokenTable {
   /** Set when the token was exchanged for a new one; presenting it again is reuse. */
   rotated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** What an emailed link lets its holder do. */
+export type EmailTokenPurpose = 'verify-email' | 'reset-password';
+
+/** auth_email_tokens: sha256 hashes of the single-use tokens in verification and reset links. */
+export interface EmailTokenTable {
+  id: string;
+  user_id: string;
+  purpose: EmailTokenPurpose;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** auth_signing_keys: generated Ed25519 keys when JWT_SIGNING_KEYS is not set. */
@@ -40,6 +56,7 @@ export interface AuthDatabase {
   auth_users: UserTable;
   auth_refresh_tokens: RefreshTokenTable;
   auth_signing_keys: SigningKeyTable;
+  auth_email_tokens: EmailTokenTable;
 }
 
 /** The database handle every auth verb uses. */

@@ -33,6 +33,9 @@ export interface AuthLimits {
   /** Registrations from one address per window (each costs an argon2 hash). */
   registerPerAddress: number;
   registerWindowMs: number;
+  /** Reset and verification mails one account may be sent per window (each address, as registration). */
+  mailPerAccount: number;
+  mailWindowMs: number;
 }
 
 export const DEFAULT_AUTH_LIMITS: AuthLimits = {
@@ -44,4 +47,6 @@ export const DEFAULT_AUTH_LIMITS: AuthLimits = {
   guestRefusalsBeforeBlock: 2000,
   registerPerAddress: 30,
   registerWindowMs: 60_000,
+  mailPerAccount: 5,
+  mailWindowMs: 3600_000,
 };

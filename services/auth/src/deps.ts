@@ -6,6 +6,7 @@ import {
   type SessionRevocations,
 } from '@gomeet/platform';
 import type { TurnSettings as PlatformTurnSettings } from '@gomeet/platform';
+import type { FastifyBaseLogger } from 'fastify';
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { AuthDb } from './db.js';
@@ -19,6 +20,7 @@ import {
 import { createDatabaseKeyStore } from './keys/database-key-store.js';
 import { privateJwkSchema } from './keys/jwk.js';
 import { createStaticKeyStore, type KeyStore } from './keys/key-store.js';
+import type { Mailer } from './mail/mailer.js';
 
 /** TURN settings: coturn's static-auth-secret and the URLs handed to browsers. */
 export type TurnSettings = PlatformTurnSettings;
@@ -46,7 +48,19 @@ export type AuthDeps = {
    * process-local set, right only when no other process verifies this service's tokens.
    */
   revocations?: SessionRevocations;
+  /**
+   * Account mail: verification, reset links and notices; links point into the web app at
+   * `appUrl`. Unset: no mail and no password reset. Over SMTP, registration no longer tells
+   * whether an address has an account (it signs no one in; the link confirms the address).
+   */
+  mail?: AuthMail;
 };
+
+/** The mailer and the public address of the web app its links open. */
+export interface AuthMail {
+  mailer: Mailer;
+  appUrl: string;
+}
 
 /** Everything a verb may use, resolved once from AuthDeps. */
 export interface AuthContext {
@@ -62,6 +76,8 @@ export interface AuthContext {
   guestTokenTtlSeconds: number;
   turn: TurnSettings;
   revocations: SessionRevocations;
+  mail: AuthMail | undefined;
+  log: FastifyBaseLogger;
 }
 
 function staticKeys(jwks: JWK[]): KeyStore {
@@ -79,7 +95,7 @@ function staticKeys(jwks: JWK[]): KeyStore {
 }
 
 /** Fills in defaults and picks the key store. */
-export function createContext(deps: AuthDeps): AuthContext {
+export function createContext(deps: AuthDeps, log: FastifyBaseLogger): AuthContext {
   const now = deps.now ?? (() => new Date());
   const db = deps.db as AuthDb;
   const accessTokenTtlSeconds = deps.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS;
@@ -103,5 +119,7 @@ export function createContext(deps: AuthDeps): AuthContext {
     guestTokenTtlSeconds,
     turn: deps.turn,
     revocations: deps.revocations ?? createSessionRevocations({ bus: createInProcessBus() }),
+    mail: deps.mail,
+    log,
   };
 }

@@ -5,12 +5,15 @@ export {
   authEnv,
   authLimitEnv,
   authLimits,
+  authMail,
+  authMailEnv,
   checkAuthEnv,
   turnSettings,
   DEV_TURN_SECRET,
   type AuthConfig,
 } from './config.js';
-export type { AuthDeps, TurnSettings } from './deps.js';
+export type { AuthDeps, AuthMail, TurnSettings } from './deps.js';
+export { createMailer, type Mailer, type MailDelivery } from './mail/mailer.js';
 export { DEFAULT_AUTH_LIMITS, type AuthLimits } from './defaults.js';
 export { rotateSigningKey, type RotateSigningKeyOptions } from './keys/rotate-signing-key.js';
 export { authMigrations } from './migrations.js';

@@ -49,4 +49,36 @@ export const authMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_email_tokens': {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('auth_users')
+        .addColumn('email_verified_at', 'timestamptz')
+        .execute();
+      // Accounts from before verification existed have been signing in all along; asking them
+      // to confirm now would lock them out the day an operator sets SMTP_URL.
+      await db
+        .updateTable('auth_users')
+        .set({ email_verified_at: sql`created_at` })
+        .execute();
+      await db.schema
+        .createTable('auth_email_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) =>
+          c.notNull().references('auth_users.id').onDelete('cascade'),
+        )
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('used_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createIndex('auth_email_tokens_user')
+        .on('auth_email_tokens')
+        .column('user_id')
+        .execute();
+    },
+  },
 };

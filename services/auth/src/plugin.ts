@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createContext, type AuthDeps } from './deps.js';
+import { accountMailRoutes } from './routes/account-mail.js';
 import { guestRoute } from './routes/guest.js';
 import { jwksRoute } from './routes/jwks.js';
 import { loginRoute } from './routes/login.js';
@@ -17,13 +18,14 @@ import { turnCredentialsRoute } from './routes/turn-credentials.js';
  */
 export const authRoutes: FastifyPluginAsync<AuthDeps> = async (instance, deps) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
-  const ctx = createContext(deps);
+  const ctx = createContext(deps, instance.log);
   await ctx.keys.init();
   registerRoute(app, ctx);
   loginRoute(app, ctx);
   refreshRoute(app, ctx);
   logoutRoute(app, ctx);
   meRoutes(app, ctx);
+  accountMailRoutes(app, ctx);
   jwksRoute(app, ctx);
   guestRoute(app, ctx);
   turnCredentialsRoute(app, ctx);

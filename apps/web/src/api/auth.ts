@@ -1,5 +1,6 @@
 import {
   guestSession,
+  registrationPending,
   session as sessionSchema,
   type LoginBody,
   type RegisterBody,
@@ -13,8 +14,16 @@ import {
   type StoredGuest,
 } from './session-store';
 
-export async function register(body: RegisterBody): Promise<void> {
-  saveSession(await api('/api/auth/register', { method: 'POST', body, schema: sessionSchema }));
+/** Creates an account: signed in at once, or, when the server mails over SMTP, after the link. */
+export async function register(body: RegisterBody): Promise<'signed-in' | 'check-email'> {
+  const answer = await api('/api/auth/register', {
+    method: 'POST',
+    body,
+    schema: sessionSchema.or(registrationPending),
+  });
+  if ('status' in answer) return 'check-email';
+  saveSession(answer);
+  return 'signed-in';
 }
 
 export async function login(body: LoginBody): Promise<void> {

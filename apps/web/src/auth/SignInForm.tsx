@@ -1,3 +1,4 @@
+import './account.css';
 import { loginBody } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
 import { login } from '../api/auth';
@@ -6,6 +7,7 @@ import { busyMessage, retryWhenBusy } from '../api/retry-after';
 import { ErrorNote } from '../ui/ErrorNote';
 import { WaitNote } from '../ui/WaitNote';
 import { Field } from '../ui/Field';
+import { Link } from '../ui/Link';
 import { zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 
 export function SignInForm() {
@@ -52,6 +54,9 @@ export function SignInForm() {
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
+      <Link href="/reset-password" className="forgot-password">
+        Forgot password?
+      </Link>
     </form>
   );
 }

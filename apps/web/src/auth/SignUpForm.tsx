@@ -5,11 +5,15 @@ import { describeError } from '../api/problem';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
+import { leaveNotice, takeNotice } from './account-notice';
+import { useMailDelivery, whereMailWent } from './use-mail-delivery';
 
 export function SignUpForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pendingFor, setPendingFor] = useState<string | null>(null);
+  const delivery = useMailDelivery();
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -23,15 +27,31 @@ export function SignUpForm() {
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
     setBusy(true);
+    // Signing in swaps this form for the dashboard at once: the notice waits there.
+    if (delivery?.mode === 'folder')
+      leaveNotice(
+        `Account created. The mail that confirms your address ${whereMailWent(delivery)}`,
+      );
     try {
-      await register(parsed.data);
+      if ((await register(parsed.data)) === 'check-email') {
+        setPendingFor(parsed.data.email);
+        setBusy(false);
+      }
     } catch (error) {
+      takeNotice();
       setErrors(apiFieldErrors(error));
       setFailure(describeError(error));
       setBusy(false);
     }
   };
 
+  if (pendingFor)
+    return (
+      <p role="status" data-testid="check-email">
+        Check your email: we sent a mail to {pendingFor}. Open its link to confirm your address,
+        then sign in.
+      </p>
+    );
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Sign up" noValidate>
       <Field label="Your name" name="displayName" autoComplete="name" error={errors.displayName} />

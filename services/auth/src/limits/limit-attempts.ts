@@ -133,6 +133,37 @@ export async function clearPasswordChange(
   await ctx.rateLimiter.reset(keys.account('password', userId));
 }
 
+/**
+ * Counts a request that mails an account a link (a reset): per account, so nobody floods an
+ * inbox, and per address at registration's rate. Counted whether or not the account exists,
+ * so the refusal tells nothing either.
+ */
+export async function limitMailRequest(
+  ctx: LimitCtx,
+  input: { account: string; ip: string },
+): Promise<void> {
+  const { mailPerAccount, mailWindowMs, registerPerAddress, registerWindowMs } = ctx.limits;
+  const [account, address] = await Promise.all([
+    ctx.rateLimiter.hit(keys.account('mail', input.account), mailPerAccount, mailWindowMs),
+    ctx.rateLimiter.hit(keys.address('mail', input.ip), registerPerAddress, registerWindowMs),
+  ]);
+  refuseIfBlocked(ctx, [
+    ['mail-account', account],
+    ['mail-address', address],
+  ]);
+}
+
+/** Counts a link being opened (a token tried) from an address, at registration's rate. */
+export async function limitLinkUse(ctx: LimitCtx, ip: string): Promise<void> {
+  const { registerPerAddress, registerWindowMs } = ctx.limits;
+  const result = await ctx.rateLimiter.hit(
+    keys.address('link', ip),
+    registerPerAddress,
+    registerWindowMs,
+  );
+  refuseIfBlocked(ctx, [['link-address', result]]);
+}
+
 /** Counts a registration from an address: each one costs an argon2 hash. */
 export async function limitRegistration(ctx: LimitCtx, ip: string): Promise<void> {
   const { registerPerAddress, registerWindowMs } = ctx.limits;

@@ -2,12 +2,13 @@ import { AppError } from '@gomeet/platform';
 import type { AuthContext } from '../deps.js';
 import { clearPasswordChange, limitPasswordChange } from '../limits/limit-attempts.js';
 import { hashPassword, verifyPassword } from '../passwords/hash-password.js';
-import { revokeOtherFamilies } from '../sessions/repo.js';
-import { findUserById, updateUser } from './repo.js';
+import { revokeAccessTokens } from '../sessions/sign-out-everywhere.js';
+import { findUserById } from './repo.js';
+import { notifyPasswordChanged, replacePassword } from './replace-password.js';
 
 /**
  * Replaces the password after checking the current one, then signs out every other session,
- * their access tokens included (revoked on every process).
+ * their access tokens included (revoked on every process), and mails the owner a notice.
  */
 export async function changePassword({
   ctx,
@@ -34,11 +35,11 @@ export async function changePassword({
   }
   await clearPasswordChange(ctx, userId);
   const passwordHash = await hashPassword(input.newPassword);
-  const at = ctx.now();
-  const revoked = await ctx.db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, { password_hash: passwordHash, updated_at: at });
-    return revokeOtherFamilies(trx, userId, sessionId, at);
-  });
-  const ttlMs = ctx.accessTokenTtlSeconds * 1000;
-  await Promise.all(revoked.map((familyId) => ctx.revocations.revoke(familyId, ttlMs)));
+  const revoked = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      replacePassword(ctx, trx, { userId, keepSessionId: sessionId, passwordHash }),
+    );
+  await revokeAccessTokens(ctx, revoked);
+  notifyPasswordChanged(ctx, user.email);
 }

@@ -2,13 +2,15 @@ import { AppError } from '@gomeet/platform';
 import type { LoginBody, Session } from '@gomeet/protocol';
 import type { AuthContext } from '../deps.js';
 import { clearSignIn, limitSignIn, recordFailedSignIn } from '../limits/limit-attempts.js';
+import { confirmsAddresses } from '../mail/send-mail.js';
 import { verifyAgainstDummy, verifyPassword } from '../passwords/hash-password.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { insertRefreshToken } from '../sessions/repo.js';
 import { findUserByEmail } from './repo.js';
 
 /**
- * Signs in with email and password. A wrong email and a wrong password give the same error
+ * Signs in with email and password; when addresses are confirmed by mail, only once confirmed
+ * (told only to someone who knows the password). A wrong email and a wrong password give the same error
  * after the same work (a dummy hash check), so accounts cannot be discovered.
  */
 export async function logIn({
@@ -29,6 +31,13 @@ export async function logIn({
     throw new AppError('UNAUTHENTICATED', 'The email or password is incorrect.', {
       type: 'invalid-credentials',
     });
+  }
+  if (confirmsAddresses(ctx) && !user.email_verified_at) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Confirm your email address first: open the link we mailed you. No mail? Use "Forgot password?".',
+      { type: 'email-not-verified' },
+    );
   }
   await clearSignIn(ctx, attempt);
   const refresh = await insertRefreshToken(ctx.db, {

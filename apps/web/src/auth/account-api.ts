@@ -1,0 +1,38 @@
+import {
+  accountSessions,
+  mailDelivery,
+  type AccountSession,
+  type MailDelivery,
+} from '@gomeet/protocol';
+import { api } from '../api/http';
+
+/** Where the server sends account mail (the notices say where to look for it). */
+export function getMailDelivery(): Promise<MailDelivery> {
+  return api('/api/auth/mail-delivery', { schema: mailDelivery });
+}
+
+/** Asks for a reset link; the answer is the same whether or not the address has an account. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await api('/api/auth/password-reset/request', { method: 'POST', body: { email } });
+}
+
+export async function resetPassword(token: string, newPassword: string): Promise<void> {
+  await api('/api/auth/password-reset', { method: 'POST', body: { token, newPassword } });
+}
+
+export async function verifyEmail(token: string): Promise<void> {
+  await api('/api/auth/verify-email', { method: 'POST', body: { token } });
+}
+
+export async function listSessions(): Promise<AccountSession[]> {
+  return (await api('/api/auth/me/sessions', { auth: 'user', schema: accountSessions })).sessions;
+}
+
+export async function signOutEverywhere(): Promise<void> {
+  await api('/api/auth/me/sign-out-everywhere', { method: 'POST', auth: 'user' });
+}
+
+/** The token of an emailed link, from this page's address. */
+export function linkToken(): string | null {
+  return new URLSearchParams(location.search).get('token');
+}

@@ -1,0 +1,21 @@
+import type { MailDelivery } from '@gomeet/protocol';
+import { useEffect, useState } from 'react';
+import { getMailDelivery } from './account-api';
+
+/** Where account mail goes, once the server said (null until then or if it could not). */
+export function useMailDelivery(): MailDelivery | null {
+  const [delivery, setDelivery] = useState<MailDelivery | null>(null);
+  useEffect(() => {
+    getMailDelivery()
+      .then(setDelivery)
+      .catch(() => setDelivery(null));
+  }, []);
+  return delivery;
+}
+
+/** Ends "The mail …": where to look for it, the inbox or the server's mail folder. */
+export function whereMailWent(delivery: MailDelivery | null): string {
+  if (delivery?.mode === 'folder')
+    return `was written to ${delivery.folder} on the server (no SMTP configured).`;
+  return 'is on its way: check your email.';
+}

@@ -1,0 +1,44 @@
+import './profile.css';
+import type { AccountSession } from '@gomeet/protocol';
+import { useCallback, useEffect, useState } from 'react';
+import { listSessions } from '../auth/account-api';
+import { Link } from '../ui/Link';
+import type { StoredSession } from '../api/session-store';
+import { DisplayNameForm } from './DisplayNameForm';
+import { PasswordForm } from './PasswordForm';
+import { SessionList } from './SessionList';
+
+/** /profile: the signed-in account's name, password and sessions. */
+export function ProfilePage({ session }: { session: StoredSession }) {
+  const [sessions, setSessions] = useState<AccountSession[] | null>(null);
+  const reload = useCallback(() => {
+    listSessions()
+      .then(setSessions)
+      .catch(() => setSessions([]));
+  }, []);
+  useEffect(reload, [reload]);
+
+  return (
+    <main className="dashboard profile">
+      <header className="topbar">
+        <h1>Your profile</h1>
+        <span className="muted">{session.user.email}</span>
+        <Link className="button secondary" href="/">
+          Back to meetings
+        </Link>
+      </header>
+      <section aria-labelledby="name-heading">
+        <h2 id="name-heading">Name</h2>
+        <DisplayNameForm current={session.user.displayName} />
+      </section>
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">Password</h2>
+        <PasswordForm onChanged={reload} />
+      </section>
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Where you are signed in</h2>
+        <SessionList sessions={sessions} />
+      </section>
+    </main>
+  );
+}
