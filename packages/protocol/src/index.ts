@@ -6,4 +6,5 @@ export * from './recording.js';
 export * from './stage.js';
 export * from './polls.js';
 export * from './breakouts.js';
+export * from './connectivity.js';
 export * from './attendance.js';

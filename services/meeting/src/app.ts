@@ -1,4 +1,5 @@
 import { createApp, createMetrics, type App, type ShellOptions } from '@gomeet/platform';
+import { connectivityRoutes } from './connectivity/connectivity-routes.js';
 import type { MeetingDeps } from './deps.js';
 import { meetingRoutes } from './routes/meeting-routes.js';
 import { recordingFileRoutes } from './routes/recording-file-route.js';
@@ -20,5 +21,6 @@ export function buildApp(options: BuildAppOptions): App {
   });
   void app.register(meetingRoutes, { prefix: '/api/meetings', ...deps, metrics: shared });
   void app.register(recordingFileRoutes, { prefix: '/api/meetings', ...deps });
+  void app.register(connectivityRoutes, { prefix: '/api/meetings', ...deps });
   return app;
 }

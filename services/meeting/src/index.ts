@@ -22,6 +22,7 @@ export { promoteCoHost } from './meetings/promote-co-host.js';
 export type { MeetingDatabase } from './meetings/tables.js';
 export { meetingMigrations } from './migrations.js';
 export { meetingRoutes } from './routes/meeting-routes.js';
+export { connectivityRoutes } from './connectivity/connectivity-routes.js';
 export { checkRecordingEnv, recordingEnv, recordingSettings } from './recordings/recording-env.js';
 export { recordingFileRoutes, RECORDING_FILES_PATH } from './routes/recording-file-route.js';
 export {

@@ -1,0 +1,45 @@
+import { describeBackends } from '@gomeet/testing/describe-backends';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { LIVEKIT, startHarness, type Harness } from './harness.js';
+
+const turn = {
+  secret: 'turn-shared-secret-for-tests',
+  urls: ['turn:127.0.0.1:3478?transport=udp', 'turn:127.0.0.1:3478?transport=tcp'],
+  ttlSeconds: 3600,
+};
+
+describeBackends('the pre-join connection check’s targets on $name', (backend) => {
+  let h: Harness;
+  beforeAll(async () => {
+    // The all-in-one server's way: the LiveKit URL follows the host the browser reached us at.
+    const clientUrlFor = (host: string) => `ws://${host.replace(/:\d+$/, '')}:7880`;
+    h = await startHarness(backend, inject('redisUrl'), {
+      turn,
+      livekit: { ...LIVEKIT, clientUrlFor },
+    });
+  });
+  afterAll(() => h?.close());
+
+  it('answers anyone, before they have a pass, with the LiveKit and TURN URLs a join would use, without TURN credentials', async () => {
+    const res = await h.app.inject({
+      url: '/api/meetings/connectivity',
+      headers: { host: 'meet.lan:8080' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ livekitUrl: 'ws://meet.lan:7880', turnUrls: turn.urls });
+    expect(res.body).not.toContain(turn.secret);
+    expect(res.body).not.toMatch(/credential|username/);
+  });
+
+  it('answers an empty TURN list when TURN is off, and is in the OpenAPI document as public', async () => {
+    const app = h.variant({ turn: undefined });
+    await app.ready();
+    const res = await app.inject({ url: '/api/meetings/connectivity' });
+    expect(res.json()).toEqual({ livekitUrl: 'ws://localhost:7880', turnUrls: [] });
+
+    const doc = (await h.call('GET', '/api/openapi.json')).json<{
+      paths: Record<string, { get?: { security?: unknown[] } }>;
+    }>();
+    expect(doc.paths['/api/meetings/connectivity']?.get?.security).toEqual([]);
+  });
+});
