@@ -1,12 +1,11 @@
 import './account.css';
 import { MIN_PASSWORD_LENGTH, passwordResetBody } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/problem';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 import { Link } from '../ui/Link';
-import { linkToken, resetPassword } from './account-api';
+import { describeLinkError, linkToken, resetPassword } from './account-api';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 
 /** /reset-password: with a link's token, choose a new password; without, ask for a link. */
@@ -32,7 +31,7 @@ export function ResetPasswordPage() {
       setDone(true);
     } catch (error) {
       setErrors(apiFieldErrors(error));
-      setFailure(describeError(error));
+      setFailure(describeLinkError(error));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,8 @@
 import './account.css';
 import { useEffect, useState } from 'react';
-import { describeError } from '../api/problem';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Link } from '../ui/Link';
-import { linkToken, verifyEmail } from './account-api';
+import { describeLinkError, linkToken, verifyEmail } from './account-api';
 
 type State = 'working' | 'verified' | { failure: string };
 
@@ -16,7 +15,7 @@ export function VerifyEmailPage() {
       return setState({ failure: 'This link has no token. Open the link from the mail.' });
     verifyEmail(token)
       .then(() => setState('verified'))
-      .catch((error: unknown) => setState({ failure: describeError(error) }));
+      .catch((error: unknown) => setState({ failure: describeLinkError(error) }));
   }, []);
 
   return (

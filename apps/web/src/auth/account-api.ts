@@ -5,6 +5,7 @@ import {
   type MailDelivery,
 } from '@gomeet/protocol';
 import { api } from '../api/http';
+import { ApiError, describeError } from '../api/problem';
 
 /** Where the server sends account mail (the notices say where to look for it). */
 export function getMailDelivery(): Promise<MailDelivery> {
@@ -35,4 +36,14 @@ export async function signOutEverywhere(): Promise<void> {
 /** The token of an emailed link, from this page's address. */
 export function linkToken(): string | null {
   return new URLSearchParams(location.search).get('token');
+}
+
+/** Emailed-link problems whose server sentence already says what to do (used, expired, mangled). */
+const LINK_PROBLEMS = new Set(['link-used', 'link-expired', 'invalid-link']);
+
+/** Like describeError, but a link's problem in the server's words (410 is not a meeting here). */
+export function describeLinkError(error: unknown): string {
+  return error instanceof ApiError && LINK_PROBLEMS.has(error.kind)
+    ? error.message
+    : describeError(error);
 }

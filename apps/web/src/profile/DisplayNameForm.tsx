@@ -35,7 +35,7 @@ export function DisplayNameForm({ current }: { current: string }) {
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Display name" noValidate>
+    <form onSubmit={(e) => void submit(e)} aria-label="Change display name" noValidate>
       <Field
         label="Display name"
         name="displayName"
