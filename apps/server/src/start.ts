@@ -7,7 +7,6 @@ import {
   meetingMigrations,
   meetingRoutes,
   connectivityRoutes,
-  connectivityRoutes,
   passcodeLimits,
   recordingFileRoutes,
 } from '@gomeet/meeting';
@@ -252,7 +251,6 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
     await app.register(meetingRoutes, { prefix: '/api/meetings', ...meetingDeps });
     // Signed download links carry their own permission: served outside the token-checking plugin.
     await app.register(recordingFileRoutes, { prefix: '/api/meetings', ...meetingDeps });
-    await app.register(connectivityRoutes, { prefix: '/api/meetings', ...meetingDeps });
     await app.register(connectivityRoutes, { prefix: '/api/meetings', ...meetingDeps });
     await app.register(chatRoutes, {
       prefix: '/api/chat',
