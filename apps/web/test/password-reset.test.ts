@@ -1,7 +1,8 @@
 import { startGoMeet } from '@gomeet/server';
 import { startSmtpInbox, type SmtpInbox } from '@gomeet/testing/smtp-inbox';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post } from './support/api';
 import { launchChromium } from './support/chromium';
@@ -83,9 +84,7 @@ describe('password reset by email, in the browser', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(OLD_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toBe('Wrong email or password.');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
     await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => page.getByText('Signed in as Forgetful Fran').count()).toBe(1);
@@ -102,4 +101,43 @@ describe('password reset by email, in the browser', () => {
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.getByRole('tab', { name: 'Sign up' }).waitFor();
   }, 180_000);
+
+  it('tells a new sign-up to check the mail, whose link confirms the address', async () => {
+    const email = `signup-${randomUUID()}@example.test`;
+    const page = await (await browser.newContext()).newPage();
+    await signUpInBrowser(page, server.url, email);
+    await expect
+      .poll(() => page.getByTestId('check-email').textContent())
+      .toContain(`we sent a mail to ${email}`);
+    await screenshot(page, SHOTS, '05-check-email');
+    await page.goto(linkIn((await inbox.waitFor(email, /Confirm your email/)).text));
+    await page.getByTestId('email-verified').waitFor();
+  }, 60_000);
 });
+
+describe('account mail without SMTP_URL, in the browser', () => {
+  it('signs a new account in and says where the verification mail was written', async () => {
+    const local = await startGoMeet({ logLevel: false });
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await signUpInBrowser(page, local.url, `local-${randomUUID()}@example.test`);
+      const notice = page.getByTestId('account-notice');
+      await expect.poll(() => notice.textContent()).toMatch(/no SMTP configured/);
+      const folder = /written to (\S+) on the server/.exec((await notice.textContent()) ?? '')?.[1];
+      expect(folder).toMatch(/\/mail$/);
+      expect((await readdir(folder!)).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+      await screenshot(page, SHOTS, '06-mail-folder-notice');
+    } finally {
+      await local.close();
+    }
+  }, 120_000);
+});
+
+async function signUpInBrowser(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('tab', { name: 'Sign up' }).click();
+  await page.getByLabel('Your name').fill('New Nell');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(OLD_PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}

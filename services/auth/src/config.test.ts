@@ -1,6 +1,6 @@
 import { ConfigError, parseConfig } from '@gomeet/platform';
 import { describe, expect, it } from 'vitest';
-import { authConfigSchema, authLimits, DEV_TURN_SECRET, turnSettings } from './config.js';
+import { authConfigSchema, authLimits, authMail, DEV_TURN_SECRET, turnSettings } from './config.js';
 import { DEFAULT_AUTH_LIMITS } from './defaults.js';
 
 const privateKey = {
@@ -23,6 +23,23 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('auth-service configuration', () => {
+  it('sends mail over SMTP_URL, else to the data folder, and never echoes a bad SMTP_URL', () => {
+    const local = parseConfig(authConfigSchema, { GOMEET_DATA_DIR: '/var/gomeet' });
+    expect(authMail(local, { dataDir: '/var/gomeet', appUrl: local.PUBLIC_URL })).toMatchObject({
+      appUrl: 'http://localhost:8080',
+      mailer: { delivery: { mode: 'folder', folder: '/var/gomeet/mail' } },
+    });
+    const smtp = parseConfig(authConfigSchema, { SMTP_URL: 'smtps://u:p@mail.example:465' });
+    expect(
+      authMail(smtp, { dataDir: '.', appUrl: 'https://meet.example' }).mailer.delivery,
+    ).toEqual({
+      mode: 'smtp',
+    });
+    const problems = problemsOf({ SMTP_URL: 'mail.example:25 with-secret-password' }).join(' ');
+    expect(problems).toMatch(/SMTP_URL.*expected an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(problems).not.toContain('secret-password');
+  });
+
   it('has the documented rate limits by default, and takes them from the environment', () => {
     expect(authLimits(parseConfig(authConfigSchema, {}))).toEqual(DEFAULT_AUTH_LIMITS);
     const tuned = parseConfig(authConfigSchema, {
