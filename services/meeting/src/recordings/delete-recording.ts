@@ -1,8 +1,7 @@
 import { AppError } from '@gomeet/platform';
 import type { Ctx } from '../deps.js';
-import { loadMeeting, requireHost } from '../meetings/access.js';
+import { loadHostedRecording } from './load-hosted-recording.js';
 import type { Recordings } from './recordings.js';
-import { findRecording, recordingNotFound } from './repo.js';
 import type { RecordingRow } from './tables.js';
 
 /**
@@ -32,10 +31,7 @@ export async function deleteRecording({
   recordings: Recordings;
   input: { code: string; id: string };
 }): Promise<void> {
-  const meeting = await loadMeeting(ctx, input.code);
-  requireHost(meeting, ctx.actor, 'delete recordings', false);
-  const row = await findRecording(ctx.db, meeting.code, input.id);
-  if (!row || row.deleted_at) throw recordingNotFound();
+  const row = await loadHostedRecording(ctx, input, 'delete recordings', false);
   if (row.state !== 'ready' && row.state !== 'failed')
     throw new AppError(
       'CONFLICT',

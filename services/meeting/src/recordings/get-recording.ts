@@ -1,9 +1,8 @@
 import type { RecordingWithDownload } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
-import { loadMeeting, requireHost } from '../meetings/access.js';
+import { loadHostedRecording } from './load-hosted-recording.js';
 import { downloadFilename, hasFile, presentRecording } from './present-recording.js';
 import type { Recordings } from './recordings.js';
-import { findRecording, recordingNotFound } from './repo.js';
 
 /** How long a download link works unless the deployment says otherwise. */
 export const DEFAULT_DOWNLOAD_TTL_SECONDS = 300;
@@ -21,10 +20,7 @@ export async function getRecording({
   recordings: Recordings;
   input: { code: string; id: string };
 }): Promise<RecordingWithDownload> {
-  const meeting = await loadMeeting(ctx, input.code);
-  requireHost(meeting, ctx.actor, 'download this meeting’s recordings');
-  const row = await findRecording(ctx.db, meeting.code, input.id);
-  if (!row || row.deleted_at) throw recordingNotFound();
+  const row = await loadHostedRecording(ctx, input, 'download this meeting’s recordings');
   const deps = recordings.deps;
   const recording = presentRecording(row, deps?.retentionDays);
   if (!deps || !hasFile(row) || !row.object_key)

@@ -1,9 +1,8 @@
 import type { Recording } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
-import { loadMeeting, requireHost } from '../meetings/access.js';
+import { loadHostedRecording } from './load-hosted-recording.js';
 import { presentRecording } from './present-recording.js';
 import { publishJob, type Recordings } from './recordings.js';
-import { findRecording, recordingNotFound } from './repo.js';
 import type { RecordingRow } from './tables.js';
 import { planFailure, planStop, transition } from './transitions.js';
 
@@ -41,10 +40,7 @@ export async function stopRecording({
   recordings: Recordings;
   input: { code: string; id: string };
 }): Promise<Recording> {
-  const meeting = await loadMeeting(ctx, input.code);
-  requireHost(meeting, ctx.actor, 'stop a recording');
-  const row = await findRecording(ctx.db, meeting.code, input.id);
-  if (!row || row.deleted_at) throw recordingNotFound();
+  const row = await loadHostedRecording(ctx, input, 'stop a recording');
   return presentRecording(await stop(recordings, row), recordings.deps?.retentionDays);
 }
 
