@@ -4,6 +4,19 @@ import { startBanner } from './banner.js';
 const livekit = { port: 7880, udpPort: 7882, tcpPort: 7881 };
 
 describe('the start-up banner', () => {
+  it('says where account mail goes: the folder without SMTP_URL', () => {
+    const at = { url: 'http://localhost:8080', livekitUrl: 'ws://127.0.0.1:7880' };
+    const media = { tls: false, nodeIp: '127.0.0.1', livekit };
+    const folder = startBanner(
+      { ...at, media, mail: { mode: 'folder', folder: '/srv/.data/mail' } },
+      '127.0.0.1',
+    );
+    expect(folder).toContain('Mail: no SMTP_URL, written to /srv/.data/mail');
+    expect(startBanner({ ...at, media, mail: { mode: 'smtp' } }, '127.0.0.1')).toContain(
+      'Mail: over SMTP_URL',
+    );
+  });
+
   it('says only this machine can connect on loopback', () => {
     const text = startBanner(
       {

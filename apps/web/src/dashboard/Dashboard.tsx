@@ -43,7 +43,9 @@ export function Dashboard({ session }: { session: StoredSession }) {
       <header className="topbar">
         <h1>GoMeet</h1>
         <span className="muted">Signed in as {session.user.displayName}</span>
-        <Link href="/profile">Profile</Link>
+        <Link className="button secondary" href="/profile">
+          Profile
+        </Link>
         <button type="button" className="secondary" onClick={() => void logout()}>
           Sign out
         </button>
