@@ -1,10 +1,9 @@
-import { createRedisBus, openRedis, type App } from '@gomeet/platform';
+import type { App } from '@gomeet/platform';
 import type { BreakoutView, JoinResult } from '@gomeet/protocol';
 import { describeBackends } from '@gomeet/testing/describe-backends';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { buildApp } from '../src/index.js';
-import { LIVEKIT, liveMeeting, poll, startHarness, type Harness } from './harness.js';
+import { LIVEKIT, liveMeeting, poll, startTwoPods, type Harness, type TwoPods } from './harness.js';
 
 // Two meeting-service instances on one database and one Redis, as two pods behind a gateway:
 // a host's requests reach one, each participant's the other.
@@ -14,21 +13,14 @@ const redisUrl = inject('redisUrl');
 describeBackends(
   'breakout rooms across two instances on $name and Redis',
   (backend) => {
+    let pods: TwoPods;
     let h: Harness;
     let other: App;
-    let otherRedis: ReturnType<typeof openRedis>;
     beforeAll(async () => {
-      if (!redisUrl) throw new Error('these tests need Redis (TEST_REDIS_URL or redis-server)');
-      h = await startHarness(backend, redisUrl);
-      otherRedis = openRedis(redisUrl);
-      other = buildApp({ ...h.deps, bus: createRedisBus(otherRedis), logLevel: false });
-      await other.ready();
+      pods = await startTwoPods(backend, redisUrl);
+      ({ h, other } = pods);
     });
-    afterAll(async () => {
-      await other?.close();
-      otherRedis?.disconnect();
-      await h?.close();
-    });
+    afterAll(() => pods?.close());
 
     const via = (app: App, method: 'GET' | 'POST', url: string, token: string, body?: object) =>
       app.inject({

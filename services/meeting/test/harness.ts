@@ -288,3 +288,32 @@ export async function liveMeeting(h: Harness, n: number, settings: object = {}) 
   }
   return { host, meeting, people: people.slice(1) };
 }
+
+/** A harness and a second meeting-service on its database and Redis, as two pods behind a gateway. */
+export interface TwoPods {
+  h: Harness;
+  /** The second instance: its own Redis connection, bus and meeting cache. */
+  other: App;
+  close(): Promise<void>;
+}
+
+/** Starts {@link TwoPods} on `backend`; Redis is required (the pods share live state through it). */
+export async function startTwoPods(
+  backend: DatabaseBackend,
+  redisUrl: string | null | undefined,
+): Promise<TwoPods> {
+  if (!redisUrl) throw new Error('these tests need Redis (TEST_REDIS_URL or redis-server)');
+  const h = await startHarness(backend, redisUrl);
+  const otherRedis = openRedis(redisUrl);
+  const other = buildApp({ ...h.deps, bus: createRedisBus(otherRedis), logLevel: false });
+  await other.ready();
+  return {
+    h,
+    other,
+    async close() {
+      await other.close();
+      otherRedis.disconnect();
+      await h.close();
+    },
+  };
+}

@@ -1,8 +1,8 @@
-import { createRedisBus, openRedis, type App } from '@gomeet/platform';
+import type { App } from '@gomeet/platform';
 import { describeBackends } from '@gomeet/testing/describe-backends';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { buildApp, recordParticipantLeft } from '../src/index.js';
-import { expectProblem, startHarness, type Harness } from './harness.js';
+import { recordParticipantLeft } from '../src/index.js';
+import { expectProblem, startTwoPods, type Harness, type TwoPods } from './harness.js';
 
 /** Well inside the cache's 5 s expiry: only the bus invalidation can make these pass. */
 const soon = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 2_500, interval: 20 });
@@ -14,21 +14,14 @@ const redisUrl = inject('redisUrl');
 describeBackends(
   'two meeting-service instances on $name and Redis',
   (backend) => {
+    let pods: TwoPods;
     let h: Harness;
     let other: App;
-    let otherRedis: ReturnType<typeof openRedis>;
     beforeAll(async () => {
-      if (!redisUrl) throw new Error('these tests need Redis (TEST_REDIS_URL or redis-server)');
-      h = await startHarness(backend, redisUrl);
-      otherRedis = openRedis(redisUrl);
-      other = buildApp({ ...h.deps, bus: createRedisBus(otherRedis), logLevel: false });
-      await other.ready();
+      pods = await startTwoPods(backend, redisUrl);
+      ({ h, other } = pods);
     });
-    afterAll(async () => {
-      await other?.close();
-      otherRedis?.disconnect();
-      await h?.close();
-    });
+    afterAll(() => pods?.close());
 
     const joinVia = (app: App, code: string, token: string) =>
       app.inject({
