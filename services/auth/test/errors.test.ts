@@ -83,6 +83,9 @@ describe('malformed requests and the API description', () => {
       '/api/auth/me': 'patch',
       '/api/auth/me/password': 'post',
       '/api/auth/guest': 'post',
+      '/api/auth/password-reset/request': 'post',
+      '/api/auth/password-reset': 'post',
+      '/api/auth/verify-email': 'post',
     } as const;
     for (const [path, method] of Object.entries(routes)) {
       const op = doc.paths[path]?.[method];
@@ -93,10 +96,17 @@ describe('malformed requests and the API description', () => {
         `${method} ${path}`,
       ).toBe(true);
     }
-    for (const path of ['/api/auth/me', '/api/auth/.well-known/jwks.json']) {
+    for (const path of [
+      '/api/auth/me',
+      '/api/auth/.well-known/jwks.json',
+      '/api/auth/me/sessions',
+      '/api/auth/mail-delivery',
+    ]) {
       expect(doc.paths[path]?.get?.tags).toEqual(['auth']);
       expect(doc.paths[path]?.get?.responses['200']).toBeDefined();
     }
+    expect(doc.paths['/api/auth/me/sign-out-everywhere']?.post?.responses['204']).toBeDefined();
+    expect(doc.paths['/api/auth/register']?.post?.responses['202']).toBeDefined();
     // Retired but documented: TURN credentials come only with the join answer.
     expect(doc.paths['/api/auth/turn-credentials']?.post?.deprecated).toBe(true);
     expect(doc.paths['/api/auth/turn-credentials']?.post?.responses['200']).toBeUndefined();
