@@ -9,6 +9,7 @@ import { EffectControls } from '../media/EffectControls';
 import { canPickSpeaker } from '../media/speaker';
 import { useBackgroundPreview } from '../media/use-background-preview';
 import { DeviceSelect } from './DeviceSelect';
+import { ConnectionCheck } from './ConnectionCheck';
 import type { DeviceChoices } from './device-prefs';
 import { MicLevel } from './MicLevel';
 import { SpeakerTest } from './SpeakerTest';
@@ -38,7 +39,7 @@ interface PreJoinProps {
 
 /**
  * Check yourself before going in: camera preview with its background effect, microphone level,
- * a test sound, devices, noise suppression, name, passcode.
+ * a test sound, devices, noise suppression, the network's reach, name, passcode.
  */
 export function PreJoin(props: PreJoinProps) {
   const { code, meeting, accountName, choices, onChoices, askPasscode, error, busy } = props;
@@ -143,6 +144,7 @@ export function PreJoin(props: PreJoinProps) {
         <button type="submit" disabled={busy} data-testid="join-button">
           {busy ? 'Joining…' : 'Join now'}
         </button>
+        <ConnectionCheck />
       </form>
     </main>
   );

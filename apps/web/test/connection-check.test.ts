@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { startGoMeet, type RunningGoMeet } from '@gomeet/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMeeting, registerUser } from './support/api';
+import { launchChromium } from './support/chromium';
+import { screenshot } from './support/page-checks';
+import { ensureWebBuild } from './support/web-build';
+
+const SHOTS = 'web-connection-check';
+const haveCoturn = ['/usr/bin/turnserver', '/usr/sbin/turnserver'].some((p) => existsSync(p));
+if (!haveCoturn && process.env.CI === 'true')
+  throw new Error('coturn is required in CI: scripts/install-system-deps.sh installs it');
+if (!haveCoturn) console.warn('skipping the connection check test: coturn is not installed');
+
+/** A loopback port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let withTurn: RunningGoMeet;
+let turnDown: RunningGoMeet;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!haveCoturn) return;
+  await ensureWebBuild();
+  const first = 40_000 + Math.floor(Math.random() * 200) * 100;
+  const port = await closedPort();
+  [withTurn, turnDown] = await Promise.all([
+    startGoMeet({
+      logLevel: false,
+      env: { TURN_BIN: 'turnserver', TURN_PORT: '0', TURN_RELAY_PORTS: `${first}-${first + 99}` },
+    }),
+    startGoMeet({
+      logLevel: false,
+      env: {
+        TURN_URLS: `turn:127.0.0.1:${port}?transport=udp,turn:127.0.0.1:${port}?transport=tcp`,
+      },
+    }),
+  ]);
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await Promise.all([withTurn?.close(), turnDown?.close()]);
+});
+
+/** A guest's pre-join page for a fresh meeting on `server`, once the check has a verdict. */
+async function prejoinOn(server: RunningGoMeet): Promise<Page> {
+  const host = await registerUser(server.url, 'Network Nora');
+  const m = await createMeeting(server.url, host, { title: 'Net', settings: { lobby: false } });
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(new URL(`/m/${m.code}`, server.url).href);
+  const verdict = page.getByTestId('connection-verdict');
+  await expect
+    .poll(() => verdict.getAttribute('data-state'), { timeout: 30_000 })
+    .not.toBe('checking');
+  return page;
+}
+
+const lineState = (page: Page, id: string) =>
+  page.getByTestId(`connection-${id}`).getAttribute('data-state');
+
+describe.skipIf(!haveCoturn)('the pre-join connection check', () => {
+  it('says the connection is ready when LiveKit and the embedded coturn answer over UDP and TCP', async () => {
+    const page = await prejoinOn(withTurn);
+    const verdict = page.getByTestId('connection-verdict');
+    expect(await verdict.textContent()).toBe('Your connection is ready.');
+    expect(await verdict.getAttribute('data-state')).toBe('done');
+    for (const id of ['signalling', 'udp', 'tcp', 'turn'])
+      expect(await lineState(page, id)).toBe('ok');
+    await screenshot(page, SHOTS, '01-ready');
+    await page.context().close();
+  });
+
+  it('names the TURN relay, and what to allow, when TURN cannot be reached', async () => {
+    const page = await prejoinOn(turnDown);
+    const verdict = page.getByTestId('connection-verdict');
+    expect(await verdict.getAttribute('data-state')).toBe('blocked');
+    expect(await verdict.textContent()).toMatch(
+      /^Calls may not connect: your network blocks the TURN relay \(127\.0\.0\.1:\d+\)\.$/,
+    );
+    expect(await page.getByTestId('connection-check').textContent()).toMatch(
+      /ask your admin to allow UDP and TCP to 127\.0\.0\.1:\d+/,
+    );
+    expect(await lineState(page, 'signalling')).toBe('ok');
+    expect(await lineState(page, 'turn')).toBe('blocked');
+    await screenshot(page, SHOTS, '02-turn-blocked');
+    await page.context().close();
+  });
+});
