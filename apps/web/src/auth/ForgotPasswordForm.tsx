@@ -1,38 +1,23 @@
 import { passwordResetRequestBody } from '@gomeet/protocol';
-import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/problem';
+import { useState } from 'react';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
-import { zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 import { requestPasswordReset } from './account-api';
+import { useAccountForm } from './use-account-form';
 import { useMailDelivery, whereMailWent } from './use-mail-delivery';
 
 /** Asks for a reset link by email; says the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
   const delivery = useMailDelivery();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const parsed = passwordResetRequestBody.safeParse({
-      email: new FormData(e.currentTarget).get('email'),
-    });
-    setFailure(null);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    setBusy(true);
-    try {
-      await requestPasswordReset(parsed.data.email);
-      setSentTo(parsed.data.email);
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, failure, busy, onSubmit } = useAccountForm({
+    schema: passwordResetRequestBody,
+    read: (data) => ({ email: data.get('email') }),
+    action: async ({ email }) => {
+      await requestPasswordReset(email);
+      setSentTo(email);
+    },
+  });
 
   if (delivery?.mode === 'off')
     return (
@@ -46,7 +31,7 @@ export function ForgotPasswordForm() {
       </p>
     );
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Reset password" noValidate>
+    <form onSubmit={onSubmit} aria-label="Reset password" noValidate>
       <p>Enter the address of your account and we will mail you a link to choose a new password.</p>
       <Field label="Email" name="email" type="email" autoComplete="email" error={errors.email} />
       <ErrorNote message={failure} />

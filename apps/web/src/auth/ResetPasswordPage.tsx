@@ -1,41 +1,22 @@
 import './account.css';
 import { MIN_PASSWORD_LENGTH, passwordResetBody } from '@gomeet/protocol';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 import { Link } from '../ui/Link';
 import { describeLinkError, linkToken, resetPassword } from './account-api';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
+import { useAccountForm } from './use-account-form';
 
 /** /reset-password: with a link's token, choose a new password; without, ask for a link. */
 export function ResetPasswordPage() {
   const [token] = useState(linkToken);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const parsed = passwordResetBody.safeParse({
-      token,
-      newPassword: new FormData(e.currentTarget).get('newPassword'),
-    });
-    setFailure(null);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    setBusy(true);
-    try {
-      await resetPassword(parsed.data.token, parsed.data.newPassword);
-      setDone(true);
-    } catch (error) {
-      setErrors(apiFieldErrors(error));
-      setFailure(describeLinkError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, failure, busy, done, onSubmit } = useAccountForm({
+    schema: passwordResetBody,
+    read: (data) => ({ token, newPassword: data.get('newPassword') }),
+    action: ({ token, newPassword }) => resetPassword(token, newPassword),
+    describe: describeLinkError,
+  });
 
   return (
     <main className="account-page">
@@ -49,7 +30,7 @@ export function ResetPasswordPage() {
             <Link href="/">Sign in with the new password</Link>.
           </p>
         ) : (
-          <form onSubmit={(e) => void submit(e)} aria-label="Choose a new password" noValidate>
+          <form onSubmit={onSubmit} aria-label="Choose a new password" noValidate>
             <Field
               label="New password"
               name="newPassword"

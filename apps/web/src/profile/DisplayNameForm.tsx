@@ -1,41 +1,19 @@
 import { updateMeBody } from '@gomeet/protocol';
-import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/problem';
+import { useAccountForm } from '../auth/use-account-form';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 import { updateDisplayName } from './profile-api';
 
 /** The name others see in meetings. */
 export function DisplayNameForm({ current }: { current: string }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const parsed = updateMeBody.safeParse({
-      displayName: new FormData(e.currentTarget).get('displayName'),
-    });
-    setFailure(null);
-    setSaved(false);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    setBusy(true);
-    try {
-      await updateDisplayName(parsed.data.displayName);
-      setSaved(true);
-    } catch (error) {
-      setErrors(apiFieldErrors(error));
-      setFailure(describeError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, failure, busy, done, onSubmit } = useAccountForm({
+    schema: updateMeBody,
+    read: (data) => ({ displayName: data.get('displayName') }),
+    action: ({ displayName }) => updateDisplayName(displayName),
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Change display name" noValidate>
+    <form onSubmit={onSubmit} aria-label="Change display name" noValidate>
       <Field
         label="Display name"
         name="displayName"
@@ -44,7 +22,7 @@ export function DisplayNameForm({ current }: { current: string }) {
         error={errors.displayName}
       />
       <ErrorNote message={failure} />
-      {saved && <p role="status">Saved. Meetings you join from now on show this name.</p>}
+      {done && <p role="status">Saved. Meetings you join from now on show this name.</p>}
       <button type="submit" disabled={busy}>
         {busy ? 'Saving…' : 'Save name'}
       </button>
