@@ -18,6 +18,10 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     ...(config.METRICS_PORT !== undefined ? { metricsPort: config.METRICS_PORT } : {}),
   });
+  if (!config.SMTP_URL)
+    app.log.warn(
+      'SMTP_URL is not set: verification and password reset mail is written to GOMEET_DATA_DIR/mail, where nobody receives it',
+    );
   await serve(app, {
     host: config.HOST,
     port: config.PORT,
