@@ -131,9 +131,15 @@ function send(reply: FastifyReply, body: Problem, retryAfter?: number): FastifyR
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 
+/** PostgreSQL refused a string it cannot store (SQLSTATE 22021, 22P05: NUL, bad encoding). */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+}
+
 /**
  * Installs the one error handler: AppError → its status; validation → 400 naming each field;
- * malformed bodies → 400; a dependency that cannot be reached → 503 with Retry-After;
+ * malformed bodies and text the database cannot store → 400; a dependency that cannot be reached → 503 with Retry-After;
  * anything else → 500 with no internals. Unknown routes → 404.
  */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -159,6 +165,11 @@ export function installErrorHandling(app: FastifyInstance): void {
           ? 'malformed-request'
           : (titles[status] ?? 'client-error').toLowerCase().replaceAll(' ', '-');
       return send(reply, problem(request, status, type, error.message));
+    }
+    if (isUnstorableText(error)) {
+      // A schema let through text PostgreSQL cannot store (a NUL): the client's mistake.
+      const detail = 'The request contains characters that cannot be stored (such as NUL).';
+      return send(reply, problem(request, 400, 'unstorable-text', detail));
     }
     if (isDependencyUnavailable(error)) {
       // A dependency is down (PostgreSQL, Redis restarting): tell the client to come back.

@@ -1,3 +1,4 @@
+import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError, createApp, createMetrics } from '../src/index.js';
@@ -83,6 +84,20 @@ describe('the shared HTTP shell', () => {
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('db-internal');
     expect(res.json()).toMatchObject({ status: 500, detail: 'Something went wrong on our side.' });
+  });
+
+  it('answers 400, not 500, when the database refuses text it cannot store (a NUL)', async () => {
+    const db = new PGlite();
+    await db.query('create table notes (body text)');
+    const app = buildTestApp();
+    app.post('/notes', async (request) => {
+      await db.query('insert into notes values ($1)', [(request.body as { body: string }).body]);
+      return { ok: true };
+    });
+    const res = await app.inject({ method: 'POST', url: '/notes', payload: { body: 'a\u0000b' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ type: string }>().type).toMatch(/\/unstorable-text$/);
+    await db.close();
   });
 
   it('sends the security headers on every response', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storable } from './text.js';
 
 /** Minimum password length; shorter ones are refused with a clear message. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -15,7 +16,8 @@ export const displayName = z
   .string()
   .trim()
   .min(1, 'display name is required')
-  .max(80, 'display name must be at most 80 characters');
+  .max(80, 'display name must be at most 80 characters')
+  .refine(...storable);
 
 /** A signed-in account, as the API shows it. */
 export const user = z.object({

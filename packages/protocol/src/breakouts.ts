@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text.js';
 
 /** Most breakout rooms one meeting may have. */
 export const MAX_BREAKOUT_ROOMS = 50;
@@ -32,7 +33,7 @@ export const openBreakoutsBody = z.object({
 });
 
 /** A message from a host to every room. */
-export const broadcastBody = z.object({ text: z.string().trim().min(1).max(500) });
+export const broadcastBody = z.object({ text: storableText(500, 'text is required') });
 
 /** A host going to look into one room (its number), or back to the main room (null). */
 export const visitBreakoutBody = z.object({

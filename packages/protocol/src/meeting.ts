@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text.js';
 
 /** Meeting codes look like "abc-defg-hij": easy to read out and type. */
 export const MEETING_CODE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
@@ -60,7 +61,7 @@ const startsAt = z.iso
   }, 'expected a date between the years 2000 and 9999');
 
 export const createMeetingBody = z.object({
-  title: z.string().trim().min(1, 'title is required').max(200),
+  title: storableText(200, 'title is required'),
   startsAt: startsAt.optional(),
   durationMinutes: z
     .number()
@@ -76,7 +77,7 @@ export const createMeetingBody = z.object({
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 
 export const updateMeetingBody = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
+  title: storableText(200, 'title is required').optional(),
   startsAt: startsAt.optional(),
   durationMinutes: z
     .number()

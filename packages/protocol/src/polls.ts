@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import { storableText } from './text.js';
 
 /** Most answers one poll offers. */
 export const MAX_POLL_OPTIONS = 10;
 
-/** Text a database can store: PostgreSQL text cannot hold NUL characters. */
-const storable = (s: string) => !s.includes('\u0000');
-const NO_NUL = 'must not contain NUL characters';
-
 /** A poll a host drafts: its question, 2–10 answers, single or multiple choice, anonymous or not. */
 export const createPollBody = z.object({
-  question: z.string().trim().min(1, 'question is required').max(300).refine(storable, NO_NUL),
+  question: storableText(300, 'question is required'),
   options: z
-    .array(z.string().trim().min(1, 'an answer cannot be empty').max(200).refine(storable, NO_NUL))
+    .array(storableText(200, 'an answer cannot be empty'))
     .min(2, 'a poll needs at least 2 answers')
     .max(MAX_POLL_OPTIONS, `a poll offers at most ${MAX_POLL_OPTIONS} answers`)
     .refine((o) => new Set(o).size === o.length, 'answers must differ'),

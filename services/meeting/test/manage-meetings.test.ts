@@ -81,6 +81,15 @@ describeBackends('managing meetings on $name', (backend) => {
     );
   });
 
+  it('answers 400 naming the title when it holds a NUL character, which no database stores', async () => {
+    const { token } = await h.user();
+    const res = await h.call('POST', '/api/meetings', token, { title: 'Stand\u0000up' });
+    expectProblem(res, 400, 'validation');
+    expect(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual([
+      'body.title',
+    ]);
+  });
+
   it('does not let guests create meetings', async () => {
     const { token } = await h.user();
     const meeting = await h.create(token);
