@@ -153,24 +153,23 @@ export async function limitMailRequest(
   ]);
 }
 
-/** Counts a link being opened (a token tried) from an address, at registration's rate. */
-export async function limitLinkUse(ctx: LimitCtx, ip: string): Promise<void> {
+/** Counts a request from an address under `scope` at registration's rate. */
+async function limitAtRegistrationRate(ctx: LimitCtx, scope: string, ip: string): Promise<void> {
   const { registerPerAddress, registerWindowMs } = ctx.limits;
   const result = await ctx.rateLimiter.hit(
-    keys.address('link', ip),
+    keys.address(scope, ip),
     registerPerAddress,
     registerWindowMs,
   );
-  refuseIfBlocked(ctx, [['link-address', result]]);
+  refuseIfBlocked(ctx, [[`${scope}-address`, result]]);
+}
+
+/** Counts a link being opened (a token tried) from an address; each reset costs an argon2 hash. */
+export function limitLinkUse(ctx: LimitCtx, ip: string): Promise<void> {
+  return limitAtRegistrationRate(ctx, 'link', ip);
 }
 
 /** Counts a registration from an address: each one costs an argon2 hash. */
-export async function limitRegistration(ctx: LimitCtx, ip: string): Promise<void> {
-  const { registerPerAddress, registerWindowMs } = ctx.limits;
-  const result = await ctx.rateLimiter.hit(
-    keys.address('register', ip),
-    registerPerAddress,
-    registerWindowMs,
-  );
-  refuseIfBlocked(ctx, [['register-address', result]]);
+export function limitRegistration(ctx: LimitCtx, ip: string): Promise<void> {
+  return limitAtRegistrationRate(ctx, 'register', ip);
 }
