@@ -96,6 +96,13 @@ describe('password reset by email, in the browser', () => {
     await page.getByRole('button', { name: 'Save name' }).click();
     await page.getByText('Saved.', { exact: false }).waitFor();
     await expect.poll(() => page.getByTestId('sessions').textContent()).toContain('(this browser)');
+    // A second sign-in elsewhere shows up, and can be signed out from here.
+    await post(server.url, '/api/auth/login', { email, password: NEW_PASSWORD });
+    await page.reload();
+    const others = page.getByTestId('sessions').getByRole('button', { name: 'Sign out' });
+    await expect.poll(() => others.count()).toBe(1);
+    await others.click();
+    await expect.poll(() => others.count()).toBe(0);
     await screenshot(page, SHOTS, '04-profile');
     page.on('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();

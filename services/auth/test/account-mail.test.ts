@@ -180,4 +180,34 @@ describeBackends('account mail over SMTP on $name', (backend) => {
       expectProblem(me, 401, 'session-revoked');
     }
   });
+
+  it('signs out one other session and refuses a session that is not the caller’s', async () => {
+    const { email, session } = await verifiedAccount();
+    const other = (await login(email, PASSWORD)).json<Session>();
+    const stranger = await verifiedAccount();
+    const list = await auth.app.inject({
+      url: '/api/auth/me/sessions',
+      headers: bearer(session.accessToken),
+    });
+    const otherId = list
+      .json<{ sessions: { id: string; current: boolean }[] }>()
+      .sessions.find((s) => !s.current)!.id;
+    const end = (id: string, token: string) =>
+      auth.app.inject({
+        method: 'DELETE',
+        url: `/api/auth/me/sessions/${id}`,
+        headers: bearer(token),
+      });
+
+    expectProblem(await end(otherId, stranger.session.accessToken), 404, 'session-not-found');
+    expect((await end(otherId, session.accessToken)).statusCode).toBe(204);
+    const me = await auth.app.inject({ url: '/api/auth/me', headers: bearer(other.accessToken) });
+    expectProblem(me, 401, 'session-revoked');
+    const mine = await auth.app.inject({
+      url: '/api/auth/me',
+      headers: bearer(session.accessToken),
+    });
+    expect(mine.statusCode).toBe(200);
+    expectProblem(await end(otherId, session.accessToken), 404, 'session-not-found');
+  });
 });

@@ -106,6 +106,7 @@ describe('malformed requests and the API description', () => {
       expect(doc.paths[path]?.get?.responses['200']).toBeDefined();
     }
     expect(doc.paths['/api/auth/me/sign-out-everywhere']?.post?.responses['204']).toBeDefined();
+    expect(doc.paths['/api/auth/me/sessions/{id}']?.delete?.responses['204']).toBeDefined();
     expect(doc.paths['/api/auth/register']?.post?.responses['202']).toBeDefined();
     // Retired but documented: TURN credentials come only with the join answer.
     expect(doc.paths['/api/auth/turn-credentials']?.post?.deprecated).toBe(true);

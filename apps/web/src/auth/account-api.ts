@@ -29,6 +29,10 @@ export async function listSessions(): Promise<AccountSession[]> {
   return (await api('/api/auth/me/sessions', { auth: 'user', schema: accountSessions })).sessions;
 }
 
+export async function signOutSession(id: string): Promise<void> {
+  await api(`/api/auth/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE', auth: 'user' });
+}
+
 export async function signOutEverywhere(): Promise<void> {
   await api('/api/auth/me/sign-out-everywhere', { method: 'POST', auth: 'user' });
 }

@@ -37,7 +37,7 @@ export function ProfilePage({ session }: { session: StoredSession }) {
       </section>
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Where you are signed in</h2>
-        <SessionList sessions={sessions} />
+        <SessionList sessions={sessions} onChange={reload} />
       </section>
     </main>
   );

@@ -1,7 +1,8 @@
 import { accountSessions, changePasswordBody, updateMeBody, user } from '@gomeet/protocol';
+import { z } from 'zod';
 import type { AuthContext } from '../deps.js';
 import { listSessions } from '../sessions/list-sessions.js';
-import { signOutEverywhere } from '../sessions/sign-out-everywhere.js';
+import { signOutEverywhere, signOutSession } from '../sessions/sign-out-everywhere.js';
 import { changePassword } from '../users/change-password.js';
 import { getProfile } from '../users/get-profile.js';
 import { updateProfile } from '../users/update-profile.js';
@@ -92,6 +93,24 @@ export function meRoutes(app: AuthApp, ctx: AuthContext): void {
     async (request, reply) => {
       const { actor } = await requireUser(request, ctx);
       await signOutEverywhere({ ctx, userId: actor.id });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/me/sessions/:id',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Sign out one session of the account (another browser)',
+        params: z.object({ id: z.uuid('expected a session id') }),
+        response: { 204: noContent, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = await requireUser(request, ctx);
+      await signOutSession({ ctx, userId: actor.id, sessionId: request.params.id });
       return reply.status(204).send(null);
     },
   );

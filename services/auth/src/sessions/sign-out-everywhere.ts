@@ -1,3 +1,4 @@
+import { AppError } from '@gomeet/platform';
 import type { AuthContext } from '../deps.js';
 import { revokeOtherFamilies } from './repo.js';
 
@@ -20,4 +21,29 @@ export async function signOutEverywhere({
 }): Promise<void> {
   const revoked = await revokeOtherFamilies(ctx.db, userId, undefined, ctx.now());
   await revokeAccessTokens(ctx, revoked);
+}
+
+/** Signs out one of the user's sessions (another browser); 404 when it is not theirs or over. */
+export async function signOutSession({
+  ctx,
+  userId,
+  sessionId,
+}: {
+  ctx: AuthContext;
+  userId: string;
+  sessionId: string;
+}): Promise<void> {
+  const rows = await ctx.db
+    .updateTable('auth_refresh_tokens')
+    .set({ revoked_at: ctx.now() })
+    .where('family_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('family_id')
+    .execute();
+  if (rows.length === 0)
+    throw new AppError('NOT_FOUND', 'There is no such session, or it has already ended.', {
+      type: 'session-not-found',
+    });
+  await revokeAccessTokens(ctx, [sessionId]);
 }
