@@ -51,11 +51,18 @@ afterAll(async () => {
   await Promise.all([withTurn?.close(), turnDown?.close()]);
 });
 
-/** A guest's pre-join page for a fresh meeting on `server`, once the check has a verdict. */
-async function prejoinOn(server: RunningGoMeet): Promise<Page> {
+/**
+ * A guest's pre-join page for a fresh meeting on `server`, once the check has a verdict;
+ * `prepare` runs before the page opens.
+ */
+async function prejoinOn(
+  server: RunningGoMeet,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const host = await registerUser(server.url, 'Network Nora');
   const m = await createMeeting(server.url, host, { title: 'Net', settings: { lobby: false } });
   const page = await (await browser.newContext()).newPage();
+  await prepare?.(page);
   await page.goto(new URL(`/m/${m.code}`, server.url).href);
   const verdict = page.getByTestId('connection-verdict');
   await expect
@@ -92,6 +99,19 @@ describe.skipIf(!haveCoturn)('the pre-join connection check', () => {
     expect(await lineState(page, 'signalling')).toBe('ok');
     expect(await lineState(page, 'turn')).toBe('blocked');
     await screenshot(page, SHOTS, '02-turn-blocked');
+    await page.context().close();
+  });
+
+  it('names the media server when its signalling port refuses connections (Playwright refuses them)', async () => {
+    const page = await prejoinOn(withTurn, (p) =>
+      p.route('**/rtc/validate', (route) => route.abort('connectionrefused')),
+    );
+    const host = new URL(withTurn.livekitUrl).host;
+    expect(await page.getByTestId('connection-verdict').textContent()).toBe(
+      `Calls will not connect: your network blocks the media server (${host}).`,
+    );
+    expect(await lineState(page, 'signalling')).toBe('blocked');
+    expect(await lineState(page, 'turn')).toBe('ok');
     await page.context().close();
   });
 });

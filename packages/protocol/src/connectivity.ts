@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const connectivityTargets = z.object({
   /** The ws:// or wss:// URL the join answer will hand this browser. */
   livekitUrl: z.string(),
-  /** The TURN relays' URLs (turn:host:port?transport=udp|tcp); empty when TURN is off. */
+  /** The TURN relays' turn: and turns: URLs (no stun:); empty when TURN is off. */
   turnUrls: z.array(z.string()),
 });
 export type ConnectivityTargets = z.infer<typeof connectivityTargets>;

@@ -22,7 +22,8 @@ export const connectivityRoutes: FastifyPluginAsync<MeetingDeps> = async (instan
     async (request) => ({
       // The same URL the join answer gives this browser (see contextOf).
       livekitUrl: deps.livekit.clientUrlFor?.(request.host) ?? deps.livekit.url,
-      turnUrls: deps.turn?.urls ?? [],
+      // stun: URLs relay nothing, so there is no TURN to check behind them.
+      turnUrls: (deps.turn?.urls ?? []).filter((url) => /^turns?:/.test(url)),
     }),
   );
 };
