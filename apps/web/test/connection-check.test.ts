@@ -57,7 +57,7 @@ afterAll(async () => {
  */
 async function prejoinOn(
   server: RunningGoMeet,
-  prepare?: (page: Page) => Promise<void>,
+  prepare?: (page: Page) => Promise<unknown>,
 ): Promise<Page> {
   const host = await registerUser(server.url, 'Network Nora');
   const m = await createMeeting(server.url, host, { title: 'Net', settings: { lobby: false } });

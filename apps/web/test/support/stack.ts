@@ -1,7 +1,7 @@
 import { startGoMeet } from '@gomeet/server';
 import type { Browser } from 'playwright-core';
-import { launchChromium, type LaunchOptions } from './chromium';
-import { ensureWebBuild } from './web-build';
+import { launchChromium, type LaunchOptions } from './chromium.js';
+import { ensureWebBuild } from './web-build.js';
 
 export interface Stack {
   url: string;
