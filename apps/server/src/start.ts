@@ -9,6 +9,7 @@ import {
   connectivityRoutes,
   passcodeLimits,
   recordingFileRoutes,
+  wasMemberOfEndedMeeting,
 } from '@gomeet/meeting';
 import {
   createApp,
@@ -260,6 +261,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       verifier,
       rateLimiter,
       messageRate: chatLimits(config),
+      pastMembers: (code, identity) => wasMemberOfEndedMeeting(database.db, code, identity),
     });
     await app.register(signalingRoutes, {
       bus,

@@ -17,7 +17,12 @@ export interface ChatDeps {
   /** Posts and edits per participant and meeting; {@link MESSAGE_RATE} (10 per 10 s) unless set. */
   messageRate?: MessageRate | undefined;
   now?: () => Date;
+  /** Who may still read an ended meeting's chat; without it, history closes with the meeting. */
+  pastMembers?: PastMembers | undefined;
 }
+
+/** Whether `identity` belonged to meeting `code`, which has ended (meeting-service knows). */
+export type PastMembers = (code: string, identity: string) => Promise<boolean>;
 
 /** What every verb receives: the caller, the clock, and the stores it may touch. */
 export interface Ctx {
@@ -29,6 +34,7 @@ export interface Ctx {
   log: FastifyBaseLogger;
   actor: Actor;
   now: () => Date;
+  pastMembers: PastMembers | undefined;
 }
 
 /** Builds a verb context for `actor` from the plugin's dependencies. */
@@ -42,5 +48,6 @@ export function createContext(deps: ChatDeps, actor: Actor, log: FastifyBaseLogg
     log,
     actor,
     now: deps.now ?? (() => new Date()),
+    pastMembers: deps.pastMembers,
   };
 }

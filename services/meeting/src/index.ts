@@ -21,6 +21,7 @@ export { recordParticipantLeft, type ParticipantLeft } from './join/record-parti
 export { promoteCoHost } from './meetings/promote-co-host.js';
 export type { MeetingDatabase } from './meetings/tables.js';
 export { meetingMigrations } from './migrations.js';
+export { wasMemberOfEndedMeeting } from './attendance/was-member.js';
 export { meetingRoutes } from './routes/meeting-routes.js';
 export { connectivityRoutes } from './connectivity/connectivity-routes.js';
 export { checkRecordingEnv, recordingEnv, recordingSettings } from './recordings/recording-env.js';

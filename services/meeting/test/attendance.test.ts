@@ -1,7 +1,11 @@
 import type { AttendanceReport } from '@gomeet/protocol';
 import { describeBackends } from '@gomeet/testing/describe-backends';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { recordParticipantJoined, recordParticipantLeft } from '../src/index.js';
+import {
+  recordParticipantJoined,
+  recordParticipantLeft,
+  wasMemberOfEndedMeeting,
+} from '../src/index.js';
 import { expectProblem, liveMeeting, startHarness, type Harness } from './harness.js';
 
 describeBackends('attendance on $name', (backend) => {
@@ -57,6 +61,28 @@ describeBackends('attendance on $name', (backend) => {
     const lines = res.body.split('\r\n');
     expect(lines[0]).toBe('name,role,first_joined,last_left,total_minutes,stays');
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""x""\), ""Bob""",participant,\S+Z,,[\d.]+,1$/);
+  });
+
+  it('counts the host, co-hosts and attendees as past members once the meeting ended, not the removed', async () => {
+    const { host, meeting, people } = await liveMeeting(h, 3);
+    const [ann, cole, rex] = people;
+    if (!ann || !cole || !rex) throw new Error('three participants');
+    const code = meeting.code;
+    const member = (identity: string) => wasMemberOfEndedMeeting(h.db, code, identity);
+    expect(await member(ann.actor.id)).toBe(false);
+    expect(
+      (await h.act(code, host.token, `participants/${cole.actor.id}/role`, { role: 'co-host' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await h.act(code, host.token, `participants/${rex.actor.id}/remove`)).statusCode).toBe(
+      204,
+    );
+    expect((await h.act(code, host.token, 'end')).statusCode).toBe(200);
+    const stranger = await h.user('Stranger');
+    const answers = await Promise.all(
+      [host, ann, cole, rex, stranger].map((p) => member(p.actor.id)),
+    );
+    expect(answers).toEqual([true, true, true, false, false]);
   });
 
   it('documents both attendance routes in the OpenAPI document', async () => {

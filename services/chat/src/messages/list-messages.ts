@@ -1,7 +1,8 @@
 import { AppError } from '@gomeet/platform';
 import type { ChatMessage } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
-import { canonicalCode, requireMember } from './access.js';
+import { canonicalCode } from './access.js';
+import { requireHistoryReader } from './history-access.js';
 import { presentMessage } from './present-message.js';
 import { listMessages as selectPage } from './repo.js';
 
@@ -29,7 +30,7 @@ export async function listMessages({
   input: ListMessagesInput;
 }): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
   const code = canonicalCode(input.code);
-  await requireMember(ctx, code);
+  await requireHistoryReader(ctx, code);
   if (input.before !== undefined && input.after !== undefined) {
     throw new AppError('VALIDATION', 'Give either before or after, not both.', {
       errors: [{ field: 'querystring.after', message: 'cannot be combined with before' }],

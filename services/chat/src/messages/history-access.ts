@@ -1,0 +1,20 @@
+import { AppError } from '@gomeet/platform';
+import type { Ctx } from '../deps.js';
+import { requireMember } from './access.js';
+
+/**
+ * 403 unless the caller may read meeting `code`'s history: a member of the running meeting,
+ * or, once it ended (and its live roster was cleared), someone meeting-service says was one.
+ * Writing still needs a live membership.
+ */
+export async function requireHistoryReader(ctx: Ctx, code: string): Promise<void> {
+  try {
+    await requireMember(ctx, code);
+  } catch (refusal) {
+    const guestElsewhere = ctx.actor.kind === 'guest' && ctx.actor.meeting !== code;
+    const mayLookBack =
+      refusal instanceof AppError && refusal.type === 'not-in-meeting' && !guestElsewhere;
+    if (mayLookBack && (await ctx.pastMembers?.(code, ctx.actor.id))) return;
+    throw refusal;
+  }
+}
