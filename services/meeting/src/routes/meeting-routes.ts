@@ -22,6 +22,7 @@ import { registerPollRoutes } from '../polls/poll-routes.js';
 import { registerBreakoutRoutes } from '../breakouts/breakout-routes.js';
 import { registerUpdateMeeting } from './update-meeting-route.js';
 import { registerAttendanceRoutes } from '../attendance/attendance-routes.js';
+import { registerInvitationRoutes } from '../invitations/invitation-routes.js';
 
 /**
  * The meeting-service routes, registered under `/api/meetings` with the dependencies as
@@ -48,6 +49,7 @@ export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, d
   registerPollRoutes(app, deps);
   registerBreakoutRoutes(app, deps);
   registerAttendanceRoutes(app, deps);
+  registerInvitationRoutes(app, deps);
   // One subscription per app: LiveKit's webhook events, verified and published by signaling.
   const log = app.log.child({ component: 'livekit-events' });
   const unsubscribe = await subscribeLiveKitEvents(deps.bus, createEventContext(deps, log));
