@@ -3,6 +3,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { Link } from '../ui/Link';
 import { MeetingRecordings } from '../room/recording/MeetingRecordings';
 import { AttendancePanel } from './AttendancePanel';
+import { CalendarLinks } from './CalendarLinks';
 import { ChatHistoryPanel } from './ChatHistoryPanel';
 
 function when(m: Meeting): string {
@@ -53,6 +54,7 @@ export function MeetingRow({ meeting: m, past = false, onDelete }: MeetingRowPro
         </div>
       )}
       {runs && <MeetingRecordings code={m.code} title={m.title} />}
+      {runs && !past && <CalendarLinks meeting={m} />}
       {runs && <AttendancePanel code={m.code} title={m.title} />}
       {past && <ChatHistoryPanel code={m.code} title={m.title} />}
     </li>
