@@ -95,7 +95,12 @@ export function Dashboard({ session }: { session: StoredSession }) {
         ) : (
           <ul className="meetings">
             {list.upcoming.map((m) => (
-              <MeetingRow key={m.code} meeting={m} onDelete={(c) => void remove(c)} />
+              <MeetingRow
+                key={m.code}
+                meeting={m}
+                onDelete={(c) => void remove(c)}
+                onEdited={() => void reload()}
+              />
             ))}
           </ul>
         )}

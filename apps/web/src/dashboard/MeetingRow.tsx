@@ -4,6 +4,7 @@ import { Link } from '../ui/Link';
 import { MeetingRecordings } from '../room/recording/MeetingRecordings';
 import { AttendancePanel } from './AttendancePanel';
 import { CalendarLinks } from './CalendarLinks';
+import { EditMeetingPanel } from './EditMeetingPanel';
 import { ChatHistoryPanel } from './ChatHistoryPanel';
 
 function when(m: Meeting): string {
@@ -16,9 +17,11 @@ interface MeetingRowProps {
   meeting: Meeting;
   past?: boolean;
   onDelete?: (code: string) => void;
+  /** Called after the meeting was edited, to reload the list. */
+  onEdited?: () => void;
 }
 
-export function MeetingRow({ meeting: m, past = false, onDelete }: MeetingRowProps) {
+export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: MeetingRowProps) {
   const isHost = m.myRole === 'host';
   const runs = isHost || m.myRole === 'co-host';
   return (
@@ -54,6 +57,7 @@ export function MeetingRow({ meeting: m, past = false, onDelete }: MeetingRowPro
         </div>
       )}
       {runs && <MeetingRecordings code={m.code} title={m.title} />}
+      {runs && !past && onEdited && <EditMeetingPanel meeting={m} onSaved={onEdited} />}
       {runs && !past && <CalendarLinks meeting={m} />}
       {runs && <AttendancePanel code={m.code} title={m.title} />}
       {past && <ChatHistoryPanel code={m.code} title={m.title} />}

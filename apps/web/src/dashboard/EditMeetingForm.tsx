@@ -1,0 +1,52 @@
+import { updateMeetingBody, type Meeting } from '@gomeet/protocol';
+import { useState, type FormEvent } from 'react';
+import { updateMeeting } from '../api/meetings';
+import { describeError } from '../api/problem';
+import { ErrorNote } from '../ui/ErrorNote';
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
+import { MeetingFields, readMeetingForm } from './MeetingFields';
+
+/** Changes a meeting's title, time, passcode or settings (host and co-hosts). */
+export function EditMeetingForm({
+  meeting,
+  onSaved,
+}: {
+  meeting: Meeting;
+  onSaved: (m: Meeting) => void;
+}) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const parsed = updateMeetingBody.safeParse(readMeetingForm(new FormData(e.currentTarget)));
+    setFailure(null);
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    setBusy(true);
+    try {
+      onSaved(await updateMeeting(meeting.code, parsed.data));
+    } catch (error) {
+      setErrors(apiFieldErrors(error));
+      setFailure(describeError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="card schedule"
+      onSubmit={(e) => void submit(e)}
+      aria-label={`Edit ${meeting.title}`}
+      noValidate
+    >
+      <MeetingFields errors={errors} meeting={meeting} />
+      <ErrorNote message={failure} />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Saving…' : 'Save changes'}
+      </button>
+    </form>
+  );
+}
