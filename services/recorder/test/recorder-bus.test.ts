@@ -91,7 +91,11 @@ describe('recorder on the bus (in-process bus, local storage)', () => {
     expect(
       meeting.seen.filter((m) => m.type === 'recording.claim').map((m) => m.recordingId),
     ).toEqual(['rec1', 'rec2']);
-    expect(meeting.seen.filter((m) => m.type === 'recording.state')).toEqual([]);
+    // rec1 went to recorder-b, so this recorder never runs it; rec2 the stand-in assigns here,
+    // and how far that job gets (no LiveKit listens) is not this test's business.
+    expect(
+      meeting.seen.filter((m) => m.type === 'recording.state' && m.recordingId === 'rec1'),
+    ).toEqual([]);
   });
 
   it('uploads spool files a killed run left and reports them failed with partial: true', async () => {

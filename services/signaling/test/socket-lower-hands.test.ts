@@ -28,6 +28,8 @@ describe('signaling socket: a host lowers hands', () => {
 
     pat.client.send({ type: 'hand', raised: true });
     await host.client.next('hands', queue([patId]));
+    // The queue orders by the millisecond a hand went up; two in the same one tie.
+    await new Promise((r) => setTimeout(r, 5));
     quinn.client.send({ type: 'hand', raised: true });
     await host.client.next('hands', queue([patId, quinnId]));
 
