@@ -37,4 +37,10 @@ export const chatMigrations: Record<string, Migration> = {
       await createMessages(db);
     },
   },
+  // Chat is per breakout room: a public message belongs to the room it was said in.
+  '0002_chat_message_room': {
+    async up(db) {
+      await db.schema.alterTable('chat_messages').addColumn('room', 'integer').execute();
+    },
+  },
 };

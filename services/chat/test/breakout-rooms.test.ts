@@ -55,4 +55,43 @@ describeBackends('chat in breakout rooms on $name', (backend) => {
     );
     expect(heardAfter.audience).toBe('all');
   });
+
+  it('history is per room: a breakout room’s chat to whoever (re)joins it, the main room’s when everyone is back', async () => {
+    const code = newMeetingCode();
+    const ann = await h.join(code, { name: 'Ann' });
+    const ben = await h.join(code, { name: 'Ben' });
+    const cat = await h.join(code, { name: 'Cat' });
+    const host = await h.join(code, { name: 'Host', role: 'host' });
+    const texts = async (who: typeof ann) =>
+      (await h.history(code, who)).messages.map((m) => m.text);
+    const rooms = [
+      { number: 1, name: 'Room 1' },
+      { number: 2, name: 'Room 2' },
+    ];
+    const assignments = { [ann.actor.id]: 1, [ben.actor.id]: 1, [cat.actor.id]: 2 };
+    const breakouts = (open: boolean) =>
+      breakoutStore.write(h.live, code, { rooms, assignments, open, endsAt: null, help: [] });
+
+    await h.post(code, host, 'Welcome, everyone');
+    await breakouts(true);
+    await h.post(code, ann, 'Room 1 notes');
+    await h.post(code, cat, 'Room 2 notes');
+    await h.post(code, host, 'Main room while out');
+    await h.post(code, ben, 'Psst Cat', { to: cat.actor.id });
+
+    // Ben reloads: he reads Room 1's chat (and his private message), not the others'.
+    expect(await texts(ben)).toEqual(['Room 1 notes', 'Psst Cat']);
+    expect(await texts(cat)).toEqual(['Room 2 notes', 'Psst Cat']);
+    expect(await texts(host)).toEqual(['Welcome, everyone', 'Main room while out']);
+
+    await breakouts(false);
+    await h.post(code, ann, 'Back together');
+    expect(await texts(ann)).toEqual(['Welcome, everyone', 'Main room while out', 'Back together']);
+    expect(await texts(cat)).toEqual([
+      'Welcome, everyone',
+      'Main room while out',
+      'Psst Cat',
+      'Back together',
+    ]);
+  });
 });

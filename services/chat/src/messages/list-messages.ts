@@ -18,7 +18,8 @@ export interface ListMessagesInput {
 }
 
 /**
- * A page of the meeting's chat the caller may see, always oldest first. `after` reads forward
+ * A page of the meeting's chat the caller may see, always oldest first: while breakout rooms
+ * are open, the public messages of the room they are in (and their private ones). `after` reads forward
  * from a cursor (a reconnecting client catches up in order); `before` and no cursor read
  * backward from it, and `hasMore` says whether older messages remain.
  */
@@ -30,7 +31,7 @@ export async function listMessages({
   input: ListMessagesInput;
 }): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
   const code = canonicalCode(input.code);
-  await requireHistoryReader(ctx, code);
+  const room = await requireHistoryReader(ctx, code);
   if (input.before !== undefined && input.after !== undefined) {
     throw new AppError('VALIDATION', 'Give either before or after, not both.', {
       errors: [{ field: 'querystring.after', message: 'cannot be combined with before' }],
@@ -40,6 +41,7 @@ export async function listMessages({
   const rows = await selectPage(ctx.db, {
     code,
     viewer: ctx.actor.id,
+    room,
     before: input.before,
     after: input.after,
     limit,

@@ -1,4 +1,4 @@
-import { AppError, roster } from '@gomeet/platform';
+import { AppError, breakoutRoomOf, breakoutStore, roster } from '@gomeet/platform';
 import type { ChatMessage } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import { canonicalCode, isMember, requireMember } from './access.js';
@@ -30,8 +30,9 @@ async function checkRecipient(ctx: Ctx, code: string, to: string): Promise<void>
 }
 
 /**
- * Stores a chat message, then publishes it: public ones to everyone, private ones to sender
- * and recipient only. The same `clientId` from the same sender returns the stored message
+ * Stores a chat message, then publishes it: public ones to everyone in the sender's room (the
+ * open breakout room they are in, else the main room), private ones to sender and recipient
+ * only. The same `clientId` from the same sender returns the stored message
  * (`created: false`) and publishes it again, so a retry also heals a lost publish.
  */
 export async function postMessage({
@@ -46,6 +47,7 @@ export async function postMessage({
   const text = checkText(input.text);
   if (input.to !== undefined) await checkRecipient(ctx, code, input.to);
   await enforceMessageRate(ctx, code);
+  const breakouts = await breakoutStore.read(ctx.live, code);
 
   const { row, created } = await insertMessage(ctx.db, {
     meeting_code: code,
@@ -53,6 +55,7 @@ export async function postMessage({
     sender_identity: ctx.actor.id,
     sender_name: me.name || ctx.actor.name,
     recipient_identity: input.to ?? null,
+    room: breakoutRoomOf(breakouts, ctx.actor.id, ctx.now()),
     text,
     created_at: ctx.now(),
   });

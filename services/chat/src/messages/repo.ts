@@ -14,6 +14,20 @@ function visibleTo(viewer: string) {
 }
 
 /**
+ * Public messages said in `room` (a breakout room's number, or null: the main room), or in any
+ * room ('all'); private messages whatever the room.
+ */
+function inRoom(room: number | null | 'all') {
+  return (eb: Eb) =>
+    room === 'all'
+      ? eb.lit(true)
+      : eb.or([
+          eb('recipient_identity', 'is not', null),
+          room === null ? eb('room', 'is', null) : eb('room', '=', room),
+        ]);
+}
+
+/**
  * Stores a message once per (meeting, sender, client id). Returns the stored row and whether
  * this call created it; a retry gets the row the first attempt stored.
  *
@@ -64,6 +78,8 @@ export async function findVisibleMessage(
 export interface HistoryPage {
   code: string;
   viewer: string;
+  /** Whose room's public messages: a breakout room's number, the main room (null), or all. */
+  room: number | null | 'all';
   before?: string | undefined;
   after?: string | undefined;
   /** Rows to return; one more is read to tell whether there are more. */
@@ -82,7 +98,8 @@ export async function listMessages(
     .selectFrom('chat_messages')
     .selectAll()
     .where('meeting_code', '=', page.code)
-    .where(visibleTo(page.viewer));
+    .where(visibleTo(page.viewer))
+    .where(inRoom(page.room));
   if (page.after !== undefined) {
     query = query.where('seq', '>', page.after).orderBy('seq', 'asc');
   } else {

@@ -2,7 +2,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * One chat message. `seq` orders a meeting's messages and is the message id clients see;
- * a private message has a recipient. Deleting keeps the row (so cursors stay valid) but
+ * a private message has a recipient; a public one belongs to the room it was said in. Deleting keeps the row (so cursors stay valid) but
  * erases the text.
  */
 export interface ChatMessageTable {
@@ -12,6 +12,8 @@ export interface ChatMessageTable {
   sender_identity: string;
   sender_name: string;
   recipient_identity: string | null;
+  /** The open breakout room the sender was in (its number), or null: the main room. */
+  room: number | null;
   text: string;
   created_at: Date;
   edited_at: Date | null;
