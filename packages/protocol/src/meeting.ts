@@ -135,6 +135,16 @@ export const joinResult = z.discriminatedUnion('status', [
     iceServers: z.array(iceServer),
     /** The meeting is being recorded: the app shows so before anyone is seen or heard. */
     recording: z.boolean(),
+    /**
+     * The open breakout room (its number) the token is for, or null: the meeting's own room.
+     * Someone who joins again while the rooms are open lands back in theirs.
+     */
+    breakoutRoom: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .describe('The breakout room the token is for; null or absent: the main room'),
   }),
   z.object({ status: z.literal('waiting'), role, identity: z.string() }),
 ]);

@@ -1,7 +1,7 @@
 import { LIVEKIT_EVENTS_TOPIC, roster, type LiveKitEvent } from '@gomeet/platform';
 import type { BreakoutState, BreakoutView, JoinResult } from '@gomeet/protocol';
 import { describeBackends } from '@gomeet/testing/describe-backends';
-import { TokenVerifier } from 'livekit-server-sdk';
+import { TokenVerifier, TrackSource } from 'livekit-server-sdk';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/index.js';
 import {
@@ -193,5 +193,48 @@ describeBackends('breakout rooms on $name', (backend) => {
     // Leaving from the breakout room is leaving the meeting.
     await h.bus.publish(LIVEKIT_EVENTS_TOPIC, event('participant_left', `${code}~1`));
     await poll(openStay).toBe(false);
+  });
+
+  it('a rejoin while the rooms are open lands in the breakout room; host mute, remove and the end reach people there', async () => {
+    const { host, meeting, people } = await liveMeeting(h, 2);
+    const code = meeting.code;
+    const [ann, ben] = people;
+    if (!ann || !ben) throw new Error('two people');
+    await post(code, host.token, '', { count: 2 });
+    await post(code, host.token, '/assign', { identity: ann.actor.id, room: 1 });
+    await post(code, host.token, '/assign', { identity: ben.actor.id, room: 2 });
+    await ok(await post(code, host.token, '/open', {}));
+    h.roomService.enter(`${code}~1`, ann.actor.id);
+    h.roomService.enter(`${code}~2`, ben.actor.id);
+
+    // Ann reloads: the join itself answers with her room's token, not the main room's.
+    const again = await h.join(code, ann.token);
+    expect(again.statusCode, again.body).toBe(200);
+    const rejoined = again.json<JoinResult>();
+    expect(rejoined).toMatchObject({ status: 'joined', breakoutRoom: 1 });
+    expect(await roomOf(rejoined)).toBe(`${code}~1`);
+    const hostJoin = (await h.join(code, host.token)).json<JoinResult>();
+    expect(hostJoin).toMatchObject({ breakoutRoom: null });
+    expect(await roomOf(hostJoin)).toBe(code);
+
+    const mute = await h.act(code, host.token, `participants/${ann.actor.id}/mute`, {
+      source: 'microphone',
+    });
+    expect(mute.statusCode, mute.body).toBe(200);
+    expect(h.roomService.isMuted(`${code}~1`, ann.actor.id, TrackSource.MICROPHONE)).toBe(true);
+    const all = await h.act(code, host.token, 'mute-all');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(h.roomService.isMuted(`${code}~2`, ben.actor.id, TrackSource.MICROPHONE)).toBe(true);
+
+    const removed = await h.act(code, host.token, `participants/${ben.actor.id}/remove`);
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect(h.roomService.calls.removeParticipant).toContainEqual([`${code}~2`, ben.actor.id]);
+
+    expect((await h.act(code, host.token, 'end')).statusCode).toBeLessThan(300);
+    await poll(() => h.roomService.deleted.filter((r) => r.startsWith(code)).sort()).toEqual([
+      code,
+      `${code}~1`,
+      `${code}~2`,
+    ]);
   });
 });

@@ -1,5 +1,4 @@
 import { AppError, breakoutRoomOf, breakoutStore, publishToMeeting } from '@gomeet/platform';
-import { breakoutRoomName } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import { mintJoinAnswer, type JoinAnswer } from '../join/join-answer.js';
 import type { MeetingRow } from '../meetings/tables.js';
@@ -17,8 +16,7 @@ async function answerFor(
   who: RosterPerson,
   room: number | null,
 ): Promise<JoinAnswer> {
-  const code = room === null ? meeting.code : breakoutRoomName(meeting.code, room);
-  return mintJoinAnswer(ctx, { ...meeting, code, mute_on_entry: false }, who);
+  return mintJoinAnswer(ctx, { ...meeting, mute_on_entry: false }, who, room);
 }
 
 /**

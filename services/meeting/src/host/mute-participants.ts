@@ -2,6 +2,7 @@ import { AppError, isModerator, publishToMeeting, roster } from '@gomeet/platfor
 import type { IdentityList, MuteBody } from '@gomeet/protocol';
 import { TrackSource } from 'livekit-server-sdk';
 import type { Ctx, RoomService } from '../deps.js';
+import { liveKitRoomOf } from '../breakouts/livekit-rooms.js';
 import { loadMeetingToModerate } from '../meetings/access.js';
 import { isMember } from '../roster/roster-store.js';
 import { callLiveKit, requireRoomService } from './room-service.js';
@@ -17,8 +18,8 @@ const TRACK_SOURCE: Record<Source, TrackSource> = {
 const MUTE_ALL_CONCURRENCY = 16;
 
 /**
- * Mutes every unmuted track of `source` that `identity` publishes in the room. False when
- * they are not in the room.
+ * Mutes every unmuted track of `source` that `identity` publishes in the room they are in (their
+ * open breakout room's, else the meeting's). False when they are not in it.
  */
 async function muteTracks(
   ctx: Ctx,
@@ -27,14 +28,15 @@ async function muteTracks(
   identity: string,
   source: Source,
 ): Promise<boolean> {
+  const room = await liveKitRoomOf(ctx, code, identity);
   const participant = await callLiveKit(ctx, 'find the participant', () =>
-    roomService.getParticipant(code, identity),
+    roomService.getParticipant(room, identity),
   );
   if (!participant) return false;
   for (const track of participant.tracks) {
     if (track.source !== TRACK_SOURCE[source] || track.muted) continue;
     await callLiveKit(ctx, 'mute the track', () =>
-      roomService.mutePublishedTrack(code, identity, track.sid, true),
+      roomService.mutePublishedTrack(room, identity, track.sid, true),
     );
   }
   return true;

@@ -1,6 +1,7 @@
 import { AppError } from '@gomeet/platform';
 import type { ParticipantMetadata } from '@gomeet/protocol';
 import type { Ctx, RoomService } from '../deps.js';
+import { liveKitRoomOf, liveKitRoomsOf } from '../breakouts/livekit-rooms.js';
 import type { MediaPermission } from '../join/issue-join-token.js';
 
 /** True for LiveKit's answer about a room or participant that does not exist. */
@@ -35,28 +36,31 @@ export async function callLiveKit<T>(
 }
 
 /**
- * Disconnects `identity` from the meeting's LiveKit room. Not being in the room is fine;
- * without LiveKit there is nothing to do.
+ * Disconnects `identity` from the meeting's LiveKit room, and from their breakout room's while
+ * the rooms are open. Not being in the room is fine; without LiveKit there is nothing to do.
  */
 export async function kickFromRoom(
-  ctx: Pick<Ctx, 'livekit' | 'log'>,
+  ctx: Pick<Ctx, 'livekit' | 'log' | 'live' | 'now'>,
   code: string,
   identity: string,
 ): Promise<void> {
   const roomService = ctx.livekit.roomService;
   if (!roomService) return;
-  await callLiveKit(ctx, 'remove the participant', () =>
-    roomService.removeParticipant(code, identity),
-  );
+  for (const room of await liveKitRoomsOf(ctx, code, identity)) {
+    await callLiveKit(ctx, 'remove the participant', () =>
+      roomService.removeParticipant(room, identity),
+    );
+  }
 }
 
 /**
- * Applies `permission` (and, when given, new participant metadata) to `identity` in the room at
- * once, so a role change or an unmute takes effect without a rejoin. Not being in the room is
- * fine (their next join token carries the same); without LiveKit there is nothing to do.
+ * Applies `permission` (and, when given, new participant metadata) to `identity` in the room
+ * they are in (their open breakout room's, else the meeting's) at once, so a role change or an
+ * unmute takes effect without a rejoin. Not being in the room is fine (their next join token
+ * carries the same); without LiveKit there is nothing to do.
  */
 export async function updateRoomPermission(
-  ctx: Pick<Ctx, 'livekit' | 'log'>,
+  ctx: Pick<Ctx, 'livekit' | 'log' | 'live' | 'now'>,
   code: string,
   identity: string,
   permission: MediaPermission,
@@ -64,8 +68,9 @@ export async function updateRoomPermission(
 ): Promise<void> {
   const roomService = ctx.livekit.roomService;
   if (!roomService) return;
+  const room = await liveKitRoomOf(ctx, code, identity);
   await callLiveKit(ctx, 'update the participant’s permissions', () =>
-    roomService.updateParticipant(code, identity, {
+    roomService.updateParticipant(room, identity, {
       permission,
       ...(metadata ? { metadata: JSON.stringify(metadata) } : {}),
     }),
