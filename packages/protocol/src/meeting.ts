@@ -25,6 +25,14 @@ const maxGuests = z
   .nullable()
   .describe('Most guests in the meeting at once; null: up to maxParticipants');
 
+/**
+ * End-to-end encrypted media (docs/SECURITY.md): participants hold the key, in the invite link's
+ * fragment; the server knows only that the meeting is encrypted, and cannot record it.
+ */
+const e2ee = z
+  .boolean()
+  .describe('End-to-end encrypted media; the key travels in the invite link, never to the server');
+
 export const meetingSettings = z.object({
   lobby: z.boolean().default(true),
   muteOnEntry: z.boolean().default(false),
@@ -32,6 +40,7 @@ export const meetingSettings = z.object({
   allowGuests: z.boolean().default(true),
   maxParticipants: z.number().int().min(2).max(MAX_PARTICIPANTS).default(MAX_PARTICIPANTS),
   maxGuests: maxGuests.default(null),
+  e2ee: e2ee.default(false),
 });
 export type MeetingSettings = z.infer<typeof meetingSettings>;
 
@@ -46,6 +55,7 @@ export const meetingSettingsPatch = z.object({
   allowGuests: z.boolean().optional(),
   maxParticipants: z.number().int().min(2).max(MAX_PARTICIPANTS).optional(),
   maxGuests: maxGuests.optional(),
+  e2ee: e2ee.optional(),
 });
 export type MeetingSettingsPatch = z.infer<typeof meetingSettingsPatch>;
 
@@ -135,6 +145,8 @@ export const joinResult = z.discriminatedUnion('status', [
     iceServers: z.array(iceServer),
     /** The meeting is being recorded: the app shows so before anyone is seen or heard. */
     recording: z.boolean(),
+    /** The meeting is end-to-end encrypted: the app connects only with the key, never without. */
+    e2ee: z.boolean().optional(),
     /**
      * The open breakout room (its number) the token is for, or null: the meeting's own room.
      * Someone who joins again while the rooms are open lands back in theirs.

@@ -149,4 +149,13 @@ export const meetingMigrations: Record<string, Migration> = {
   '0005_recordings': { up: createRecordingTables },
   // Polls, their answers and ballots: results are kept with the meeting (polls/migration.ts).
   '0006_polls': { up: createPollTables },
+  // End-to-end encrypted meetings: the server knows only that one is, never its key.
+  '0009_e2ee': {
+    async up(db) {
+      await db.schema
+        .alterTable('meetings')
+        .addColumn('e2ee', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+    },
+  },
 };

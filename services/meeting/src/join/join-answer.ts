@@ -42,6 +42,7 @@ export async function mintJoinAnswer(
     identity: who.identity,
     iceServers: iceServersFor(ctx, who.identity),
     recording: snapshot?.recording ?? false,
+    e2ee: snapshot?.meeting.e2ee ?? false,
     breakoutRoom,
   };
 }

@@ -47,6 +47,7 @@ export async function createMeeting({
     started_at: null,
     ended_at: null,
     locked: false,
+    e2ee: settings.e2ee,
   };
   return ctx.db.transaction().execute(async (trx) => {
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {

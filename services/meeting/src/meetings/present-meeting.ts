@@ -26,6 +26,7 @@ export function presentMeeting(row: MeetingRow, publicUrl: string, myRole: Role 
       allowGuests: row.allow_guests,
       maxParticipants: row.max_participants,
       maxGuests: row.max_guests,
+      e2ee: row.e2ee,
     },
     joinUrl: `${publicUrl}/m/${row.code}`,
     createdAt: row.created_at.toISOString(),

@@ -25,6 +25,8 @@ export interface MeetingTable {
   ended_at: Date | null;
   /** While true, nobody new may join (nor enter the lobby); hosts and those already in may. */
   locked: Generated<boolean>;
+  /** End-to-end encrypted: media is encrypted with a key only participants hold (never stored). */
+  e2ee: Generated<boolean>;
 }
 
 /** A standing role in a meeting: its host, and the co-hosts the host promoted. */

@@ -1,3 +1,4 @@
+import { AppError } from '@gomeet/platform';
 import type { Meeting, MeetingSettingsPatch, UpdateMeetingBody } from '@gomeet/protocol';
 import type { Updateable } from 'kysely';
 import type { Ctx } from '../deps.js';
@@ -5,7 +6,7 @@ import { checkGuestCeiling, loadMeeting, requireHost, requireNotOver } from './a
 import { hashPasscode } from './passcode.js';
 import { presentMeeting } from './present-meeting.js';
 import { updateMeetingRow } from './repo.js';
-import type { MeetingTable } from './tables.js';
+import type { MeetingRow, MeetingTable } from './tables.js';
 
 function settingsChanges(settings: MeetingSettingsPatch): Updateable<MeetingTable> {
   const changes: Updateable<MeetingTable> = {};
@@ -16,6 +17,7 @@ function settingsChanges(settings: MeetingSettingsPatch): Updateable<MeetingTabl
   if (settings.allowGuests !== undefined) changes.allow_guests = settings.allowGuests;
   if (settings.maxParticipants !== undefined) changes.max_participants = settings.maxParticipants;
   if (settings.maxGuests !== undefined) changes.max_guests = settings.maxGuests;
+  if (settings.e2ee !== undefined) changes.e2ee = settings.e2ee;
   return changes;
 }
 
@@ -29,6 +31,19 @@ async function changesOf(input: UpdateMeetingBody): Promise<Updateable<MeetingTa
   return changes;
 }
 
+/**
+ * 409 when end-to-end encryption would change while the meeting runs: those in the room would
+ * keep the old way and everyone joining after would get the new one, and see nothing of them.
+ */
+function requireE2eeSettled(meeting: MeetingRow, e2ee: boolean | undefined): void {
+  if (e2ee === undefined || e2ee === meeting.e2ee || meeting.state !== 'live') return;
+  throw new AppError(
+    'CONFLICT',
+    'End-to-end encryption cannot be turned on or off while the meeting is live; end it first.',
+    { type: 'e2ee-while-live' },
+  );
+}
+
 /** Changes a meeting's details or settings; host and co-hosts only, and not once it is over. */
 export async function updateMeeting({
   ctx,
@@ -40,6 +55,7 @@ export async function updateMeeting({
   const meeting = await loadMeeting(ctx, input.code);
   requireHost(meeting, ctx.actor, 'change this meeting');
   requireNotOver(meeting);
+  requireE2eeSettled(meeting, input.settings?.e2ee);
   const maxGuests = input.settings?.maxGuests;
   if (maxGuests !== undefined) {
     checkGuestCeiling(maxGuests, input.settings?.maxParticipants ?? meeting.max_participants);

@@ -19,11 +19,21 @@ function alreadyRecording(): AppError {
   );
 }
 
+/** 409: the server only relays an end-to-end encrypted meeting's media, it cannot decode it. */
+function encryptedMeeting(): AppError {
+  return new AppError(
+    'CONFLICT',
+    'This meeting is end-to-end encrypted: the server cannot see or hear it, so it cannot record it.',
+    { type: 'meeting-encrypted' },
+  );
+}
+
 /**
  * Starts recording a meeting (host and co-hosts), in this order: the caller runs the meeting
- * and it is not over (403/410); a recorder can run here (409 saying why not); no other
- * recording is active (409 — the partial unique index decides a race). The recording is
- * `requested`; recorders claim it from the bus, and nobody claiming within 15 s fails it.
+ * and it is not over (403/410); it is not end-to-end encrypted (409 `meeting-encrypted`); a
+ * recorder can run here (409 saying why not); no other recording is active (409 — the partial
+ * unique index decides a race). The recording is `requested`; recorders claim it from the bus,
+ * and nobody claiming within 15 s fails it.
  */
 export async function startRecording({
   ctx,
@@ -35,6 +45,7 @@ export async function startRecording({
   input: { code: string; audioOnly: boolean };
 }): Promise<Recording> {
   const meeting = await loadMeetingToModerate(ctx, input.code, 'start a recording');
+  if (meeting.e2ee) throw encryptedMeeting();
   const deps = requireRecorder(recordings);
   const now = ctx.now();
   const row: RecordingRow = {

@@ -32,7 +32,7 @@ export function registerRecordingRoutes(
         ...docs,
         summary: 'Start recording the meeting (host or co-host)',
         description:
-          'Answers 201 with the recording `requested`; a recorder picks it up within seconds, and everyone in the meeting receives `recording.started`. 409 `already-recording` while another recording runs; 409 `recording-unavailable` (with the reason) when this server cannot record.',
+          'Answers 201 with the recording `requested`; a recorder picks it up within seconds, and everyone in the meeting receives `recording.started`. 409 `already-recording` while another recording runs; 409 `meeting-encrypted` for an end-to-end encrypted meeting; 409 `recording-unavailable` (with the reason) when this server cannot record.',
         params: codeParams,
         body: startRecordingBody,
         response: { 201: recording },

@@ -11,6 +11,8 @@ export function registerUpdateMeeting(app: MeetingApp, deps: MeetingDeps): void 
       schema: {
         ...routeDocs,
         summary: 'Change a meeting (host or co-host)',
+        description:
+          '409 `e2ee-while-live` when `settings.e2ee` would change while the meeting is live.',
         params: codeParams,
         body: updateMeetingBody,
         response: { 200: meeting },
