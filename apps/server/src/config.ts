@@ -1,4 +1,4 @@
-import { authEnv, authLimitEnv, authMailEnv } from '@gomeet/auth';
+import { authAdminEnv, authEnv, authLimitEnv, authMailEnv } from '@gomeet/auth';
 import { chatLimitEnv } from '@gomeet/chat';
 import { checkRecordingEnv, passcodeLimitEnv, recordingEnv } from '@gomeet/meeting';
 import {
@@ -45,6 +45,7 @@ export const serverEnv = z
     JWT_SIGNING_KEYS: authEnv.JWT_SIGNING_KEYS,
     ...authLimitEnv,
     ...authMailEnv,
+    ...authAdminEnv,
     ...passcodeLimitEnv,
     ...chatLimitEnv,
     WEB_DIST: z.string().min(1).optional(),

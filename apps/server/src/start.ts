@@ -225,6 +225,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       db: database.db,
       rateLimiter,
       limits: authLimits(config),
+      adminEmails: config.ADMIN_EMAILS,
       metrics,
       turn,
       ...(signingKeys ? { signingKeys } : {}),

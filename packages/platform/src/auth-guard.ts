@@ -18,6 +18,8 @@ export interface Actor {
   meeting?: string;
   /** For a user: the session (`sid` claim, the refresh family) the token belongs to. */
   sessionId?: string;
+  /** An installation admin (`adm` claim): may use the admin routes of every service. */
+  admin?: boolean;
 }
 
 /** The claims GoMeet puts in an access token, beyond the registered ones. */
@@ -28,6 +30,8 @@ export interface AccessTokenClaims {
   mtg?: string;
   /** The session a user token belongs to; logout revokes it (SessionRevocations). */
   sid?: string;
+  /** Set (true) on an admin's user token; services check it without calling auth. */
+  adm?: boolean;
 }
 
 /** Verifies access tokens and turns them into an Actor. */
@@ -119,6 +123,7 @@ async function verifyOnce(
     if (payload.email) actor.email = payload.email;
     if (payload.mtg) actor.meeting = payload.mtg;
     if (payload.sid) actor.sessionId = payload.sid;
+    if (payload.adm === true && payload.kind === 'user') actor.admin = true;
     return { actor, expiresAt: payload.exp * 1000 };
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -25,6 +25,8 @@ export const user = z.object({
   email: z.string(),
   displayName: z.string(),
   createdAt: z.string(),
+  /** Set on sign-in answers: the account may open the admin console (/admin). */
+  admin: z.boolean().optional(),
 });
 export type User = z.infer<typeof user>;
 

@@ -8,3 +8,4 @@ export * from './polls.js';
 export * from './breakouts.js';
 export * from './connectivity.js';
 export * from './attendance.js';
+export * from './admin.js';

@@ -84,10 +84,26 @@ export function authMail(
   return { mailer, appUrl: where.appUrl };
 }
 
+/** Who administers the install (docs/ADMIN.md); every process that mounts auth spreads it. */
+export const authAdminEnv = {
+  /** Comma-separated addresses whose accounts are admins once the address is confirmed. */
+  ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter((e) => e !== ''),
+    )
+    .pipe(z.array(z.email('expected comma-separated email addresses'))),
+};
+
 /** The auth-service's own environment variables, to spread into a process's config schema. */
 export const authEnv = {
   ...authLimitEnv,
   ...authMailEnv,
+  ...authAdminEnv,
   ...turnEnv,
   /** A JSON array of private JWKs (each with kid and alg); the first signs. Unset: database keys. */
   JWT_SIGNING_KEYS: z

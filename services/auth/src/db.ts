@@ -1,4 +1,5 @@
 import type { ColumnType, Kysely } from 'kysely';
+import type { AdminAuditTable, FirstAdminTable } from './admin/tables.js';
 
 type Timestamp = ColumnType<Date, Date, Date>;
 
@@ -12,6 +13,10 @@ export interface UserTable {
   updated_at: Timestamp;
   /** When the owner opened a verification or reset link; null until then. */
   email_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When an admin disabled the account: no sign-in, no refresh. */
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When an admin asked for a new password: sign-in waits until one is set by reset link. */
+  password_reset_required_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** auth_refresh_tokens: sha256 hashes of opaque refresh tokens, one family per sign-in. */
@@ -57,6 +62,8 @@ export interface AuthDatabase {
   auth_refresh_tokens: RefreshTokenTable;
   auth_signing_keys: SigningKeyTable;
   auth_email_tokens: EmailTokenTable;
+  auth_first_admin: FirstAdminTable;
+  auth_admin_audit: AdminAuditTable;
 }
 
 /** The database handle every auth verb uses. */

@@ -54,6 +54,8 @@ export type AuthDeps = {
    * whether an address has an account (it signs no one in; the link confirms the address).
    */
   mail?: AuthMail;
+  /** ADMIN_EMAILS: accounts that are admins once their address is confirmed (lower-cased). */
+  adminEmails?: string[];
 };
 
 /** The mailer and the public address of the web app its links open. */
@@ -77,6 +79,8 @@ export interface AuthContext {
   turn: TurnSettings;
   revocations: SessionRevocations;
   mail: AuthMail | undefined;
+  /** ADMIN_EMAILS, lower-cased. */
+  adminEmails: ReadonlySet<string>;
   log: FastifyBaseLogger;
 }
 
@@ -120,6 +124,7 @@ export function createContext(deps: AuthDeps, log: FastifyBaseLogger): AuthConte
     turn: deps.turn,
     revocations: deps.revocations ?? createSessionRevocations({ bus: createInProcessBus() }),
     mail: deps.mail,
+    adminEmails: new Set((deps.adminEmails ?? []).map((e) => e.trim().toLowerCase())),
     log,
   };
 }

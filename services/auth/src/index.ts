@@ -1,6 +1,7 @@
 /** The auth-service: accounts, sessions, access tokens + JWKS, guest tokens, TURN credentials. */
 export { buildApp, type BuildAppOptions } from './app.js';
 export {
+  authAdminEnv,
   authConfigSchema,
   authEnv,
   authLimitEnv,

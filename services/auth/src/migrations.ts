@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createAdminTables } from './admin/migration.js';
 
 /** Forward-only migrations of the auth-service; run with `migrate(db, 'auth', authMigrations)`. */
 export const authMigrations: Record<string, Migration> = {
@@ -81,4 +82,5 @@ export const authMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_admin': { up: createAdminTables },
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { adminRoutes } from './admin/admin-routes.js';
 import { createContext, type AuthDeps } from './deps.js';
 import { accountMailRoutes } from './routes/account-mail.js';
 import { guestRoute } from './routes/guest.js';
@@ -29,4 +30,5 @@ export const authRoutes: FastifyPluginAsync<AuthDeps> = async (instance, deps) =
   jwksRoute(app, ctx);
   guestRoute(app, ctx);
   turnCredentialsRoute(app, ctx);
+  adminRoutes(app, ctx);
 };

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     revocations: state.revocations,
     turn: turnSettings(config),
     limits: authLimits(config),
+    adminEmails: config.ADMIN_EMAILS,
     mail: authMail(config, { dataDir: config.GOMEET_DATA_DIR, appUrl: config.PUBLIC_URL }),
     ...(config.JWT_SIGNING_KEYS ? { signingKeys: config.JWT_SIGNING_KEYS } : {}),
     logLevel: config.LOG_LEVEL,

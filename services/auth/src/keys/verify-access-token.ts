@@ -55,6 +55,7 @@ export async function verifyAccessToken(
   if (payload.email) actor.email = payload.email;
   if (payload.mtg) actor.meeting = payload.mtg;
   if (payload.sid) actor.sessionId = payload.sid;
+  if (payload.adm === true && payload.kind === 'user') actor.admin = true;
   refuseRevoked(actor, ctx.revocations);
   return { actor, sessionId: payload.sid };
 }

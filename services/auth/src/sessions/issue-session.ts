@@ -1,4 +1,5 @@
 import type { Session } from '@gomeet/protocol';
+import { userIsAdmin } from '../admin/admin-role.js';
 import type { AuthContext } from '../deps.js';
 import { signAccessToken } from '../keys/sign-access-token.js';
 import { toUser, type UserRow } from '../users/repo.js';
@@ -13,13 +14,21 @@ export async function issueSession(
   user: UserRow,
   refresh: { token: string; familyId: string },
 ): Promise<Session> {
+  const admin = await userIsAdmin(ctx, user);
   const accessToken = await signAccessToken(ctx, {
     subject: user.id,
-    claims: { kind: 'user', name: user.display_name, email: user.email, sid: refresh.familyId },
+    claims: {
+      kind: 'user',
+      name: user.display_name,
+      email: user.email,
+      sid: refresh.familyId,
+      // Other services read the admin role from the token, without asking auth.
+      ...(admin ? { adm: true } : {}),
+    },
     ttlSeconds: ctx.accessTokenTtlSeconds,
   });
   return {
-    user: toUser(user),
+    user: { ...toUser(user), admin },
     accessToken,
     refreshToken: refresh.token,
     expiresIn: ctx.accessTokenTtlSeconds,

@@ -1,5 +1,6 @@
 import { AppError } from '@gomeet/platform';
 import type { Session } from '@gomeet/protocol';
+import { accountDisabled } from '../admin/blocked-sign-in.js';
 import type { AuthContext } from '../deps.js';
 import { findUserById, type UserRow } from '../users/repo.js';
 import { issueSession } from './issue-session.js';
@@ -36,6 +37,9 @@ export async function refreshSession({
   let reusedFamily: string | undefined;
   const outcome = await ctx.db.transaction().execute(async (trx): Promise<Outcome> => {
     const row = await findRefreshTokenForUpdate(trx, input.refreshToken);
+    const owner = row && (await findUserById(trx, row.user_id));
+    // Disabling revoked the session too; say why rather than "not valid".
+    if (owner?.disabled_at) return { ok: false, error: accountDisabled() };
     if (!row || row.revoked_at) return { ok: false, error: invalid() };
     if (row.rotated_at) {
       await revokeFamily(trx, row.family_id, row.user_id, at);
@@ -57,7 +61,7 @@ export async function refreshSession({
         }),
       };
     }
-    const user = await findUserById(trx, row.user_id);
+    const user = owner;
     if (!user) return { ok: false, error: invalid() };
     await markRotated(trx, row.id, at);
     const refresh = await insertRefreshToken(trx, {

@@ -1,8 +1,10 @@
 import { AppError } from '@gomeet/platform';
 import type { LoginBody, Session } from '@gomeet/protocol';
+import { refuseBlockedSignIn } from '../admin/blocked-sign-in.js';
 import type { AuthContext } from '../deps.js';
 import { clearSignIn, limitSignIn, recordFailedSignIn } from '../limits/limit-attempts.js';
 import { confirmsAddresses } from '../mail/send-mail.js';
+import { refusePasswordsWhenSsoOnly } from '../oidc/password-login.js';
 import { verifyAgainstDummy, verifyPassword } from '../passwords/hash-password.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { insertRefreshToken } from '../sessions/repo.js';
@@ -20,6 +22,7 @@ export async function logIn({
   ctx: AuthContext;
   input: LoginBody & { ip: string };
 }): Promise<Session> {
+  refusePasswordsWhenSsoOnly(ctx);
   const attempt = { account: input.email, ip: input.ip };
   await limitSignIn(ctx, attempt);
   const user = await findUserByEmail(ctx.db, input.email);
@@ -39,6 +42,7 @@ export async function logIn({
       { type: 'email-not-verified' },
     );
   }
+  refuseBlockedSignIn(user);
   await clearSignIn(ctx, attempt);
   const refresh = await insertRefreshToken(ctx.db, {
     userId: user.id,

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@gomeet/platform';
 import type { RegisterBody, Session } from '@gomeet/protocol';
+import { claimFirstAdmin } from '../admin/admin-role.js';
 import type { AuthContext } from '../deps.js';
 import { RESET_PAGE } from '../email/request-password-reset.js';
 import { sendVerification } from '../email/verify-email.js';
 import { limitRegistration } from '../limits/limit-attempts.js';
 import { signUpAttemptMail } from '../mail/messages.js';
 import { confirmsAddresses, sendInBackground } from '../mail/send-mail.js';
+import { refusePasswordsWhenSsoOnly } from '../oidc/password-login.js';
 import { hashPassword } from '../passwords/hash-password.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { insertRefreshToken } from '../sessions/repo.js';
@@ -28,6 +30,7 @@ export async function registerUser({
   ctx: AuthContext;
   input: RegisterBody & { ip: string };
 }): Promise<Session | RegistrationPending> {
+  refusePasswordsWhenSsoOnly(ctx);
   // Hashing is the expensive part of sign-up; a per-IP limit keeps it from becoming a CPU lever.
   await limitRegistration(ctx, input.ip);
   const at = ctx.now();
@@ -39,6 +42,8 @@ export async function registerUser({
     created_at: at,
     updated_at: at,
     email_verified_at: null,
+    disabled_at: null,
+    password_reset_required_at: null,
   };
   if (confirmsAddresses(ctx)) return registerPending(ctx, user);
   const refresh = await ctx.db.transaction().execute(async (trx) => {
@@ -47,6 +52,7 @@ export async function registerUser({
         type: 'email-taken',
       });
     }
+    await claimFirstAdmin(trx, user.id, at);
     return insertRefreshToken(trx, {
       userId: user.id,
       now: at,
@@ -58,7 +64,12 @@ export async function registerUser({
 }
 
 async function registerPending(ctx: AuthContext, user: UserRow): Promise<RegistrationPending> {
-  if (await insertUser(ctx.db, user)) {
+  const created = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await insertUser(trx, user))) return false;
+    await claimFirstAdmin(trx, user.id, user.created_at);
+    return true;
+  });
+  if (created) {
     await sendVerification(ctx, user);
   } else if (ctx.mail) {
     const resetPage = new URL(RESET_PAGE, ctx.mail.appUrl).toString();

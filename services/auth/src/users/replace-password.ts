@@ -15,7 +15,12 @@ export async function replacePassword(
   input: { userId: string; keepSessionId: string | undefined; passwordHash: string },
 ): Promise<string[]> {
   const at = ctx.now();
-  await updateUser(trx, input.userId, { password_hash: input.passwordHash, updated_at: at });
+  // A new password is what an admin's "force password reset" waited for.
+  await updateUser(trx, input.userId, {
+    password_hash: input.passwordHash,
+    password_reset_required_at: null,
+    updated_at: at,
+  });
   return revokeOtherFamilies(trx, input.userId, input.keepSessionId, at);
 }
 

@@ -48,7 +48,9 @@ export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
 export function updateUser(
   db: Db,
   id: string,
-  changes: Partial<Pick<UserRow, 'display_name' | 'password_hash'>> & { updated_at: Date },
+  changes: Partial<
+    Pick<UserRow, 'display_name' | 'password_hash' | 'disabled_at' | 'password_reset_required_at'>
+  > & { updated_at: Date },
 ): Promise<UserRow | undefined> {
   return db
     .updateTable('auth_users')
