@@ -53,7 +53,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
   const [joinedAt] = useState(Date.now);
   const [problem, setProblem] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
-  const chat = useChat(code, join.identity, panel === 'chat');
+  const chat = useChat(code, join.identity, panel === 'chat', breakout.room);
   const recording = useRecording(join.recording);
 
   const end = async () => {

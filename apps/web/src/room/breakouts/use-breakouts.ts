@@ -28,14 +28,14 @@ export interface Breakouts {
 /**
  * Moves this participant between the main room and their breakout room: whenever where they
  * belong changes (opened, assigned, visited, closed, or the timer ran out) it fetches a token
- * for the new room, and the room connection reconnects with it. After a reload the first read
- * of the state puts them back in their room.
+ * for the new room, and the room connection reconnects with it. After a reload the join answer
+ * is already for their breakout room (`breakoutRoom`), so they never pass through the main room.
  */
 export function useBreakouts(code: string, meetingJoin: Joined): Breakouts {
   const { state, help } = useBreakoutState(code);
   const [now, setNow] = useState(Date.now);
   const [join, setJoin] = useState(meetingJoin);
-  const [current, setCurrent] = useState<number | null>(null);
+  const [current, setCurrent] = useState<number | null>(meetingJoin.breakoutRoom ?? null);
   const [broadcast, setBroadcast] = useState<Breakouts['broadcast']>(null);
   const [error, setError] = useState<string | null>(null);
   const target = roomAt(state, meetingJoin.identity, now);
@@ -52,7 +52,8 @@ export function useBreakouts(code: string, meetingJoin: Joined): Breakouts {
   }, [endsAt]);
 
   useEffect(() => {
-    if (target === current) return;
+    // Until the state is read, trust the join: it was minted for where I belong.
+    if (state === null || target === current) return;
     let live = true;
     myRoomToken(code).then(
       (answer) => {
@@ -65,7 +66,7 @@ export function useBreakouts(code: string, meetingJoin: Joined): Breakouts {
     return () => {
       live = false;
     };
-  }, [code, target, current]);
+  }, [code, state, target, current]);
 
   useRealtimeEvents((m) => {
     if (m.type === 'breakouts.broadcast') setBroadcast({ from: m.from, text: m.text });

@@ -22,8 +22,10 @@ export interface Chat {
 /**
  * The meeting's chat: the latest page on first welcome, older pages on demand, catch-up after
  * the last seen id on every later welcome (a reconnect), live messages in between, once per id.
+ * Chat is per room: when `room` changes (into a breakout room, or back to the main room) the log
+ * starts over with that room's latest page.
  */
-export function useChat(code: string, me: string, open: boolean): Chat {
+export function useChat(code: string, me: string, open: boolean, room: number | null = null): Chat {
   const { state } = useRealtimeContext();
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [hasOlder, setHasOlder] = useState(false);
@@ -34,6 +36,7 @@ export function useChat(code: string, me: string, open: boolean): Chat {
   log.current = messages;
   const openRef = useRef(open);
   openRef.current = open;
+  const roomRef = useRef(room);
 
   useEffect(() => {
     if (open) setUnread(0);
@@ -56,6 +59,12 @@ export function useChat(code: string, me: string, open: boolean): Chat {
   useEffect(() => {
     if (!joined || state.status !== 'open') return;
     let live = true;
+    if (roomRef.current !== room) {
+      roomRef.current = room;
+      log.current = [];
+      setMessages([]);
+      setHasOlder(false);
+    }
     const last = log.current.at(-1)?.id;
     const catchUp = async () => {
       if (!last) {
@@ -76,7 +85,7 @@ export function useChat(code: string, me: string, open: boolean): Chat {
     return () => {
       live = false;
     };
-  }, [code, joined, state.status, state.welcomes, add]);
+  }, [code, joined, state.status, state.welcomes, add, room]);
 
   useRealtimeEvents((m) => {
     if (m.type === 'chat.message' || m.type === 'chat.updated') add([m.message], true);
