@@ -45,6 +45,7 @@ export async function createTestTokens(): Promise<TestTokens> {
         ...(a.email ? { email: a.email } : {}),
         ...(a.meeting ? { mtg: a.meeting } : {}),
         ...(a.sessionId ? { sid: a.sessionId } : {}),
+        ...(a.admin ? { adm: true } : {}),
       })
         .setProtectedHeader({ alg: 'EdDSA', kid })
         .setSubject(a.id)

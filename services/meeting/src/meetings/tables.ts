@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { MeetingState, Role } from '@gomeet/protocol';
 import type { RecordingTable } from '../recordings/tables.js';
+import type { MeetingAdminAuditTable } from '../admin/tables.js';
 
 /** One meeting. Settings are columns, not JSON, so capacity and lobby checks stay plain SQL. */
 export interface MeetingTable {
@@ -66,6 +67,7 @@ export interface MeetingDatabase {
   meeting_bans: MeetingBanTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_recordings: RecordingTable;
+  meeting_admin_audit: MeetingAdminAuditTable;
 }
 
 export type MeetingRow = Selectable<MeetingTable>;

@@ -23,6 +23,7 @@ import { registerBreakoutRoutes } from '../breakouts/breakout-routes.js';
 import { registerUpdateMeeting } from './update-meeting-route.js';
 import { registerAttendanceRoutes } from '../attendance/attendance-routes.js';
 import { registerInvitationRoutes } from '../invitations/invitation-routes.js';
+import { registerAdminRoutes } from '../admin/admin-routes.js';
 
 /**
  * The meeting-service routes, registered under `/api/meetings` with the dependencies as
@@ -50,6 +51,7 @@ export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, d
   registerBreakoutRoutes(app, deps);
   registerAttendanceRoutes(app, deps);
   registerInvitationRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   // One subscription per app: LiveKit's webhook events, verified and published by signaling.
   const log = app.log.child({ component: 'livekit-events' });
   const unsubscribe = await subscribeLiveKitEvents(deps.bus, createEventContext(deps, log));
