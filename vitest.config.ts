@@ -10,6 +10,7 @@ const alias = {
   '@gomeet/platform': here('./packages/platform/src/index.ts'),
   '@gomeet/testing/describe-backends': here('./packages/testing/src/describe-backends.ts'),
   '@gomeet/testing/smtp-inbox': here('./packages/testing/src/smtp-inbox.ts'),
+  '@gomeet/testing/oidc-provider': here('./packages/testing/src/oidc-provider.ts'),
   '@gomeet/testing': here('./packages/testing/src/index.ts'),
   '@gomeet/protocol': here('./packages/protocol/src/index.ts'),
   '@gomeet/auth': here('./services/auth/src/index.ts'),

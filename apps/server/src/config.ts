@@ -1,4 +1,11 @@
-import { authAdminEnv, authEnv, authLimitEnv, authMailEnv } from '@gomeet/auth';
+import {
+  authAdminEnv,
+  authEnv,
+  authLimitEnv,
+  authMailEnv,
+  authOidcEnv,
+  checkOidcEnv,
+} from '@gomeet/auth';
 import { chatLimitEnv } from '@gomeet/chat';
 import { checkRecordingEnv, passcodeLimitEnv, recordingEnv } from '@gomeet/meeting';
 import {
@@ -45,6 +52,7 @@ export const serverEnv = z
     JWT_SIGNING_KEYS: authEnv.JWT_SIGNING_KEYS,
     ...authLimitEnv,
     ...authMailEnv,
+    ...authOidcEnv,
     ...authAdminEnv,
     ...passcodeLimitEnv,
     ...chatLimitEnv,
@@ -67,6 +75,7 @@ export const serverEnv = z
       });
     // Generated dev secrets are for a laptop; production names its own, strong and unpublished.
     checkTurnEnv(env, ctx);
+    checkOidcEnv(env, ctx);
     checkRecordingEnv(env, ctx);
     checkProductionSecrets(env, ['LIVEKIT_API_SECRET'], ctx);
     if (env.NODE_ENV !== 'production') return;

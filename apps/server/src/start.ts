@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authLimits, authMail, authMigrations, authRoutes, type MailDelivery } from '@gomeet/auth';
+import {
+  authLimits,
+  authMail,
+  authOidc,
+  authMigrations,
+  authRoutes,
+  type MailDelivery,
+} from '@gomeet/auth';
 import { chatLimits, chatMigrations, chatRoutes } from '@gomeet/chat';
 import {
   meetingMigrations,
@@ -225,6 +232,7 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       db: database.db,
       rateLimiter,
       limits: authLimits(config),
+      oidc: authOidc(config, publicUrl),
       adminEmails: config.ADMIN_EMAILS,
       metrics,
       turn,

@@ -9,3 +9,4 @@ export * from './breakouts.js';
 export * from './connectivity.js';
 export * from './attendance.js';
 export * from './admin.js';
+export * from './sso.js';

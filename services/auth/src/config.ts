@@ -12,6 +12,9 @@ import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './defaults.js';
 import type { AuthMail, TurnSettings } from './deps.js';
 import { createMailer } from './mail/mailer.js';
 import { privateJwkSchema } from './keys/jwk.js';
+import { checkOidcEnv, oidcEnv } from './oidc/settings.js';
+
+export { authOidc, checkOidcEnv, oidcEnv as authOidcEnv } from './oidc/settings.js';
 
 /** The TURN secret a development machine uses when none is set; refused in production. */
 export { DEV_TURN_SECRET };
@@ -103,6 +106,7 @@ export const authAdminEnv = {
 export const authEnv = {
   ...authLimitEnv,
   ...authMailEnv,
+  ...oidcEnv,
   ...authAdminEnv,
   ...turnEnv,
   /** A JSON array of private JWKs (each with kid and alg); the first signs. Unset: database keys. */
@@ -127,6 +131,7 @@ type AuthEnv = z.output<z.ZodObject<typeof authEnv>> & { NODE_ENV: string };
 /** The checks across variables (the shared TURN rules). Use with superRefine. */
 export function checkAuthEnv(env: AuthEnv, ctx: z.RefinementCtx): void {
   checkTurnEnv(env, ctx);
+  checkOidcEnv(env, ctx);
 }
 
 /** The standalone auth-service's config schema. */

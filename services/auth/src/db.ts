@@ -56,6 +56,34 @@ export interface SigningKeyTable {
   retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+/** auth_oidc_identities: a provider's subject (`sub`) linked to an account. */
+export interface OidcIdentityTable {
+  provider: string;
+  subject: string;
+  user_id: string;
+  /** The verified address the provider gave when the link was made. */
+  email: string;
+  created_at: Timestamp;
+}
+
+/** auth_oidc_logins: one single sign-on attempt (state hashed; nonce and PKCE verifier kept). */
+export interface OidcLoginTable {
+  id: string;
+  provider: string;
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  /** Set when the callback consumed the state; a second callback with it is refused. */
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** sha256 of the one-time code the web app trades for a session. */
+  handoff_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  handoff_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  handoff_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 /** The auth-service's tables. */
 export interface AuthDatabase {
   auth_users: UserTable;
@@ -64,6 +92,8 @@ export interface AuthDatabase {
   auth_email_tokens: EmailTokenTable;
   auth_first_admin: FirstAdminTable;
   auth_admin_audit: AdminAuditTable;
+  auth_oidc_identities: OidcIdentityTable;
+  auth_oidc_logins: OidcLoginTable;
 }
 
 /** The database handle every auth verb uses. */

@@ -21,6 +21,7 @@ import { createDatabaseKeyStore } from './keys/database-key-store.js';
 import { privateJwkSchema } from './keys/jwk.js';
 import { createStaticKeyStore, type KeyStore } from './keys/key-store.js';
 import type { Mailer } from './mail/mailer.js';
+import type { OidcSettings } from './oidc/settings.js';
 
 /** TURN settings: coturn's static-auth-secret and the URLs handed to browsers. */
 export type TurnSettings = PlatformTurnSettings;
@@ -54,6 +55,8 @@ export type AuthDeps = {
    * whether an address has an account (it signs no one in; the link confirms the address).
    */
   mail?: AuthMail;
+  /** Single sign-on providers and "SSO only" (README "Single sign-on"). Unset: passwords only. */
+  oidc?: OidcSettings;
   /** ADMIN_EMAILS: accounts that are admins once their address is confirmed (lower-cased). */
   adminEmails?: string[];
 };
@@ -79,6 +82,7 @@ export interface AuthContext {
   turn: TurnSettings;
   revocations: SessionRevocations;
   mail: AuthMail | undefined;
+  oidc: OidcSettings | undefined;
   /** ADMIN_EMAILS, lower-cased. */
   adminEmails: ReadonlySet<string>;
   log: FastifyBaseLogger;
@@ -124,6 +128,7 @@ export function createContext(deps: AuthDeps, log: FastifyBaseLogger): AuthConte
     turn: deps.turn,
     revocations: deps.revocations ?? createSessionRevocations({ bus: createInProcessBus() }),
     mail: deps.mail,
+    oidc: deps.oidc,
     adminEmails: new Set((deps.adminEmails ?? []).map((e) => e.trim().toLowerCase())),
     log,
   };

@@ -8,6 +8,9 @@ export {
   authLimits,
   authMail,
   authMailEnv,
+  authOidc,
+  authOidcEnv,
+  checkOidcEnv,
   checkAuthEnv,
   turnSettings,
   DEV_TURN_SECRET,
@@ -18,4 +21,5 @@ export { createMailer, type Mailer, type MailDelivery } from './mail/mailer.js';
 export { DEFAULT_AUTH_LIMITS, type AuthLimits } from './defaults.js';
 export { rotateSigningKey, type RotateSigningKeyOptions } from './keys/rotate-signing-key.js';
 export { authMigrations } from './migrations.js';
+export type { OidcProvider, OidcSettings } from './oidc/settings.js';
 export { authRoutes } from './plugin.js';

@@ -82,5 +82,44 @@ export const authMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_oidc_identities': {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema
+    async up(db: Kysely<any>) {
+      // Who a provider says someone is (its issuer's `sub`), linked to one account.
+      await db.schema
+        .createTable('auth_oidc_identities')
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) =>
+          c.notNull().references('auth_users.id').onDelete('cascade'),
+        )
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('auth_oidc_identities_pk', ['provider', 'subject'])
+        .execute();
+      await db.schema
+        .createIndex('auth_oidc_identities_user')
+        .on('auth_oidc_identities')
+        .column('user_id')
+        .execute();
+      // One row per sign-in attempt: state, nonce and PKCE verifier stay here, each used once;
+      // after the callback, a one-time hand-off code gives the web app its session.
+      await db.schema
+        .createTable('auth_oidc_logins')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('state_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('code_verifier', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('used_at', 'timestamptz')
+        .addColumn('user_id', 'text', (c) => c.references('auth_users.id').onDelete('cascade'))
+        .addColumn('handoff_hash', 'text', (c) => c.unique())
+        .addColumn('handoff_expires_at', 'timestamptz')
+        .addColumn('handoff_used_at', 'timestamptz')
+        .execute();
+    },
+  },
   '0004_admin': { up: createAdminTables },
 };

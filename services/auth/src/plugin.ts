@@ -8,6 +8,7 @@ import { jwksRoute } from './routes/jwks.js';
 import { loginRoute } from './routes/login.js';
 import { logoutRoute } from './routes/logout.js';
 import { meRoutes } from './routes/me.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { refreshRoute } from './routes/refresh.js';
 import { registerRoute } from './routes/register.js';
 import { turnCredentialsRoute } from './routes/turn-credentials.js';
@@ -30,5 +31,6 @@ export const authRoutes: FastifyPluginAsync<AuthDeps> = async (instance, deps) =
   jwksRoute(app, ctx);
   guestRoute(app, ctx);
   turnCredentialsRoute(app, ctx);
+  oidcRoutes(app, ctx);
   adminRoutes(app, ctx);
 };

@@ -1,6 +1,6 @@
 import { openSharedState, parseConfig, runMain, serve } from '@gomeet/platform';
 import { buildApp } from './app.js';
-import { authConfigSchema, authLimits, authMail, turnSettings } from './config.js';
+import { authConfigSchema, authLimits, authMail, authOidc, turnSettings } from './config.js';
 
 async function main(): Promise<void> {
   const config = parseConfig(authConfigSchema, process.env);
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     revocations: state.revocations,
     turn: turnSettings(config),
     limits: authLimits(config),
+    oidc: authOidc(config, config.PUBLIC_URL),
     adminEmails: config.ADMIN_EMAILS,
     mail: authMail(config, { dataDir: config.GOMEET_DATA_DIR, appUrl: config.PUBLIC_URL }),
     ...(config.JWT_SIGNING_KEYS ? { signingKeys: config.JWT_SIGNING_KEYS } : {}),

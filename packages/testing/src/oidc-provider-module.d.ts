@@ -1,0 +1,2 @@
+// oidc-provider ships no types; the helper types the few parts it uses itself.
+declare module 'oidc-provider';
