@@ -257,6 +257,8 @@ export async function startServer({ config }: StartOptions): Promise<RunningGoMe
       metrics,
       livekit: meetingLivekit,
       recordings: recording.deps,
+      // Invitations go the way account mail goes: SMTP_URL, else the data folder's mail/.
+      mailer: mail.mailer,
     };
     await app.register(meetingRoutes, { prefix: '/api/meetings', ...meetingDeps });
     // Signed download links carry their own permission: served outside the token-checking plugin.

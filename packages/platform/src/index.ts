@@ -27,3 +27,4 @@ export * from './data-dir.js';
 export * from './session-revocation.js';
 export * from './migrate-main.js';
 export * from './recording-storage.js';
+export * from './mail.js';

@@ -8,5 +8,6 @@ export * from './polls.js';
 export * from './breakouts.js';
 export * from './connectivity.js';
 export * from './attendance.js';
+export * from './recurrence.js';
 export * from './admin.js';
 export * from './sso.js';

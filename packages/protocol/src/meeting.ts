@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recurrenceRule } from './recurrence.js';
 import { storableText } from './text.js';
 
 /** Meeting codes look like "abc-defg-hij": easy to read out and type. */
@@ -83,6 +84,8 @@ export const createMeetingBody = z.object({
   // made with shorter ones keep working.
   passcode: z.string().min(6, 'passcode must be at least 6 characters').max(64).optional(),
   settings: meetingSettings.partial().optional(),
+  /** Repeats from `startsAt` (required with it); the same code and link every time. */
+  recurrence: recurrenceRule.optional(),
 });
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 
@@ -102,6 +105,8 @@ export const updateMeetingBody = z.object({
     .nullable()
     .optional(),
   settings: meetingSettingsPatch.optional(),
+  /** The series' repeat rule; null: a one-off meeting from now on. */
+  recurrence: recurrenceRule.nullable().optional(),
 });
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
 
@@ -121,6 +126,8 @@ export const meeting = z.object({
   endedAt: z.string().nullable(),
   /** Your role in this meeting, if you have one. */
   myRole: role.nullable(),
+  /** How it repeats; null or absent: it happens once. */
+  recurrence: recurrenceRule.nullable().optional(),
 });
 export type Meeting = z.infer<typeof meeting>;
 

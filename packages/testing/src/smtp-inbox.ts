@@ -1,11 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-/** A mail the inbox received: its envelope recipient, subject and decoded text. */
+/** A file that came with a received mail, decoded to text. */
+export interface ReceivedAttachment {
+  filename: string;
+  /** The Content-Type header as sent, parameters included. */
+  contentType: string;
+  content: string;
+}
+
+/** A mail the inbox received: its envelope recipient, subject, decoded text and attachments. */
 export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  attachments: ReceivedAttachment[];
 }
 
 /** A real SMTP server on loopback that keeps what it receives, for tests of outgoing mail. */
@@ -18,22 +27,63 @@ export interface SmtpInbox {
   close(): Promise<void>;
 }
 
-/** Decodes the parts of a single-part message this inbox needs (quoted-printable or 7bit). */
-function parseMessage(raw: string): { subject: string; text: string } {
+interface MimePart {
+  header: (name: string) => string;
+  body: string;
+}
+
+function splitPart(raw: string): MimePart {
   const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
+  const head = (split < 0 ? raw : raw.slice(0, split)).replace(/\r\n[ \t]+/g, ' ');
+  const body = split < 0 ? '' : raw.slice(split + 4);
   const header = (name: string) =>
     new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
-  const text = /quoted-printable/i.test(header('Content-Transfer-Encoding'))
+  return { header, body };
+}
+
+/** A part's body as UTF-8 text, undoing quoted-printable or base64. */
+function decodeBody(part: MimePart): string {
+  const encoding = part.header('Content-Transfer-Encoding');
+  const text = /quoted-printable/i.test(encoding)
     ? Buffer.from(
-        body
+        part.body
           .replace(/=\r\n/g, '')
           .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
         'latin1',
       ).toString('utf8')
-    : body;
-  return { subject: header('Subject'), text: text.replace(/\r\n/g, '\n') };
+    : /base64/i.test(encoding)
+      ? Buffer.from(part.body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : Buffer.from(part.body, 'latin1').toString('utf8');
+  return text;
+}
+
+/** The leaf parts of a message, multipart ones opened (nested ones too). */
+function leafParts(part: MimePart): MimePart[] {
+  const boundary = /boundary="?([^";]+)"?/i.exec(part.header('Content-Type'))?.[1];
+  if (!/^multipart\//i.test(part.header('Content-Type')) || !boundary) return [part];
+  return part.body
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((chunk) => !chunk.startsWith('--'))
+    .flatMap((chunk) => leafParts(splitPart(chunk.replace(/^\r\n/, ''))));
+}
+
+/** Decodes a message: subject, its first text/plain part, and its attachments. */
+function parseMessage(raw: string): Omit<ReceivedMail, 'to'> {
+  const message = splitPart(raw);
+  let text: string | undefined;
+  const attachments: ReceivedAttachment[] = [];
+  for (const part of leafParts(message)) {
+    const type = part.header('Content-Type') || 'text/plain';
+    const filename = /filename="?([^";]+)"?/i.exec(part.header('Content-Disposition'))?.[1];
+    if (filename) attachments.push({ filename, contentType: type, content: decodeBody(part) });
+    else if (text === undefined && /^text\/plain/i.test(type)) text = decodeBody(part);
+  }
+  return {
+    subject: message.header('Subject'),
+    text: (text ?? '').replace(/\r\n/g, '\n'),
+    attachments,
+  };
 }
 
 /** Starts the inbox on a free loopback port (no TLS, any or no credentials accepted). */

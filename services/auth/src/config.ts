@@ -3,6 +3,7 @@ import {
   checkBaseEnv,
   checkTurnEnv,
   DEV_TURN_SECRET,
+  mailEnv,
   turnEnv,
   turnSettingsFrom,
 } from '@gomeet/platform';
@@ -58,21 +59,7 @@ export function authLimits(env: z.output<z.ZodObject<typeof authLimitEnv>>): Aut
 }
 
 /** Account mail (README "Email"); every process that mounts auth spreads them. */
-export const authMailEnv = {
-  /** smtp:// or smtps:// with credentials in the URL; unset: .eml files in GOMEET_DATA_DIR/mail. */
-  SMTP_URL: z
-    .string()
-    .optional()
-    .transform((s) => s?.trim() || undefined)
-    // The URL may hold a password: the message names what was expected, never what was given.
-    .pipe(
-      z
-        .string()
-        .regex(/^smtps?:\/\/\S+$/, 'expected an smtp:// or smtps:// URL')
-        .optional(),
-    ),
-  MAIL_FROM: z.string().min(3).default('GoMeet <gomeet@localhost>'),
-};
+export const authMailEnv = mailEnv;
 
 /** The mailer from parsed config: SMTP_URL, else a folder of .eml files under the data folder. */
 export function authMail(

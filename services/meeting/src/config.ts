@@ -3,6 +3,7 @@ import {
   checkBaseEnv,
   checkProductionSecrets,
   checkTurnEnv,
+  mailEnv,
   recordingStorageEnv,
   turnEnv,
   turnSettingsFrom,
@@ -59,6 +60,8 @@ export const meetingEnv = {
   /** Recordings: a bucket the recorder pods upload to (unset: recording is off), retention, webhook. */
   ...recordingStorageEnv,
   ...recordingEnv,
+  /** Invitation mail: SMTP_URL and MAIL_FROM, as auth reads them (unset SMTP_URL: no email). */
+  ...mailEnv,
 };
 
 /** The standalone meeting-service's configuration. */

@@ -2,6 +2,7 @@ import type {
   Actor,
   Bus,
   LiveState,
+  Mailer,
   Metrics,
   RateLimiter,
   TokenVerifier,
@@ -65,6 +66,8 @@ export interface MeetingDeps {
   metrics?: Metrics;
   /** Recording storage and settings; without them starting a recording answers 503. */
   recordings?: RecordingDeps;
+  /** Where invitation mail goes (SMTP_URL or a folder); without it, emailing invitations is 503. */
+  mailer?: Mailer;
 }
 
 /** What every verb receives: the caller, the clock, and the outside systems it may touch. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { createRecordingTables } from './recordings/migration.js';
 import { createPollTables } from './polls/migration.js';
+import { createRecurrence } from './recurrence/migration.js';
 import { createAdminAudit } from './admin/migration.js';
 
 async function createMeetings(db: Kysely<unknown>): Promise<void> {
@@ -150,6 +151,8 @@ export const meetingMigrations: Record<string, Migration> = {
   '0005_recordings': { up: createRecordingTables },
   // Polls, their answers and ballots: results are kept with the meeting (polls/migration.ts).
   '0006_polls': { up: createPollTables },
+  // Recurring meetings: the rule on the meeting, occurrences changed one by one (recurrence/).
+  '0007_recurrence': { up: createRecurrence },
   // The audit log of admin actions on meetings (admin/migration.ts).
   '0008_admin_audit': { up: createAdminAudit },
   // End-to-end encrypted meetings: the server knows only that one is, never its key.

@@ -1,4 +1,5 @@
 import {
+  createMailer,
   createTokenVerifier,
   migrate,
   openRecordingStorage,
@@ -39,6 +40,10 @@ runMain(async () => {
         ...recordingSettings(config),
       }
     : undefined;
+  // A pod's folder reaches nobody: without SMTP_URL, emailing invitations answers 503.
+  const mailer = config.SMTP_URL
+    ? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, folder: '' })
+    : undefined;
   const app = buildApp({
     db: state.database.db,
     bus: state.bus,
@@ -51,6 +56,7 @@ runMain(async () => {
     turn: turnFromEnv(config),
     rateLimiter: state.rateLimiter,
     passcodeLimits: passcodeLimits(config),
+    ...(mailer ? { mailer } : {}),
     ...(recordings ? { recordings } : {}),
     readiness: state.readiness,
     logLevel: config.LOG_LEVEL,

@@ -1,10 +1,37 @@
+import { createMemoryRateLimiter } from '@gomeet/platform';
+import { emailInvitationBody, emailInvitationResult } from '@gomeet/protocol';
 import { z } from 'zod';
 import type { MeetingDeps } from '../deps.js';
 import { codeParams, contextOf, routeDocs, type MeetingApp } from '../routes/shared.js';
 import { meetingInvite } from './meeting-invite.js';
+import { sendInvitations } from './send-invitations.js';
 
-/** GET /:code/invite.ics — the meeting as a calendar invitation (host and co-hosts). */
+/**
+ * GET /:code/invite.ics — the meeting as a calendar invitation; POST /:code/invitations — the
+ * invitation emailed to a list of addresses (both host and co-hosts).
+ */
 export function registerInvitationRoutes(app: MeetingApp, deps: MeetingDeps): void {
+  const rateLimiter = deps.rateLimiter ?? createMemoryRateLimiter();
+  app.post(
+    '/:code/invitations',
+    {
+      schema: {
+        ...routeDocs,
+        summary:
+          'Email the invitation (join link and .ics) to a list of addresses (host or co-host)',
+        params: codeParams,
+        body: emailInvitationBody,
+        response: { 200: emailInvitationResult },
+      },
+    },
+    async (request) =>
+      sendInvitations({
+        ctx: contextOf(deps, request),
+        input: { ...request.body, code: request.params.code },
+        mailer: deps.mailer,
+        rateLimiter,
+      }),
+  );
   app.get(
     '/:code/invite.ics',
     {

@@ -1,14 +1,26 @@
-import ical from 'ical-generator';
 import type { Ctx } from '../deps.js';
 import { loadMeeting, requireHost } from '../meetings/access.js';
 import { presentMeeting } from '../meetings/present-meeting.js';
+import type { MeetingForUser } from '../meetings/repo.js';
+import { listOccurrenceChanges, seriesOf } from '../recurrence/repo.js';
+import { calendarText, type InviteSource } from './calendar-event.js';
 
-/** A meeting with no set length lasts an hour in the calendar. */
-const DEFAULT_MINUTES = 60;
+/** What an invitation is made from: the meeting, and its series with one-off changes. */
+export async function inviteSourceOf(ctx: Ctx, row: MeetingForUser): Promise<InviteSource> {
+  const meeting = presentMeeting(row, ctx.publicUrl, null);
+  const series = seriesOf(row);
+  return {
+    meeting,
+    start: row.starts_at ?? row.created_at,
+    minutes: row.duration_minutes,
+    series: series ? { series, changes: await listOccurrenceChanges(ctx.db, row.code) } : undefined,
+  };
+}
 
 /**
  * Meeting `code` as an iCalendar invitation (host and co-hosts): title, start, length and the
- * join link. Only a hash of a passcode is stored, so the invite says one is needed, never it.
+ * join link, and for a series its rule, cancelled and changed occurrences. Only a hash of a
+ * passcode is stored, so the invite says one is needed, never it.
  */
 export async function meetingInvite({
   ctx,
@@ -19,21 +31,6 @@ export async function meetingInvite({
 }): Promise<{ filename: string; ics: string }> {
   const row = await loadMeeting(ctx, input.code);
   requireHost(row, ctx.actor, 'send invitations');
-  const meeting = presentMeeting(row, ctx.publicUrl, null);
-  const start = row.starts_at ?? row.created_at;
-  const minutes = row.duration_minutes ?? DEFAULT_MINUTES;
-  const passcode = meeting.hasPasscode
-    ? 'A passcode is required: ask the host for it.'
-    : 'No passcode is needed.';
-  const calendar = ical({ prodId: { company: 'GoMeet', product: 'GoMeet' }, name: meeting.title });
-  calendar.createEvent({
-    id: `${meeting.code}@gomeet`,
-    start,
-    end: new Date(start.getTime() + minutes * 60_000),
-    summary: meeting.title,
-    description: `Join: ${meeting.joinUrl}\nMeeting code: ${meeting.code}\n${passcode}`,
-    location: meeting.joinUrl,
-    url: meeting.joinUrl,
-  });
-  return { filename: `${meeting.code}.ics`, ics: calendar.toString() };
+  const source = await inviteSourceOf(ctx, row);
+  return { filename: `${row.code}.ics`, ics: calendarText(source) };
 }

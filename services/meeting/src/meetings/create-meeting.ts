@@ -2,6 +2,7 @@ import { AppError } from '@gomeet/platform';
 import { meetingSettings, type CreateMeetingBody, type Meeting } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import { checkGuestCeiling, requireUser } from './access.js';
+import { checkRule } from '../recurrence/series.js';
 import { generateMeetingCode } from './meeting-code.js';
 import { hashPasscode } from './passcode.js';
 import { presentMeeting } from './present-meeting.js';
@@ -26,6 +27,8 @@ export async function createMeeting({
   requireUser(ctx.actor, 'create meetings');
   const settings = meetingSettings.parse(input.settings ?? {});
   checkGuestCeiling(settings.maxGuests, settings.maxParticipants);
+  if (input.recurrence)
+    checkRule(input.recurrence, input.startsAt ? new Date(input.startsAt) : null);
   const passcodeHash = input.passcode ? await hashPasscode(input.passcode) : null;
   const now = ctx.now();
   const base: Omit<MeetingRow, 'code'> = {
@@ -47,6 +50,7 @@ export async function createMeeting({
     started_at: null,
     ended_at: null,
     locked: false,
+    recurrence: input.recurrence ? JSON.stringify(input.recurrence) : null,
     e2ee: settings.e2ee,
   };
   return ctx.db.transaction().execute(async (trx) => {

@@ -5,6 +5,7 @@ import { closeLiveMeeting } from './close-live-meeting.js';
 import { myRoleIn, presentMeeting } from './present-meeting.js';
 import { closeAttendance } from '../join/repo.js';
 import { updateMeetingRow } from './repo.js';
+import { stateAfterEnding } from '../recurrence/series-changes.js';
 
 /**
  * Ends a meeting for everyone (host and co-hosts): state "ended", open stays closed, the
@@ -26,7 +27,9 @@ export async function endMeeting({
   const now = ctx.now();
   const row = await ctx.db.transaction().execute(async (trx) => {
     await closeAttendance(trx, meeting.code, now);
-    return updateMeetingRow(trx, meeting.code, { state: 'ended', ended_at: now, updated_at: now });
+    // A series ends today's meeting only: the next occurrence can be joined as usual.
+    const state = stateAfterEnding(meeting, now);
+    return updateMeetingRow(trx, meeting.code, { state, ended_at: now, updated_at: now });
   });
   await ctx.meetings.forget(meeting.code);
   await closeLiveMeeting(ctx, meeting.code);

@@ -1,4 +1,5 @@
 import type { Meeting, Role } from '@gomeet/protocol';
+import { parseStoredRule } from '../recurrence/series.js';
 import type { MeetingForUser } from './repo.js';
 import type { MeetingRow } from './tables.js';
 
@@ -32,5 +33,6 @@ export function presentMeeting(row: MeetingRow, publicUrl: string, myRole: Role 
     createdAt: row.created_at.toISOString(),
     endedAt: row.ended_at ? row.ended_at.toISOString() : null,
     myRole,
+    recurrence: parseStoredRule(row.recurrence),
   };
 }

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { MeetingState, Role } from '@gomeet/protocol';
 import type { RecordingTable } from '../recordings/tables.js';
+import type { OccurrenceTable } from '../recurrence/tables.js';
 import type { MeetingAdminAuditTable } from '../admin/tables.js';
 
 /** One meeting. Settings are columns, not JSON, so capacity and lobby checks stay plain SQL. */
@@ -26,6 +27,8 @@ export interface MeetingTable {
   ended_at: Date | null;
   /** While true, nobody new may join (nor enter the lobby); hosts and those already in may. */
   locked: Generated<boolean>;
+  /** How it repeats (a recurrence rule as JSON, recurrence/series.ts); null: it happens once. */
+  recurrence: Generated<string | null>;
   /** End-to-end encrypted: media is encrypted with a key only participants hold (never stored). */
   e2ee: Generated<boolean>;
 }
@@ -67,6 +70,7 @@ export interface MeetingDatabase {
   meeting_bans: MeetingBanTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_recordings: RecordingTable;
+  meeting_occurrences: OccurrenceTable;
   meeting_admin_audit: MeetingAdminAuditTable;
 }
 

@@ -3,6 +3,7 @@ import type { Meeting, MeetingSettingsPatch, UpdateMeetingBody } from '@gomeet/p
 import type { Updateable } from 'kysely';
 import type { Ctx } from '../deps.js';
 import { checkGuestCeiling, loadMeeting, requireHost, requireNotOver } from './access.js';
+import { afterSeriesChange, checkSeriesChange, storedRule } from '../recurrence/series-changes.js';
 import { hashPasscode } from './passcode.js';
 import { presentMeeting } from './present-meeting.js';
 import { updateMeetingRow } from './repo.js';
@@ -28,6 +29,7 @@ async function changesOf(input: UpdateMeetingBody): Promise<Updateable<MeetingTa
   if (input.durationMinutes !== undefined) changes.duration_minutes = input.durationMinutes;
   if (input.passcode === null) changes.passcode_hash = null;
   else if (input.passcode !== undefined) changes.passcode_hash = await hashPasscode(input.passcode);
+  if (input.recurrence !== undefined) changes.recurrence = storedRule(input.recurrence);
   return changes;
 }
 
@@ -60,10 +62,12 @@ export async function updateMeeting({
   if (maxGuests !== undefined) {
     checkGuestCeiling(maxGuests, input.settings?.maxParticipants ?? meeting.max_participants);
   }
+  checkSeriesChange(meeting, input);
   const changes = await changesOf(input);
   const row =
     (await updateMeetingRow(ctx.db, meeting.code, { ...changes, updated_at: ctx.now() })) ??
     meeting;
+  await afterSeriesChange(ctx, meeting, input);
   await ctx.meetings.forget(meeting.code);
   return presentMeeting(row, ctx.publicUrl, meeting.host_id === ctx.actor.id ? 'host' : 'co-host');
 }

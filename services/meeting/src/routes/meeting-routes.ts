@@ -23,6 +23,7 @@ import { registerBreakoutRoutes } from '../breakouts/breakout-routes.js';
 import { registerUpdateMeeting } from './update-meeting-route.js';
 import { registerAttendanceRoutes } from '../attendance/attendance-routes.js';
 import { registerInvitationRoutes } from '../invitations/invitation-routes.js';
+import { registerOccurrenceRoutes } from '../recurrence/occurrence-routes.js';
 import { registerAdminRoutes } from '../admin/admin-routes.js';
 
 /**
@@ -51,6 +52,7 @@ export const meetingRoutes: FastifyPluginAsync<MeetingDeps> = async (instance, d
   registerBreakoutRoutes(app, deps);
   registerAttendanceRoutes(app, deps);
   registerInvitationRoutes(app, deps);
+  registerOccurrenceRoutes(app, deps);
   registerAdminRoutes(app, deps);
   // One subscription per app: LiveKit's webhook events, verified and published by signaling.
   const log = app.log.child({ component: 'livekit-events' });
