@@ -9,6 +9,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Link } from '../ui/Link';
 import { JoinByCodeForm } from '../auth/JoinByCodeForm';
+import { inviteLink } from '../e2ee/meeting-key';
 import { MeetingRow } from './MeetingRow';
 import { ScheduleForm } from './ScheduleForm';
 import { useMeetings } from './use-meetings';
@@ -78,9 +79,9 @@ export function Dashboard({ session }: { session: StoredSession }) {
         <section className="card created" aria-live="polite" data-testid="created-meeting">
           <p>
             <strong>{created.title}</strong> is ready. Invite link:{' '}
-            <code data-testid="invite-link">{created.joinUrl}</code>
+            <code data-testid="invite-link">{inviteLink(created).link}</code>
           </p>
-          <CopyButton text={created.joinUrl} label="Copy invite link" />{' '}
+          <CopyButton text={inviteLink(created).link} label="Copy invite link" />{' '}
           <Link className="button" href={`/m/${created.code}`} data-testid="start-created">
             Start now
           </Link>

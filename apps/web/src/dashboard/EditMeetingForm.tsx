@@ -2,6 +2,7 @@ import { updateMeetingBody, type Meeting } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
 import { updateMeeting } from '../api/meetings';
 import { describeError } from '../api/problem';
+import { ensureHostKey } from '../e2ee/meeting-key';
 import { ErrorNote } from '../ui/ErrorNote';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 import { MeetingFields, readMeetingForm } from './MeetingFields';
@@ -26,7 +27,9 @@ export function EditMeetingForm({
     setErrors({});
     setBusy(true);
     try {
-      onSaved(await updateMeeting(meeting.code, parsed.data));
+      const saved = await updateMeeting(meeting.code, parsed.data);
+      ensureHostKey(saved);
+      onSaved(saved);
     } catch (error) {
       setErrors(apiFieldErrors(error));
       setFailure(describeError(error));

@@ -9,6 +9,7 @@ const SETTINGS = [
   ['muteOnEntry', 'Mute people when they join', false],
   ['allowScreenShare', 'Allow screen sharing', true],
   ['allowGuests', 'Allow guests without an account', true],
+  ['e2ee', 'End-to-end encryption: the key travels in the invite link; no recording', false],
 ] as const;
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180];

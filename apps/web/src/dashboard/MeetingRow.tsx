@@ -1,4 +1,5 @@
 import type { Meeting } from '@gomeet/protocol';
+import { inviteLink } from '../e2ee/meeting-key';
 import { CopyButton } from '../ui/CopyButton';
 import { Link } from '../ui/Link';
 import { MeetingRecordings } from '../room/recording/MeetingRecordings';
@@ -24,6 +25,7 @@ interface MeetingRowProps {
 export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: MeetingRowProps) {
   const isHost = m.myRole === 'host';
   const runs = isHost || m.myRole === 'co-host';
+  const invite = inviteLink(m);
   return (
     <li className="meeting-row" data-testid="meeting-row" data-code={m.code}>
       <div className="meeting-main">
@@ -32,6 +34,8 @@ export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: Mee
           {when(m)} · <code>{m.code}</code>
           {m.hasPasscode ? ' · passcode' : ''}
           {m.state === 'live' ? ' · live now' : ''}
+          {m.settings.e2ee ? ' · end-to-end encrypted' : ''}
+          {invite.keyMissing ? ' (its key is not in this browser: use the link you were sent)' : ''}
         </span>
       </div>
       {!past && (
@@ -43,7 +47,7 @@ export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: Mee
           >
             {isHost ? 'Start' : 'Join'}
           </Link>
-          <CopyButton text={m.joinUrl} label={`Copy invite link for ${m.title}`} />
+          <CopyButton text={invite.link} label={`Copy invite link for ${m.title}`} />
           {isHost && onDelete && (
             <button
               type="button"

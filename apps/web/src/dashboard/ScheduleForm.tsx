@@ -2,6 +2,7 @@ import { createMeetingBody, type Meeting } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
 import { createMeeting } from '../api/meetings';
 import { describeError } from '../api/problem';
+import { ensureHostKey } from '../e2ee/meeting-key';
 import { ErrorNote } from '../ui/ErrorNote';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 import { MeetingFields, readMeetingForm } from './MeetingFields';
@@ -21,7 +22,10 @@ export function ScheduleForm({ onCreated }: { onCreated: (m: Meeting) => void })
     setErrors({});
     setBusy(true);
     try {
-      onCreated(await createMeeting(parsed.data));
+      const created = await createMeeting(parsed.data);
+      // An encrypted meeting's key is made here, in the host's browser, and never sent.
+      ensureHostKey(created);
+      onCreated(created);
       formEl.reset();
     } catch (error) {
       setErrors(apiFieldErrors(error));

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { lastGuestName } from '../api/session-store';
+import { KeyPrompt } from '../e2ee/KeyPrompt';
+import { useMeetingKey } from '../e2ee/use-meeting-key';
 import { loadDeviceChoices, saveDeviceChoices, type DeviceChoices } from '../prejoin/device-prefs';
 import { PreJoin } from '../prejoin/PreJoin';
 import { RealtimeContext } from '../realtime/RealtimeContext';
@@ -11,6 +13,8 @@ import { WaitingRoom } from './WaitingRoom';
 
 /** /m/{code}: pre-join, lobby, the room, and what comes after. */
 export function MeetingPage({ code }: { code: string }) {
+  // First: an encrypted meeting's key leaves the address before anything else runs.
+  const e2ee = useMeetingKey(code);
   const roomModule = useRoomModule();
   // LiveKit starts connecting with the join answer, while the room is still being drawn.
   const j = useJoin(code, roomModule?.connectEarly);
@@ -23,6 +27,9 @@ export function MeetingPage({ code }: { code: string }) {
 
   switch (j.stage.name) {
     case 'prejoin':
+      if (j.meeting?.settings.e2ee && !e2ee.key) {
+        return <KeyPrompt code={code} title={j.meeting.title} onKey={e2ee.setKey} />;
+      }
       return (
         <PreJoin
           code={code}
@@ -36,6 +43,7 @@ export function MeetingPage({ code }: { code: string }) {
           notice={j.notice}
           busy={j.busy}
           onJoin={j.join}
+          encrypted={j.meeting ? j.meeting.settings.e2ee : e2ee.key !== null}
         />
       );
     case 'waiting':

@@ -5,6 +5,7 @@ import { getMeeting, requestJoin } from '../api/meetings';
 import { ApiError, describeError } from '../api/problem';
 import { busyMessage, retryWhenBusy } from '../api/retry-after';
 import { getGuest } from '../api/session-store';
+import { requireKeyFor } from '../e2ee/meeting-key';
 import type { JoinForm } from '../prejoin/PreJoin';
 import { useSession } from '../use-session';
 import type { Admission, ExitReason, Joined, Stage } from './stage';
@@ -34,6 +35,7 @@ export function useJoin(code: string, onJoined?: (join: Joined) => void) {
   const joinedRef = useRef(onJoined);
   joinedRef.current = onJoined;
   const enter = useCallback((join: Joined) => {
+    requireKeyFor(join);
     joinedRef.current?.(join);
     setStage({ name: 'room', join });
   }, []);
@@ -119,9 +121,14 @@ export function useJoin(code: string, onJoined?: (join: Joined) => void) {
   // The lobby socket says when a host lets us in, with the LiveKit token to connect with.
   const admitted = useCallback(
     (a: Admission) => {
-      if (stage.name === 'waiting') enter({ status: 'joined', identity: stage.identity, ...a });
+      if (stage.name !== 'waiting') return;
+      try {
+        enter({ status: 'joined', identity: stage.identity, ...a });
+      } catch (e) {
+        fail(e);
+      }
     },
-    [stage, enter],
+    [stage, enter, fail],
   );
 
   return {

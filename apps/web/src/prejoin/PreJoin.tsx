@@ -4,6 +4,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { WaitNote } from '../ui/WaitNote';
 import { Field } from '../ui/Field';
 import { formText } from '../ui/form-text';
+import { E2eeNotice } from '../e2ee/E2eeNotice';
 import { describeEffectError } from '../media/effects';
 import { EffectControls } from '../media/EffectControls';
 import { canPickSpeaker } from '../media/speaker';
@@ -35,6 +36,8 @@ interface PreJoinProps {
   notice?: string | null;
   busy: boolean;
   onJoin: (form: JoinForm) => void;
+  /** End-to-end encrypted (a guest's link says so with its key before the meeting is known). */
+  encrypted?: boolean;
 }
 
 /**
@@ -124,6 +127,7 @@ export function PreJoin(props: PreJoinProps) {
           Meeting <code data-testid="meeting-code">{code}</code>
           {meeting ? ` · hosted by ${meeting.hostName}` : ''}
         </p>
+        {props.encrypted && <E2eeNotice />}
         {accountName === null ? (
           <Field
             label="Your name"

@@ -1,6 +1,8 @@
 import type { Meeting } from '@gomeet/protocol';
 import { useParticipants } from '@livekit/components-react';
 import { useEffect, useState } from 'react';
+import { E2eeNotice } from '../e2ee/E2eeNotice';
+import { inviteLink } from '../e2ee/meeting-key';
 import { CopyButton } from '../ui/CopyButton';
 
 function formatElapsed(ms: number): string {
@@ -31,7 +33,8 @@ interface MeetingInfoProps {
 export function MeetingInfo({ code, meeting, joinedAt, open }: MeetingInfoProps) {
   const elapsed = useElapsed(joinedAt);
   const count = useParticipants().length;
-  const link = meeting?.joinUrl ?? `${location.origin}/m/${code}`;
+  // An encrypted meeting's link carries its key (everyone in the room holds it anyway).
+  const link = meeting ? inviteLink(meeting).link : `${location.origin}/m/${code}`;
   return (
     <header className="room-header">
       <div>
@@ -52,6 +55,7 @@ export function MeetingInfo({ code, meeting, joinedAt, open }: MeetingInfoProps)
             <code data-testid="room-invite-link">{link}</code>
           </p>
           <CopyButton text={link} label="Copy invite link" />
+          {meeting?.settings.e2ee && <E2eeNotice />}
         </section>
       )}
     </header>

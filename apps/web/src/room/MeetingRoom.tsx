@@ -5,6 +5,8 @@ import { RoomContext, StartAudio } from '@livekit/components-react';
 import { useState } from 'react';
 import { endMeeting } from '../api/meetings';
 import { describeError } from '../api/problem';
+import { KeyMismatchNote } from '../e2ee/KeyMismatchNote';
+import { RecordingOff } from '../e2ee/RecordingOff';
 import type { ExitReason, Joined } from '../meeting/stage';
 import type { DeviceChoices } from '../prejoin/device-prefs';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -75,6 +77,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
         <BreakoutBanner code={code} breakout={breakout} />
         <RecordingBanner status={recording} />
         <ErrorNote message={problem ?? mediaError} testId="room-error" />
+        {join.e2ee && <KeyMismatchNote />}
         {!host && meeting?.settings.muteOnEntry && (
           <p className="notice" role="status">
             The host mutes people as they join. Unmute when you want to speak.
@@ -101,7 +104,12 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
           <RoomToolbar me={join.identity} panel={panel} onPanel={setPanel} unread={chat.unread} />
           <PollsButton panel={panel} onPanel={setPanel} />
           {host && <BreakoutsButton panel={panel} onPanel={setPanel} help={breakout.help.length} />}
-          {host && <RecordButton code={code} status={recording} onError={setProblem} />}
+          {host &&
+            (join.e2ee ? (
+              <RecordingOff />
+            ) : (
+              <RecordButton code={code} status={recording} onError={setProblem} />
+            ))}
         </RoomControls>
         <SidePanel
           panel={panel}

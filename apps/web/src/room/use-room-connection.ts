@@ -9,6 +9,7 @@ import {
   type RoomConnectOptions,
 } from 'livekit-client';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { encryptionFor, startEncryption, stopEncryption } from '../e2ee/room-encryption';
 import type { ExitReason, Joined } from '../meeting/stage';
 import type { DeviceChoices } from '../prejoin/device-prefs';
 import { describeMediaError } from '../prejoin/media-errors';
@@ -30,8 +31,10 @@ function exitReasonFor(reason: DisconnectReason | undefined): ExitReason {
   }
 }
 
-function createRoom(): Room {
+function createRoom(join: Joined): Room {
   return new Room({
+    // End-to-end encrypted meetings only: the key provider and the E2EE worker.
+    ...encryptionFor(join),
     // Video is sized to its element and paused when off screen; publishers only send the
     // simulcast layers someone is watching.
     adaptiveStream: true,
@@ -62,11 +65,13 @@ function connect(room: Room, join: Joined): Promise<void> {
     .on(RoomEvent.TrackSubscribed, (t) => {
       if (t.kind === Track.Kind.Video) performance.mark('gomeet:video-subscribed');
     });
-  return room.connect(join.livekitUrl, join.token, {
-    // Video is subscribed per visible tile (see use-visible-subscriptions); audio always.
-    autoSubscribe: false,
-    ...rtcConfigFor(join.iceServers),
-  });
+  return startEncryption(room, join).then(() =>
+    room.connect(join.livekitUrl, join.token, {
+      // Video is subscribed per visible tile (see use-visible-subscriptions); audio always.
+      autoSubscribe: false,
+      ...rtcConfigFor(join.iceServers),
+    }),
+  );
 }
 
 /** Starts connecting to the room of a join answer; the room's useRoomConnection takes it over. */
@@ -74,7 +79,7 @@ export function connectEarly(join: Joined): void {
   if (early?.join === join) return;
   // A connection nobody took over (a second answer replaced the first) must not linger.
   void early?.room.disconnect();
-  const room = createRoom();
+  const room = createRoom(join);
   const connecting = connect(room, join);
   // Failures are reported by useRoomConnection, which awaits this same promise.
   connecting.catch(() => undefined);
@@ -83,7 +88,7 @@ export function connectEarly(join: Joined): void {
 
 /** The early connection for `join` if there is one (handed out once), else a new room. */
 function takeRoom(join: Joined): { room: Room; connecting?: Promise<void> } {
-  if (early?.join !== join) return { room: createRoom() };
+  if (early?.join !== join) return { room: createRoom(join) };
   const taken = early;
   early = undefined;
   return taken;
@@ -183,7 +188,7 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
       const now = { videoEnabled: lp.isCameraEnabled, audioEnabled: lp.isMicrophoneEnabled };
       startRef.current = { choices: { ...startRef.current.choices, ...now }, micOnEntry: true };
       room.removeAllListeners();
-      void room.disconnect();
+      void room.disconnect().then(() => stopEncryption(room));
     };
   }, [room, join]);
 

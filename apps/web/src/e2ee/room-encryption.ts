@@ -1,0 +1,48 @@
+import {
+  ExternalE2EEKeyProvider,
+  isE2EESupported,
+  type Room,
+  type RoomOptions,
+} from 'livekit-client';
+// Bundled by Vite as its own file under /assets/, served from our origin (CSP worker-src 'self').
+import E2EEWorker from 'livekit-client/e2ee-worker?worker';
+import type { Joined } from '../meeting/stage';
+import { pageMeetingKey } from './meeting-key';
+
+/** Why a room of an encrypted meeting cannot be entered. */
+export class EncryptionUnavailable extends Error {}
+
+/**
+ * LiveKit's encryption options for `join`: none for a plain meeting. For an end-to-end
+ * encrypted one, a key provider holding this page's key and the E2EE worker; without a key or
+ * without browser support it throws rather than connect and send anything unencrypted.
+ */
+export function encryptionFor(join: Joined): Pick<RoomOptions, 'encryption'> {
+  if (!join.e2ee) return {};
+  const key = pageMeetingKey();
+  if (!key) {
+    throw new EncryptionUnavailable(
+      'This meeting is end-to-end encrypted and this page has no key for it: open the full invite link.',
+    );
+  }
+  if (!isE2EESupported()) {
+    throw new EncryptionUnavailable(
+      'This meeting is end-to-end encrypted, which this browser cannot do: use a recent Chrome, Edge, Firefox or Safari.',
+    );
+  }
+  // A random 256-bit key through PBKDF2 (setKey with a string): what every LiveKit SDK accepts.
+  const keyProvider = new ExternalE2EEKeyProvider();
+  void keyProvider.setKey(key);
+  return { encryption: { keyProvider, worker: new E2EEWorker() } };
+}
+
+/** Turns encryption on before the room connects, so nothing is ever sent in the clear. */
+export async function startEncryption(room: Room, join: Joined): Promise<void> {
+  if (join.e2ee) await room.setE2EEEnabled(true);
+}
+
+/** Ends the room's E2EE worker once the room has disconnected. */
+export function stopEncryption(room: Room): void {
+  const options = room.options.encryption;
+  if (options && 'worker' in options) options.worker.terminate();
+}
