@@ -10,6 +10,7 @@ import { RecordingOff } from '../e2ee/RecordingOff';
 import type { ExitReason, Joined } from '../meeting/stage';
 import type { DeviceChoices } from '../prejoin/device-prefs';
 import { ErrorNote } from '../ui/ErrorNote';
+import { Announcer } from './announcer/Announcer';
 import { ConnectionBanner } from './ConnectionBanner';
 import { MeetingInfo } from './MeetingInfo';
 import './panels/panels.css';
@@ -118,6 +119,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
           me={join.identity}
           chat={chat}
         />
+        <Announcer me={join.identity} chatOpen={panel === 'chat'} />
         <RoomAudio />
         <StartAudio label="Click to turn on meeting audio" className="start-audio" />
       </div>
