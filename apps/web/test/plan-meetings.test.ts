@@ -47,7 +47,7 @@ describe('planning meetings on the dashboard', () => {
     expect(await row.textContent()).toContain(shown);
     await screenshot(page, SHOTS, '01-edited');
 
-    await page.getByLabel('Add Budget final to a calendar').click();
+    await page.getByLabel('Add to calendar: Budget final').click();
     const google = await row.getByRole('link', { name: 'Google Calendar' }).getAttribute('href');
     expect(new URL(google ?? '').searchParams.get('text')).toBe('Budget final');
     const [ics] = await Promise.all([

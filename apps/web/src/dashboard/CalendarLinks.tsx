@@ -11,7 +11,7 @@ export function CalendarLinks({ meeting: m }: { meeting: Meeting }) {
   const download = () => downloadInvite(m.code).catch((e: unknown) => setError(describeError(e)));
   return (
     <details className="meeting-panel">
-      <summary aria-label={`Add ${m.title} to a calendar`}>Add to calendar</summary>
+      <summary aria-label={`Add to calendar: ${m.title}`}>Add to calendar</summary>
       <p>
         <a href={googleCalendarUrl(m)} target="_blank" rel="noreferrer">
           Google Calendar

@@ -72,7 +72,6 @@ export function PreJoin(props: PreJoinProps) {
             type="button"
             className={choices.audioEnabled ? 'toggle on' : 'toggle off'}
             aria-pressed={choices.audioEnabled}
-            aria-label={choices.audioEnabled ? 'Turn microphone off' : 'Turn microphone on'}
             onClick={() => set({ audioEnabled: !choices.audioEnabled })}
           >
             {choices.audioEnabled ? 'Mic on' : 'Mic off'}
@@ -81,7 +80,6 @@ export function PreJoin(props: PreJoinProps) {
             type="button"
             className={choices.videoEnabled ? 'toggle on' : 'toggle off'}
             aria-pressed={choices.videoEnabled}
-            aria-label={choices.videoEnabled ? 'Turn camera off' : 'Turn camera on'}
             onClick={() => set({ videoEnabled: !choices.videoEnabled })}
           >
             {choices.videoEnabled ? 'Camera on' : 'Camera off'}

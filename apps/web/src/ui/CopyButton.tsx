@@ -12,9 +12,15 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       window.prompt('Copy this link', text);
     }
   };
+  // The visible text is part of the name (WCAG 2.5.3), which the label makes specific.
   return (
-    <button type="button" className="secondary" aria-label={label} onClick={() => void copy()}>
-      {copied ? 'Copied' : 'Copy link'}
+    <button
+      type="button"
+      className="secondary"
+      aria-label={copied ? 'Copied' : label}
+      onClick={() => void copy()}
+    >
+      {copied ? 'Copied' : 'Copy invite link'}
     </button>
   );
 }

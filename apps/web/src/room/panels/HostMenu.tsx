@@ -55,62 +55,49 @@ export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuPro
           {p.mic && (
             <button
               type="button"
-              aria-label={`Mute ${p.name}'s microphone`}
               onClick={() => act(() => muteParticipant(code, p.identity, 'microphone'))}
             >
-              Mute microphone
+              {`Mute ${p.name}'s microphone`}
             </button>
           )}
           {p.camera && (
             <button
               type="button"
-              aria-label={`Turn off ${p.name}'s camera`}
               onClick={() => act(() => muteParticipant(code, p.identity, 'camera'))}
             >
-              Mute camera
+              {`Turn off ${p.name}'s camera`}
             </button>
           )}
           {!p.mic && (
-            <button
-              type="button"
-              aria-label={`Ask ${p.name} to unmute`}
-              onClick={() => act(() => askToUnmute(code, p.identity))}
-            >
-              Ask to unmute
+            <button type="button" onClick={() => act(() => askToUnmute(code, p.identity))}>
+              {`Ask ${p.name} to unmute`}
             </button>
           )}
           {p.handRaisedAt && (
-            <button
-              type="button"
-              aria-label={`Lower ${p.name}'s hand`}
-              onClick={() => act(() => lowerHand(code, p.identity))}
-            >
-              Lower hand
+            <button type="button" onClick={() => act(() => lowerHand(code, p.identity))}>
+              {`Lower ${p.name}'s hand`}
             </button>
           )}
           <button
             type="button"
-            aria-label={spotlit ? 'End the spotlight' : `Spotlight ${p.name} for everyone`}
             onClick={() => act(() => spotlight(code, spotlit ? null : p.identity))}
           >
-            {spotlit ? 'End spotlight' : 'Spotlight for everyone'}
+            {spotlit ? 'End the spotlight' : `Spotlight ${p.name} for everyone`}
           </button>
           {iAmHost && p.role !== 'host' && (
             <button
               type="button"
-              aria-label={coHost ? `Make ${p.name} a participant` : `Make ${p.name} a co-host`}
               onClick={() =>
                 act(() => setRole(code, p.identity, coHost ? 'participant' : 'co-host'))
               }
             >
-              {coHost ? 'Make participant' : 'Make co-host'}
+              {coHost ? `Make ${p.name} a participant` : `Make ${p.name} a co-host`}
             </button>
           )}
           {p.role !== 'host' && (
             <button
               type="button"
               className="danger"
-              aria-label={`Remove ${p.name} from the meeting`}
               onClick={() => {
                 const what = `Remove ${p.name} from the meeting?`;
                 // Say what removal does: no way back on this identity, but a guest pass is one
@@ -120,7 +107,7 @@ export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuPro
                   act(() => removeParticipant(code, p.identity));
               }}
             >
-              Remove
+              {`Remove ${p.name} from the meeting`}
             </button>
           )}
         </div>

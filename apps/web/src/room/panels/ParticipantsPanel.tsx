@@ -42,7 +42,6 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
           <button
             type="button"
             className="secondary"
-            aria-label="Mute everyone's microphone"
             disabled={busy}
             data-testid="mute-all"
             onClick={() => run(() => muteAll(code))}
@@ -53,18 +52,16 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
             type="button"
             className={state.locked ? 'on' : 'secondary'}
             aria-pressed={state.locked}
-            aria-label={state.locked ? 'Unlock the meeting' : 'Lock the meeting'}
             disabled={busy}
             data-testid="lock-toggle"
             onClick={() => run(() => setLocked(code, !state.locked))}
           >
-            {state.locked ? 'Locked' : 'Lock meeting'}
+            {state.locked ? 'Unlock the meeting' : 'Lock the meeting'}
           </button>
           {hands.length > 0 && (
             <button
               type="button"
               className="secondary"
-              aria-label="Lower everyone's hand"
               disabled={busy}
               data-testid="lower-all-hands"
               onClick={() => run(() => lowerAllHands(code))}
@@ -76,12 +73,11 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
             <button
               type="button"
               className="secondary"
-              aria-label="End the spotlight"
               disabled={busy}
               data-testid="end-spotlight"
               onClick={() => run(() => setSpotlight(code, null))}
             >
-              End spotlight
+              End the spotlight
             </button>
           )}
         </div>

@@ -22,6 +22,9 @@ export function RoomToolbar({ me, panel, onPanel, unread }: RoomToolbarProps) {
   const raised = state.hands.includes(me);
   const waiting = isHost(state.you?.role) ? state.lobby.length : 0;
   const toggle = (p: Exclude<Panel, null>) => onPanel(panel === p ? null : p);
+  // The name holds the numbers the button shows, in their order (WCAG 2.5.3, label in name).
+  const count = `Participants: ${state.participants.length}`;
+  const people = waiting > 0 ? `${count}, ${waiting} waiting in the lobby` : count;
 
   return (
     <>
@@ -61,13 +64,14 @@ export function RoomToolbar({ me, panel, onPanel, unread }: RoomToolbarProps) {
       </span>
       <ControlButton
         icon={Users}
-        label={waiting > 0 ? `Participants, ${waiting} waiting in the lobby` : 'Participants'}
+        label={people}
         pressed={panel === 'people'}
         shortcut="participants"
         testId="people-toggle"
         onClick={() => toggle('people')}
       >
         <span className="control-caption">{state.participants.length}</span>
+        {waiting > 0 && ' '}
         {waiting > 0 && <span className="count-badge">{waiting}</span>}
       </ControlButton>
       <ControlButton
