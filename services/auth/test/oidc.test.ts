@@ -4,6 +4,7 @@ import { describeBackends } from '@gomeet/testing/describe-backends';
 import { startOidcProvider, type OidcTestProvider } from '@gomeet/testing/oidc-provider';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OidcSettings } from '../src/index.js';
@@ -213,6 +214,21 @@ describeBackends('single sign-on with OpenID Connect on $name', (backend) => {
     expect(fragment.message).toBe(
       'Brief ID refused the sign-in code: it expired or was already used. Start again from GoMeet.',
     );
+  });
+
+  it('refuses an account an administrator disabled, saying so', async () => {
+    const { login, email } = account();
+    const first = await signIn(login);
+    const session = await finish(first.browser, first.callback);
+    await sql`update auth_users set disabled_at = now() where email = ${email}`.execute(
+      auth.database.db,
+    );
+    const again = await signIn(login);
+    const { location } = await again.browser.request(again.callback);
+    const fragment = ssoFragment(location!);
+    expect(fragment.error).toBe('sso-account-unavailable');
+    expect(fragment.message).toContain('disabled by an administrator');
+    expect(session.user.email).toBe(email);
   });
 
   it('counts the hand-off code once', async () => {

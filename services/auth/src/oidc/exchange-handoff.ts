@@ -1,5 +1,6 @@
 import { AppError } from '@gomeet/platform';
 import type { Session } from '@gomeet/protocol';
+import { accountDisabled } from '../admin/blocked-sign-in.js';
 import type { AuthContext } from '../deps.js';
 import { issueSession } from '../sessions/issue-session.js';
 import { insertRefreshToken } from '../sessions/repo.js';
@@ -26,6 +27,8 @@ export async function exchangeHandoff({
       'This single sign-on has expired or was already used. Sign in again.',
       { type: 'sso-handoff-invalid' },
     );
+  // Disabled between the callback and now: refused like a password sign-in.
+  if (user.disabled_at) throw accountDisabled();
   const refresh = await insertRefreshToken(ctx.db, {
     userId: user.id,
     now: ctx.now(),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import type { AuthContext } from '../deps.js';
+import { findUserById } from '../users/repo.js';
 import { linkAccount } from './link-account.js';
 import { consumeState, findLoginByState, setHandoff, type OidcLoginRow } from './repo.js';
 import type { OidcProvider } from './settings.js';
@@ -15,7 +16,7 @@ export const HANDOFF_TTL_SECONDS = 60;
  * one GoMeet issued, unused and unexpired (spent now, so a replay is refused), for this
  * provider, and the browser's cookie holds it; the code is exchanged with the PKCE verifier and
  * the ID token's issuer, audience, nonce and signature are checked (openid-client); the account
- * is found or linked by verified email. Returns a one-time code for the web app's session.
+ * is found or linked by verified email, and is not disabled. Returns a one-time code for the web app's session.
  */
 export async function finishSignIn({
   ctx,
@@ -42,6 +43,12 @@ export async function finishSignIn({
   current.search = query.toString();
   const claims = await exchangeCode(provider, config, current, login);
   const userId = await linkAccount(ctx, provider, claims);
+  const user = await findUserById(ctx.db, userId);
+  if (!user || user.disabled_at)
+    throw new SsoError(
+      'sso-account-unavailable',
+      'This GoMeet account has been disabled by an administrator. Ask them if you think this is a mistake.',
+    );
   const handoffCode = randomBytes(32).toString('base64url');
   await setHandoff(ctx.db, {
     id: login.id,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { claimFirstAdmin } from '../admin/admin-role.js';
 import type { AuthContext } from '../deps.js';
 import { findUserByEmail } from '../users/repo.js';
 import type { SsoClaims } from './finish-sign-in.js';
@@ -51,6 +52,8 @@ export async function linkAccount(
           email_verified_at: at,
         })
         .execute();
+      // On an SSO-only install the first account arrives this way: it administers, as a first sign-up does.
+      await claimFirstAdmin(trx, userId, at);
     }
     await insertIdentity(trx, { provider: provider.id, subject: claims.sub, userId, email, at });
     ctx.log.info({ provider: provider.id, userId, created: !existing }, 'single sign-on linked');
