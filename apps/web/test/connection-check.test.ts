@@ -80,26 +80,78 @@ describe.skipIf(!haveCoturn)('the pre-join connection check', () => {
     const verdict = page.getByTestId('connection-verdict');
     expect(await verdict.textContent()).toBe('Your connection is ready.');
     expect(await verdict.getAttribute('data-state')).toBe('done');
-    for (const id of ['signalling', 'udp', 'tcp', 'turn'])
+    for (const id of ['signalling', 'media', 'udp', 'tcp', 'turn'])
       expect(await lineState(page, id)).toBe('ok');
+    // The test connection reached LiveKit's own media port, over UDP on loopback.
+    expect(await page.getByTestId('connection-media').textContent()).toContain(
+      'Audio and video: Connected to 127.0.0.1 over UDP',
+    );
     await screenshot(page, SHOTS, '01-ready');
     await page.context().close();
   });
 
-  it('names the TURN relay, and what to allow, when TURN cannot be reached', async () => {
+  it('names the TURN relay, and what to allow, when TURN cannot be reached (media still connects directly)', async () => {
     const page = await prejoinOn(turnDown);
     const verdict = page.getByTestId('connection-verdict');
-    expect(await verdict.getAttribute('data-state')).toBe('blocked');
+    expect(await verdict.getAttribute('data-state')).toBe('done');
     expect(await verdict.textContent()).toMatch(
-      /^Calls may not connect: your network blocks the TURN relay \(127\.0\.0\.1:\d+\)\.$/,
+      /^Your connection is ready, but the TURN relay \(127\.0\.0\.1:\d+\) cannot be reached\.$/,
     );
     expect(await page.getByTestId('connection-check').textContent()).toMatch(
       /ask your admin to allow UDP and TCP to 127\.0\.0\.1:\d+/,
     );
     expect(await lineState(page, 'signalling')).toBe('ok');
+    expect(await lineState(page, 'media')).toBe('ok');
     expect(await lineState(page, 'turn')).toBe('blocked');
     await screenshot(page, SHOTS, '02-turn-blocked');
     await page.context().close();
+  });
+
+  it('says calls will not connect when a network lets no media through to LiveKit, and that the relay saves them when it answers', async () => {
+    // A network that blocks every direct media path, as a strict firewall does: this browser's
+    // peer connections may only use relays (the media probe has none; the TURN probe has ours).
+    const relayOnly = (p: Page) =>
+      p.addInitScript(() => {
+        const Native = window.RTCPeerConnection;
+        const relay = (c?: RTCConfiguration): RTCConfiguration => ({
+          ...c,
+          iceTransportPolicy: 'relay',
+        });
+        class RelayOnly extends Native {
+          constructor(config?: RTCConfiguration) {
+            super(relay(config));
+          }
+          override setConfiguration(config?: RTCConfiguration) {
+            super.setConfiguration(relay(config));
+          }
+        }
+        window.RTCPeerConnection = RelayOnly;
+      });
+    const blocked = await prejoinOn(turnDown, relayOnly);
+    const host = new URL(turnDown.livekitUrl).hostname;
+    expect(await blocked.getByTestId('connection-verdict').getAttribute('data-state')).toBe(
+      'blocked',
+    );
+    expect(await blocked.getByTestId('connection-verdict').textContent()).toBe(
+      `Calls will not connect: your network blocks audio and video to the media server (${host}).`,
+    );
+    expect(await blocked.getByTestId('connection-check').textContent()).toContain(
+      `ask your admin to allow UDP and TCP to ${host}'s media ports`,
+    );
+    expect(await lineState(blocked, 'signalling')).toBe('ok');
+    expect(await lineState(blocked, 'media')).toBe('blocked');
+    expect(await lineState(blocked, 'udp')).toBe('blocked');
+    expect(await lineState(blocked, 'tcp')).toBe('blocked');
+    await screenshot(blocked, SHOTS, '04-media-blocked');
+    await blocked.context().close();
+
+    const relayed = await prejoinOn(withTurn, relayOnly);
+    expect(await relayed.getByTestId('connection-verdict').textContent()).toBe(
+      'Your connection is ready, through the TURN relay.',
+    );
+    expect(await lineState(relayed, 'media')).toBe('blocked');
+    expect(await lineState(relayed, 'turn')).toBe('ok');
+    await relayed.context().close();
   });
 
   it('names the media server when its signalling port refuses connections (Playwright refuses them)', async () => {

@@ -9,9 +9,10 @@ type CheckState =
 const MARKS = { ok: '✓', blocked: '✗', later: '–' } as const;
 
 /**
- * Can this network carry a call? Reaches the media server's signalling port and each TURN
- * relay (with made-up credentials: a refusal proves it answers) and says so plainly, with
- * what to do when something is blocked. Media itself is proven when joining.
+ * Can this network carry a call? Reaches the media server's signalling port, makes a short
+ * test connection to its media ports (UDP or TCP), reaches each TURN relay (with made-up
+ * credentials: a refusal proves it answers) and says so plainly, with what to do when
+ * something is blocked.
  */
 export function ConnectionCheck() {
   const [state, setState] = useState<CheckState>({ name: 'checking' });

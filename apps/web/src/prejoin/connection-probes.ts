@@ -63,6 +63,63 @@ export async function probeTurn(url: string): Promise<boolean> {
   }
 }
 
+/** How the media probe's test connection reached LiveKit: its own UDP or TCP port, or a relay. */
+export type MediaPath = 'udp' | 'tcp' | 'relay';
+
+/** What the media probe found: whether audio and video can flow, and along which path. */
+export interface MediaProbe {
+  reached: boolean;
+  via: MediaPath | null;
+}
+
+/** The path a connected peer connection uses: its selected candidate pair's remote side. */
+async function selectedPath(pc: { getStats(): Promise<RTCStatsReport> | undefined } | undefined) {
+  const report = await pc?.getStats();
+  if (!report) return null;
+  const stats = [...report.values()] as Record<string, unknown>[];
+  const transport = stats.find((s) => s.type === 'transport' && s.selectedCandidatePairId);
+  const pair =
+    stats.find((s) => s.id === transport?.selectedCandidatePairId) ??
+    stats.find((s) => s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated);
+  const remote = stats.find((s) => s.id === pair?.remoteCandidateId);
+  const local = stats.find((s) => s.id === pair?.localCandidateId);
+  if (!remote) return null;
+  if (remote.candidateType === 'relay' || local?.candidateType === 'relay') return 'relay';
+  return remote.protocol === 'tcp' ? 'tcp' : 'udp';
+}
+
+/**
+ * Whether audio and video can reach LiveKit's media ports: a short test connection with the
+ * connectivity route's token (a hidden participant who sends nothing), without our TURN relay,
+ * so it succeeds only over LiveKit's own UDP or TCP port. livekit-client loads only now, in the
+ * chunk the room uses anyway.
+ */
+export async function probeMedia(livekitUrl: string, token: string): Promise<MediaProbe> {
+  const { Room } = await import('livekit-client');
+  const room = new Room({ adaptiveStream: false, dynacast: false });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timed out')), PROBE_TIMEOUT_MS * 2);
+    });
+    const connecting = room.connect(livekitUrl, token, {
+      autoSubscribe: false,
+      maxRetries: 0,
+      peerConnectionTimeout: PROBE_TIMEOUT_MS,
+      rtcConfig: { iceServers: [], iceTransportPolicy: 'all' },
+    });
+    await Promise.race([connecting, timeout]);
+    const pcs = room.engine.pcManager;
+    const via = (await selectedPath(pcs?.subscriber)) ?? (await selectedPath(pcs?.publisher));
+    return { reached: true, via: via ?? 'udp' };
+  } catch {
+    return { reached: false, via: null };
+  } finally {
+    clearTimeout(timer);
+    await room.disconnect().catch(() => undefined);
+  }
+}
+
 /** One TURN URL and whether it answered. */
 export interface TurnProbe {
   url: string;
@@ -73,19 +130,23 @@ export interface TurnProbe {
 export interface ConnectivityReport {
   livekitUrl: string;
   signalling: boolean;
+  /** The test connection to LiveKit's media ports; null when the server gave no token for it. */
+  media: MediaProbe | null;
   turn: TurnProbe[];
 }
 
-/** Runs every probe at once: signalling and each TURN URL. */
+/** Runs every probe at once: signalling, media and each TURN URL. */
 export async function checkConnectivity(): Promise<ConnectivityReport> {
-  const { livekitUrl, turnUrls } = await getConnectivityTargets();
-  const [signalling, ...answers] = await Promise.all([
+  const { livekitUrl, turnUrls, mediaProbeToken } = await getConnectivityTargets();
+  const [signalling, media, answers] = await Promise.all([
     probeSignalling(livekitUrl),
-    ...turnUrls.map(probeTurn),
+    mediaProbeToken ? probeMedia(livekitUrl, mediaProbeToken) : null,
+    Promise.all(turnUrls.map(probeTurn)),
   ]);
   return {
     livekitUrl,
-    signalling: signalling ?? false,
+    signalling,
+    media,
     turn: turnUrls.map((url, i) => ({ url, reachable: answers[i] ?? false })),
   };
 }

@@ -10,17 +10,18 @@ describe('the connection verdict', () => {
     const v = verdictOf({
       livekitUrl,
       signalling: true,
+      media: null,
       turn: [
         { url: udp, reachable: true },
         { url: tcp, reachable: true },
       ],
     });
     expect(v).toMatchObject({ ready: true, headline: 'Your connection is ready.', advice: null });
-    expect(v.lines.map((l) => l.state)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(v.lines.map((l) => l.state)).toEqual(['ok', 'later', 'ok', 'ok', 'ok']);
   });
 
   it('names the media server when signalling is blocked', () => {
-    const v = verdictOf({ livekitUrl, signalling: false, turn: [] });
+    const v = verdictOf({ livekitUrl, signalling: false, media: null, turn: [] });
     expect(v.ready).toBe(false);
     expect(v.headline).toContain('blocks the media server (meet.example.com:7880)');
     expect(v.lines.find((l) => l.id === 'turn')?.detail).toBe('Not set up on this server');
@@ -30,6 +31,7 @@ describe('the connection verdict', () => {
     const v = verdictOf({
       livekitUrl,
       signalling: true,
+      media: null,
       turn: [
         { url: udp, reachable: false },
         { url: tcp, reachable: false },
@@ -46,6 +48,7 @@ describe('the connection verdict', () => {
     const v = verdictOf({
       livekitUrl,
       signalling: true,
+      media: null,
       turn: [
         { url: udp, reachable: false },
         { url: 'turns:turn.example.com:5349', reachable: true },
@@ -54,9 +57,100 @@ describe('the connection verdict', () => {
     expect(v).toMatchObject({ ready: true, headline: 'Your connection is ready, over TCP.' });
     expect(v.lines.map((l) => [l.id, l.state])).toEqual([
       ['signalling', 'ok'],
+      ['media', 'later'],
       ['udp', 'blocked'],
       ['tcp', 'ok'],
       ['turn', 'ok'],
     ]);
+  });
+
+  describe('with the media probe', () => {
+    const turnUp = [
+      { url: udp, reachable: true },
+      { url: tcp, reachable: true },
+    ];
+    const turnDown = turnUp.map((t) => ({ ...t, reachable: false }));
+
+    it('says how audio and video got through, and what is still unknown', () => {
+      const v = verdictOf({
+        livekitUrl,
+        signalling: true,
+        media: { reached: true, via: 'udp' },
+        turn: [],
+      });
+      expect(v).toMatchObject({ ready: true, headline: 'Your connection is ready.' });
+      expect(v.lines.map((l) => [l.id, l.state, l.detail])).toEqual([
+        ['signalling', 'ok', 'Reached meet.example.com:7880'],
+        ['media', 'ok', 'Connected to meet.example.com over UDP'],
+        ['udp', 'ok', 'Open (the fastest way for audio and video)'],
+        ['tcp', 'later', 'Checked when you join'],
+        ['turn', 'later', 'Not set up on this server'],
+      ]);
+    });
+
+    it('is ready over TCP when the test connection had to use TCP', () => {
+      const v = verdictOf({
+        livekitUrl,
+        signalling: true,
+        media: { reached: true, via: 'tcp' },
+        turn: [],
+      });
+      expect(v).toMatchObject({ ready: true, headline: 'Your connection is ready, over TCP.' });
+      expect(v.lines.map((l) => [l.id, l.state])).toEqual([
+        ['signalling', 'ok'],
+        ['media', 'ok'],
+        ['udp', 'blocked'],
+        ['tcp', 'ok'],
+        ['turn', 'later'],
+      ]);
+    });
+
+    it('names the media server when its media ports are blocked and no relay answers', () => {
+      const v = verdictOf({
+        livekitUrl,
+        signalling: true,
+        media: { reached: false, via: null },
+        turn: turnDown,
+      });
+      expect(v.ready).toBe(false);
+      expect(v.headline).toBe(
+        'Calls will not connect: your network blocks audio and video to the media server (meet.example.com).',
+      );
+      expect(v.advice).toBe(
+        "Try another network, or ask your admin to allow UDP and TCP to meet.example.com's media ports and to turn.example.com:3478.",
+      );
+      expect(v.lines.find((l) => l.id === 'media')).toMatchObject({
+        state: 'blocked',
+        detail: "Cannot reach meet.example.com's media ports",
+      });
+    });
+
+    it('is ready through the relay when only the media ports are blocked', () => {
+      const v = verdictOf({
+        livekitUrl,
+        signalling: true,
+        media: { reached: false, via: null },
+        turn: turnUp,
+      });
+      expect(v).toMatchObject({
+        ready: true,
+        headline: 'Your connection is ready, through the TURN relay.',
+      });
+      expect(v.advice).toContain('allowing UDP and TCP to meet.example.com');
+    });
+
+    it('is ready when media connects directly even though the relay does not answer', () => {
+      const v = verdictOf({
+        livekitUrl,
+        signalling: true,
+        media: { reached: true, via: 'udp' },
+        turn: turnDown,
+      });
+      expect(v.ready).toBe(true);
+      expect(v.headline).toBe(
+        'Your connection is ready, but the TURN relay (turn.example.com:3478) cannot be reached.',
+      );
+      expect(v.advice).toContain('allow UDP and TCP to turn.example.com:3478');
+    });
   });
 });
