@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { AccountNotice } from './auth/AccountNotice';
 import { Landing } from './auth/Landing';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
@@ -8,6 +9,9 @@ import { ProfilePage } from './profile/ProfilePage';
 import { matchRoute, usePath } from './router';
 import { Link } from './ui/Link';
 import { useSession } from './use-session';
+
+// Only admins open it: loaded on demand, outside the first page's bundle.
+const AdminPage = lazy(() => import('./admin/AdminPage'));
 
 export function App() {
   const route = matchRoute(usePath());
@@ -28,6 +32,14 @@ export function App() {
       return <VerifyEmailPage />;
     case 'profile':
       return session ? <ProfilePage session={session} /> : <Landing />;
+    case 'admin':
+      return session ? (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <AdminPage session={session} />
+        </Suspense>
+      ) : (
+        <Landing />
+      );
     case 'meeting':
       // Keyed by code: moving to another meeting starts its flow afresh.
       return <MeetingPage key={route.code} code={route.code} />;

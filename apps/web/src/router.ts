@@ -30,6 +30,7 @@ export type Route =
   | { name: 'reset-password' }
   | { name: 'verify-email' }
   | { name: 'profile' }
+  | { name: 'admin' }
   | { name: 'not-found' };
 
 /** Pages with a fixed path (emailed links carry their token in the query). */
@@ -37,6 +38,7 @@ const pages: Record<string, Route> = {
   '/reset-password': { name: 'reset-password' },
   '/verify-email': { name: 'verify-email' },
   '/profile': { name: 'profile' },
+  '/admin': { name: 'admin' },
 };
 
 /** Maps a path to a screen; meeting codes are lower-cased so a read-out code still works. */

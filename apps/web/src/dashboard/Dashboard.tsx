@@ -47,6 +47,11 @@ export function Dashboard({ session }: { session: StoredSession }) {
         <Link className="button secondary" href="/profile">
           Profile
         </Link>
+        {session.user.admin && (
+          <Link className="button secondary" href="/admin">
+            Admin
+          </Link>
+        )}
         <button type="button" className="secondary" onClick={() => void logout()}>
           Sign out
         </button>
