@@ -59,6 +59,27 @@ describeBackends(
       const help = (await via(h.app, 'GET', base, host.token)).json<BreakoutView>().help;
       expect(help?.map((r) => r.identity)).toEqual([ann.actor.id]);
 
+      // Ben reconnects through the other instance: its join answer is for his room already, and
+      // a mute sent to the first instance reaches him there.
+      const rejoin = await via(other, 'POST', `/api/meetings/${code}/join`, ben.token, {});
+      const answer = rejoin.json<JoinResult>();
+      expect(answer).toMatchObject({ status: 'joined', breakoutRoom: 2 });
+      if (answer.status !== 'joined') throw new Error('joined');
+      expect((await verifier.verify(answer.token)).video?.room).toBe(`${code}~2`);
+      h.roomService.enter(`${code}~2`, ben.actor.id);
+      const muted = await via(
+        h.app,
+        'POST',
+        `/api/meetings/${code}/participants/${ben.actor.id}/mute`,
+        host.token,
+        { source: 'microphone' },
+      );
+      expect(muted.statusCode, muted.body).toBe(200);
+      expect(h.roomService.calls.mutePublishedTrack.at(-1)).toMatchObject({
+        room: `${code}~2`,
+        identity: ben.actor.id,
+      });
+
       expect((await via(other, 'POST', `${base}/close`, host.token)).statusCode).toBe(200);
       await poll(() => rec.of('breakouts.updated').at(-1)?.message).toMatchObject({
         state: { open: false },
