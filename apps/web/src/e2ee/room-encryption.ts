@@ -9,36 +9,41 @@ import E2EEWorker from 'livekit-client/e2ee-worker?worker';
 import type { Joined } from '../meeting/stage';
 import { pageMeetingKey } from './meeting-key';
 
-/** Why a room of an encrypted meeting cannot be entered. */
-export class EncryptionUnavailable extends Error {}
-
 /**
  * LiveKit's encryption options for `join`: none for a plain meeting. For an end-to-end
  * encrypted one, a key provider holding this page's key and the E2EE worker; without a key or
- * without browser support it throws rather than connect and send anything unencrypted.
+ * without browser support it throws rather than connect and send anything unencrypted (the join
+ * flow checks the same first, with requireKeyFor, and says so on the pre-join).
  */
 export function encryptionFor(join: Joined): Pick<RoomOptions, 'encryption'> {
   if (!join.e2ee) return {};
-  const key = pageMeetingKey();
-  if (!key) {
-    throw new EncryptionUnavailable(
+  if (!pageMeetingKey()) {
+    throw new Error(
       'This meeting is end-to-end encrypted and this page has no key for it: open the full invite link.',
     );
   }
   if (!isE2EESupported()) {
-    throw new EncryptionUnavailable(
+    throw new Error(
       'This meeting is end-to-end encrypted, which this browser cannot do: use a recent Chrome, Edge, Firefox or Safari.',
     );
   }
-  // A random 256-bit key through PBKDF2 (setKey with a string): what every LiveKit SDK accepts.
-  const keyProvider = new ExternalE2EEKeyProvider();
-  void keyProvider.setKey(key);
-  return { encryption: { keyProvider, worker: new E2EEWorker() } };
+  return { encryption: { keyProvider: new ExternalE2EEKeyProvider(), worker: new E2EEWorker() } };
 }
 
-/** Turns encryption on before the room connects, so nothing is ever sent in the clear. */
+/**
+ * Sets the key and turns encryption on before the room connects, so nothing is ever sent in the
+ * clear nor encrypted without the key.
+ */
 export async function startEncryption(room: Room, join: Joined): Promise<void> {
-  if (join.e2ee) await room.setE2EEEnabled(true);
+  const options = room.options.encryption;
+  if (!join.e2ee) return;
+  const key = pageMeetingKey();
+  if (!key || !options || !('keyProvider' in options)) {
+    throw new Error('This meeting is end-to-end encrypted and this page has no key for it.');
+  }
+  // A random 256-bit key through PBKDF2 (setKey with a string): what every LiveKit SDK accepts.
+  await (options.keyProvider as ExternalE2EEKeyProvider).setKey(key);
+  await room.setE2EEEnabled(true);
 }
 
 /** Ends the room's E2EE worker once the room has disconnected. */
