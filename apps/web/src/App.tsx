@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { AccountNotice } from './auth/AccountNotice';
 import { Landing } from './auth/Landing';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
+import { SsoReturnPage } from './auth/SsoReturnPage';
 import { VerifyEmailPage } from './auth/VerifyEmailPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { MeetingPage } from './meeting/MeetingPage';
@@ -30,6 +31,8 @@ export function App() {
       return <ResetPasswordPage />;
     case 'verify-email':
       return <VerifyEmailPage />;
+    case 'sso':
+      return <SsoReturnPage />;
     case 'profile':
       return session ? <ProfilePage session={session} /> : <Landing />;
     case 'admin':

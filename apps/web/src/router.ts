@@ -30,6 +30,7 @@ export type Route =
   | { name: 'reset-password' }
   | { name: 'verify-email' }
   | { name: 'profile' }
+  | { name: 'sso' }
   | { name: 'admin' }
   | { name: 'not-found' };
 
@@ -38,6 +39,7 @@ const pages: Record<string, Route> = {
   '/reset-password': { name: 'reset-password' },
   '/verify-email': { name: 'verify-email' },
   '/profile': { name: 'profile' },
+  '/sso': { name: 'sso' },
   '/admin': { name: 'admin' },
 };
 
