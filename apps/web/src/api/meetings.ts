@@ -5,13 +5,16 @@ import {
   type CreateMeetingBody,
   type JoinResult,
   type Meeting,
+  type RecurrenceRule,
 } from '@gomeet/protocol';
 import type { z } from 'zod';
 import { api } from './http';
 
 export type MeetingList = z.infer<typeof meetingList>;
-export type MeetingPatch = Partial<Omit<CreateMeetingBody, 'passcode'>> & {
+export type MeetingPatch = Partial<Omit<CreateMeetingBody, 'passcode' | 'recurrence'>> & {
   passcode?: string | null;
+  /** null: the series becomes a one-off meeting. */
+  recurrence?: RecurrenceRule | null;
 };
 
 const path = (code: string) => `/api/meetings/${encodeURIComponent(code)}`;

@@ -6,6 +6,7 @@ import { ensureHostKey } from '../e2ee/meeting-key';
 import { ErrorNote } from '../ui/ErrorNote';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 import { MeetingFields, readMeetingForm } from './MeetingFields';
+import { readRepeat } from './RepeatFields';
 
 /** Changes a meeting's title, time, passcode or settings (host and co-hosts). */
 export function EditMeetingForm({
@@ -21,7 +22,12 @@ export function EditMeetingForm({
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const parsed = updateMeetingBody.safeParse(readMeetingForm(new FormData(e.currentTarget)));
+    const form = new FormData(e.currentTarget);
+    // Editing the series: "Does not repeat" turns it into a one-off (null), unlike creating.
+    const parsed = updateMeetingBody.safeParse({
+      ...readMeetingForm(form),
+      recurrence: readRepeat(form),
+    });
     setFailure(null);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { Field } from '../ui/Field';
 import type { FieldErrors } from '../ui/field-errors';
 import { formText } from '../ui/form-text';
+import { readRepeat, RepeatFields } from './RepeatFields';
 
 const SETTINGS = [
   ['lobby', 'Lobby: the host admits people', true],
@@ -15,7 +16,7 @@ const SETTINGS = [
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180];
 
 /** An ISO time as a datetime-local input's value, in the browser's time zone. */
-function localInput(iso: string | null): string | undefined {
+export function localInput(iso: string | null): string | undefined {
   if (!iso) return undefined;
   const d = new Date(iso);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -26,11 +27,13 @@ export function readMeetingForm(form: FormData) {
   const text = (k: string) => formText(form, k).trim();
   const startsAt = text('startsAt');
   const passcode = text('passcode');
+  const recurrence = readRepeat(form);
   return {
     title: text('title'),
     ...(startsAt ? { startsAt: new Date(startsAt).toISOString() } : {}),
     durationMinutes: Number(text('durationMinutes')),
     ...(passcode ? { passcode } : {}),
+    ...(recurrence ? { recurrence } : {}),
     settings: {
       ...Object.fromEntries(SETTINGS.map(([k]) => [k, form.get(k) === 'on'])),
       maxParticipants: Number(text('maxParticipants')),
@@ -58,6 +61,7 @@ export function MeetingFields({ errors, meeting }: { errors: FieldErrors; meetin
         hint={meeting ? undefined : 'Leave empty to start now.'}
         error={errors.startsAt}
       />
+      <RepeatFields errors={errors} {...(meeting ? { meeting } : {})} />
       <div className="field">
         <label htmlFor={durationId}>Duration</label>
         <select id={durationId} name="durationMinutes" defaultValue={String(duration)}>

@@ -7,6 +7,9 @@ import { AttendancePanel } from './AttendancePanel';
 import { CalendarLinks } from './CalendarLinks';
 import { EditMeetingPanel } from './EditMeetingPanel';
 import { ChatHistoryPanel } from './ChatHistoryPanel';
+import { InviteByEmailPanel } from './InviteByEmailPanel';
+import { OccurrenceList } from './OccurrenceList';
+import { useOccurrences } from './occurrences';
 
 function when(m: Meeting): string {
   const at = m.startsAt ?? m.createdAt;
@@ -25,6 +28,7 @@ interface MeetingRowProps {
 export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: MeetingRowProps) {
   const isHost = m.myRole === 'host';
   const runs = isHost || m.myRole === 'co-host';
+  const series = useOccurrences(m);
   const invite = inviteLink(m);
   return (
     <li className="meeting-row" data-testid="meeting-row" data-code={m.code}>
@@ -60,8 +64,21 @@ export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: Mee
           )}
         </div>
       )}
+      {!past && (
+        <OccurrenceList meeting={m} occurrences={series.occurrences} error={series.error} />
+      )}
       {runs && <MeetingRecordings code={m.code} title={m.title} />}
-      {runs && !past && onEdited && <EditMeetingPanel meeting={m} onSaved={onEdited} />}
+      {runs && !past && onEdited && (
+        <EditMeetingPanel
+          meeting={m}
+          occurrences={series.occurrences}
+          onSaved={() => {
+            onEdited();
+            void series.reload();
+          }}
+        />
+      )}
+      {runs && !past && <InviteByEmailPanel meeting={m} />}
       {runs && !past && <CalendarLinks meeting={m} />}
       {runs && <AttendancePanel code={m.code} title={m.title} />}
       {past && <ChatHistoryPanel code={m.code} title={m.title} />}

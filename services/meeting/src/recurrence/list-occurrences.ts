@@ -10,7 +10,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * The next occurrences of meeting `code` (anyone with its code, as for the meeting itself): those
- * not over at `from` (default now) within `days`, at most `limit`. A one-off meeting lists itself.
+ * not over at `from` (default now) within `days` of it (or of the first meeting, when that is
+ * later), at most `limit`. A one-off meeting lists itself.
  */
 export async function listMeetingOccurrences({
   ctx,
@@ -22,10 +23,11 @@ export async function listMeetingOccurrences({
   requireGuestScope(ctx.actor, input.code);
   const row = await loadMeeting(ctx, input.code);
   const from = input.from ? new Date(input.from) : ctx.now();
-  const to = new Date(from.getTime() + input.days * DAY_MS);
   const series = seriesOf(row);
   if (!series) return once(ctx, row);
   if (row.state === 'cancelled' || row.state === 'ended') return [];
+  // A series that starts later than `from` is looked at from its first meeting on.
+  const to = new Date(Math.max(from.getTime(), series.start.getTime()) + input.days * DAY_MS);
   const changes = await listOccurrenceChanges(ctx.db, row.code);
   return expand(series, changes, { from, to, limit: input.limit });
 }

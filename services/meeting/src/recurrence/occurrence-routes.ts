@@ -17,7 +17,13 @@ const listQuery = z.object({
     .datetime({ offset: true, message: 'expected an ISO 8601 date-time' })
     .optional()
     .describe('List occurrences not over at this time (default: now)'),
-  days: z.coerce.number().int().min(1).max(366).default(60).describe('How far ahead to look'),
+  days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(366)
+    .default(60)
+    .describe('How far ahead to look (from the first meeting, when it is later)'),
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 
