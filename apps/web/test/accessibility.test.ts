@@ -137,6 +137,16 @@ describe('accessibility (axe-core: no serious or critical violation on any scree
     await page.getByTestId('join-button').click();
     await page.getByTestId('waiting-room').waitFor({ timeout: 20_000 });
     await s.check(page, 'lobby, waiting for the host');
+
+    // The host, in the room, is told someone waits and admits them from the list.
+    const h = await quietPage(stack.browser, host);
+    await enterRoom(h, stack.url, m.code);
+    await h.getByTestId('lobby-banner').waitFor({ timeout: 15_000 });
+    await s.check(h, 'room, host told someone waits in the lobby');
+    await h.getByTestId('people-toggle').click();
+    await h.getByTestId('lobby-entry').waitFor();
+    await s.check(h, 'room, lobby list in the participants panel');
+    await h.context().close();
     await context.close();
     s.done();
   });
@@ -221,6 +231,45 @@ describe('accessibility (axe-core: no serious or critical violation on any scree
     });
     await s.check(e, 'exit, ended');
     for (const p of [h, g, r, e]) await p.context().close();
+    s.done();
+  });
+});
+
+describe('accessibility at phone width (390 × 844)', () => {
+  it('the landing page, pre-join, and the room with its chat panel full screen', async () => {
+    const s = screens();
+    const m = await createMeeting(stack.url, host, {
+      title: 'On a phone',
+      settings: { lobby: false },
+    });
+    const context = await stack.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await context.addInitScript(() => {
+      localStorage.setItem(
+        'gomeet.devices',
+        JSON.stringify({ videoEnabled: false, audioEnabled: true }),
+      );
+    });
+    const page = await context.newPage();
+    await page.goto(at('/'));
+    await page.getByRole('tab', { name: 'Sign in' }).waitFor();
+    await s.check(page, 'phone, landing');
+
+    await page.goto(at(`/m/${m.code}`));
+    await page.getByTestId('join-button').waitFor();
+    await s.check(page, 'phone, pre-join');
+
+    await page.getByLabel('Your name').fill('Pia Phone');
+    await page.getByTestId('join-button').click();
+    await page.locator('[data-testid="room"][data-phase="connected"]').waitFor({ timeout: 20_000 });
+    await s.check(page, 'phone, room');
+    await page.getByTestId('chat-toggle').click();
+    await page.getByTestId('chat-panel').waitFor();
+    await s.check(page, 'phone, chat panel');
+    await context.close();
     s.done();
   });
 });
