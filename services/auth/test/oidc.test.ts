@@ -254,6 +254,26 @@ describeBackends('single sign-on with OpenID Connect on $name', (backend) => {
     });
   });
 
+  it('documents the single sign-on routes in OpenAPI, tagged auth', async () => {
+    type Op = { tags?: string[]; responses: Record<string, unknown>; requestBody?: unknown };
+    const doc = (await auth.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, Op>>;
+    }>();
+    const op = (path: string, method: string) => doc.paths[path]?.[method];
+    expect(op('/api/auth/providers', 'get')?.responses['200']).toBeDefined();
+    expect(op('/api/auth/oidc/{provider}/start', 'get')?.responses['303']).toBeDefined();
+    expect(op('/api/auth/oidc/{provider}/callback', 'get')?.responses['303']).toBeDefined();
+    expect(op('/api/auth/oidc/session', 'post')?.requestBody).toBeDefined();
+    expect(op('/api/auth/oidc/session', 'post')?.responses['401']).toBeDefined();
+    for (const [path, method] of [
+      ['/api/auth/providers', 'get'],
+      ['/api/auth/oidc/{provider}/start', 'get'],
+      ['/api/auth/oidc/{provider}/callback', 'get'],
+      ['/api/auth/oidc/session', 'post'],
+    ] as const)
+      expect(op(path, method)?.tags, `${method} ${path}`).toEqual(['auth']);
+  });
+
   it('logs refusals with their reason, never the client secret', () => {
     const log = logged.join('\n');
     expect(log).toContain('single sign-on refused');
