@@ -112,6 +112,19 @@ describe('end-to-end encrypted meetings', () => {
       .toBe(1);
     await screenshot(a, SHOTS, '01-scheduled-with-key');
 
+    // Pasted into another account's "join by code or link" box, the link brings its key along.
+    const other = await registerUser(url, 'Dee Member');
+    const dContext = await signedInContext(browser, other, { viewport });
+    traffic.push(recordTraffic(dContext));
+    const d = await newPage(dContext);
+    await d.goto(url);
+    await d.getByLabel('Meeting code or link').fill(invite);
+    await d.getByRole('button', { name: 'Join', exact: true }).click();
+    await d.getByTestId('e2ee-notice').waitFor({ timeout: 15_000 });
+    expect(await d.getByTestId('key-prompt').count()).toBe(0);
+    expect(d.url()).toBe(new URL(`/m/${code}`, url).href);
+    await dContext.close();
+
     // The pre-join says what encryption turns off; the host's own browser has the key.
     await a.getByTestId('start-created').click();
     await expect.poll(() => a.getByTestId('e2ee-notice').textContent()).toContain('recording');
