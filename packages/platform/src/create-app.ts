@@ -77,8 +77,11 @@ export function createApp(options: AppOptions): App {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
-  app.addHook('onSend', async (request, reply) => {
+  // Set on arrival, not in onSend: headers set here stay on error answers too, and an async
+  // onSend hook cost every response a promise and the onSend hook chain.
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    done();
   });
 
   // The web app sets its own CSP (it must reach LiveKit's WebSocket); the API needs none.
