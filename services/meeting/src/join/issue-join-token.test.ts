@@ -1,9 +1,10 @@
 import { AccessToken, TokenVerifier } from 'livekit-server-sdk';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   issueJoinToken,
   joinGrant,
   JOIN_TOKEN_TTL_SECONDS,
+  REUSE_SECONDS,
   type JoinTokenSubject,
 } from './issue-join-token.js';
 
@@ -76,5 +77,54 @@ describe('join tokens signed with node:crypto', () => {
       new TokenVerifier(livekit.apiKey, `${livekit.apiSecret}x`).verify(token),
     ).rejects.toThrow();
     await expect(new TokenVerifier('other-key', livekit.apiSecret).verify(token)).rejects.toThrow();
+  });
+});
+
+describe('a re-join soon after', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const subject: JoinTokenSubject = {
+    code: 'rej-oinn-ing',
+    identity: 'u_rejoin',
+    name: 'Rey Joiner',
+    role: 'participant',
+    allowScreenShare: true,
+  };
+
+  it('gets the token signed then, until REUSE_SECONDS have passed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-05T12:00:00Z'));
+    const first = issueJoinToken(livekit, subject);
+    vi.setSystemTime(new Date(Date.now() + (REUSE_SECONDS - 1) * 1000));
+    expect(issueJoinToken(livekit, subject)).toBe(first);
+    vi.setSystemTime(new Date(Date.now() + 1000));
+    const later = issueJoinToken(livekit, subject);
+    expect(later).not.toBe(first);
+    const claims = await verifier.verify(later);
+    expect(claims.nbf).toBe(Math.floor(Date.now() / 1000));
+  });
+
+  it('gets a new token when anything in it changes: role, name, room, sources, key', async () => {
+    const first = issueJoinToken(livekit, subject);
+    const changed: JoinTokenSubject[] = [
+      { ...subject, role: 'co-host' },
+      { ...subject, name: 'Rey J.' },
+      { ...subject, code: 'rej-oinn-inx' },
+      { ...subject, allowScreenShare: false },
+      { ...subject, micOff: true },
+    ];
+    for (const other of changed) {
+      const token = issueJoinToken(livekit, other);
+      expect(token).not.toBe(first);
+      const claims = await verifier.verify(token);
+      expect(claims.name).toBe(other.name);
+      expect(claims.video?.room).toBe(other.code);
+    }
+    const otherKey = { ...livekit, apiKey: 'other-key' };
+    await expect(
+      new TokenVerifier('other-key', livekit.apiSecret).verify(issueJoinToken(otherKey, subject)),
+    ).resolves.toMatchObject({ iss: 'other-key' });
+    expect(issueJoinToken(livekit, subject)).toBe(first);
   });
 });

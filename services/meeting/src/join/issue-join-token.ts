@@ -80,41 +80,88 @@ export function joinGrant(subject: JoinTokenSubject): VideoGrant {
 
 const HS256_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
 
-/** The API secret as a key object, made once: HMAC with a string key re-imports it per call. */
-const signingKeys = new Map<string, KeyObject>();
-function signingKey(secret: string): KeyObject {
-  let key = signingKeys.get(secret);
-  if (!key) signingKeys.set(secret, (key = createSecretKey(secret, 'utf8')));
-  return key;
+/**
+ * How long a signed token is handed out again to the same subject: a reload or reconnect
+ * within it gets the token it was given, still valid for at least
+ * JOIN_TOKEN_TTL_SECONDS - REUSE_SECONDS. Signing cost ~15 µs of a re-join's CPU under load
+ * (bench/join-token.ts); the checks before it run on every join all the same.
+ */
+export const REUSE_SECONDS = 30;
+/** How many recent tokens one API key's signer remembers (the oldest go first). */
+const REUSE_MAX = 10_000;
+
+interface Signer {
+  /** The API secret as a key object, made once: HMAC with a string key re-imports it per call. */
+  key: KeyObject;
+  /** Recent tokens by everything they say but their times. */
+  recent: Map<string, { token: string; signedAt: number }>;
+}
+
+const signers = new Map<string, Signer>();
+function signerFor(livekit: LiveKitDeps): Signer {
+  const id = `${livekit.apiKey}\n${livekit.apiSecret}`;
+  let signer = signers.get(id);
+  if (!signer) {
+    signer = { key: createSecretKey(livekit.apiSecret, 'utf8'), recent: new Map() };
+    signers.set(id, signer);
+  }
+  return signer;
 }
 
 /**
  * Signs a LiveKit access token for `subject` with the API key and secret: the claims
  * AccessToken.toJwt writes (grants, iss, exp, nbf, sub), signed with node:crypto's HMAC, at
  * once. toJwt is asynchronous and imports the secret into WebCrypto on every call, which was
- * the largest part of a join's own CPU (bench/join-token.ts under --cpu-prof).
+ * the largest part of a join's own CPU (bench/join-token.ts under --cpu-prof). The same
+ * subject (room, identity, name, role, sources) asking again within REUSE_SECONDS gets the
+ * token signed then: identical grants, an earlier nbf and exp.
  */
 export function issueJoinToken(livekit: LiveKitDeps, subject: JoinTokenSubject): string {
+  const signer = signerFor(livekit);
+  const now = Math.floor(Date.now() / 1000);
+  const reuseKey = JSON.stringify([
+    subject.code,
+    subject.identity,
+    subject.name,
+    subject.role,
+    subject.allowScreenShare,
+    subject.micOff === true,
+  ]);
+  const recent = signer.recent.get(reuseKey);
+  if (recent && now - recent.signedAt < REUSE_SECONDS) return recent.token;
+  const token = signJoinToken(livekit.apiKey, signer.key, subject, now);
+  signer.recent.delete(reuseKey);
+  if (signer.recent.size >= REUSE_MAX) {
+    // Maps iterate in insertion order: drop the oldest.
+    signer.recent.delete(signer.recent.keys().next().value!);
+  }
+  signer.recent.set(reuseKey, { token, signedAt: now });
+  return token;
+}
+
+function signJoinToken(
+  apiKey: string,
+  key: KeyObject,
+  subject: JoinTokenSubject,
+  now: number,
+): string {
   const metadata: ParticipantMetadata = {
     role: subject.role,
     userId: subject.identity,
     name: subject.name,
   };
-  const now = Math.floor(Date.now() / 1000);
   const payload = {
     ...claimsToJwtPayload({
       video: joinGrant(subject),
       name: subject.name,
       metadata: JSON.stringify(metadata),
     }),
-    iss: livekit.apiKey,
+    iss: apiKey,
     exp: now + JOIN_TOKEN_TTL_SECONDS,
     nbf: now,
     sub: subject.identity,
   };
   const signed = `${HS256_HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-  const signature = createHmac('sha256', signingKey(livekit.apiSecret))
-    .update(signed)
-    .digest('base64url');
+  const signature = createHmac('sha256', key).update(signed).digest('base64url');
   return `${signed}.${signature}`;
 }
