@@ -165,7 +165,7 @@ describeBackends('emailed invitations on $name', (backend) => {
       await none.close();
       await rm(folder, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('publishes the invitation route in the OpenAPI document', async () => {
     const doc = (await h.call('GET', '/api/openapi.json')).json<{

@@ -69,7 +69,7 @@ async function sendAll(ctx: Ctx, mailer: Mailer, mails: Parameters<Mailer['send'
  * time and repeat, join link and the .ics. The link never carries the passcode; the mail carries
  * it only when the host gives it (checked against the meeting's), else says to ask the host.
  * Checks, in order: mail is set up (503), the caller runs the meeting (403), it is not over
- * (410), the passcode matches (400), the caller's invitation budget (429).
+ * (410), the caller's invitation budget (429), the passcode matches (400).
  */
 export async function sendInvitations({
   ctx,
@@ -87,8 +87,9 @@ export async function sendInvitations({
   const row = await loadMeeting(ctx, input.code);
   requireHost(row, ctx.actor, 'send invitations');
   requireNotOver(row);
-  await checkPasscode(row.passcode_hash, input.passcode);
+  // Counted before the passcode check, so the route cannot be used to guess passcodes quickly.
   await limitInvitations(rateLimiter, ctx.actor.id);
+  await checkPasscode(row.passcode_hash, input.passcode);
   const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()))];
   const source = await inviteSourceOf(ctx, row);
   const ics = calendarText(source);

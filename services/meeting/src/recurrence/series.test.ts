@@ -85,4 +85,14 @@ describe('recurring series', () => {
     ]);
     expect(list[1]?.id).toBe('2031-03-04T09:30:00.000Z');
   });
+
+  it('answers quickly about dates far beyond a daily series without an end', () => {
+    const daily = series({ frequency: 'daily' }, '2031-03-03T09:30:00Z');
+    const started = performance.now();
+    expect(starts(daily, '9999-01-01T00:00:00Z')).toEqual([]);
+    expect(isRuleStart(daily, new Date('9998-03-03T09:30:00Z'))).toBe(false);
+    expect(nextRuleStart(daily, new Date('9998-03-03T09:30:00Z'))).toBeNull();
+    // Generous for a loaded machine; walking to the year 9999 takes seconds.
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
 });

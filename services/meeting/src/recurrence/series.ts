@@ -85,11 +85,20 @@ function rruleOf(series: Series): RRuleType {
   return new RRule(options);
 }
 
+/**
+ * How far past a series' first meeting occurrences are computed: rrule walks every occurrence
+ * from the first, so a daily series asked about the year 9999 would keep a CPU busy for seconds.
+ */
+const HORIZON_MS = 50 * 366 * DAY_MS;
+
 /** The starts the rule gives between `from` and `to` (both included), as instants. */
 export function ruleStarts(series: Series, from: Date, to: Date): Date[] {
   const tz = series.rule.timeZone;
+  const horizon = series.start.getTime() + HORIZON_MS;
+  if (from.getTime() > horizon) return [];
+  const until = new Date(Math.min(to.getTime(), horizon));
   return rruleOf(series)
-    .between(wallClockOf(from, tz), wallClockOf(to, tz), true, (_, i) => i < MAX_EXPANDED)
+    .between(wallClockOf(from, tz), wallClockOf(until, tz), true, (_, i) => i < MAX_EXPANDED)
     .map((wall) => instantOf(wall, tz));
 }
 
@@ -100,6 +109,7 @@ export function isRuleStart(series: Series, at: Date): boolean {
 
 /** The first start the rule gives after `at`, or null when the series is over. */
 export function nextRuleStart(series: Series, at: Date): Date | null {
+  if (at.getTime() > series.start.getTime() + HORIZON_MS) return null;
   const wall = rruleOf(series).after(wallClockOf(at, series.rule.timeZone), false);
   return wall ? instantOf(wall, series.rule.timeZone) : null;
 }
