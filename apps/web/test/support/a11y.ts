@@ -37,7 +37,7 @@ export async function expectNoSeriousA11yViolations(page: Page, screenName: stri
   const violations = await seriousA11yViolations(page);
   if (violations.length > 0) {
     throw new Error(
-      `${screenName}: ${violations.length} serious or critical accessibility violation(s)\n` +
+      `${screenName}: ${violations.length} accessibility rule(s) with serious or critical violations\n` +
         describeViolations(violations),
     );
   }
