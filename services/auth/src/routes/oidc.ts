@@ -15,6 +15,14 @@ const STATE_COOKIE = 'gomeet_sso_state';
 const COOKIE_PATH = '/api/auth/oidc';
 
 const providerParams = z.object({ provider: z.string().min(1).max(64) });
+/** What a provider sends back (RFC 6749 4.1.2, RFC 9207 `iss`); the checks read the raw query. */
+const callbackQuery = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  iss: z.string().optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});
 const redirect = z
   .null()
   .describe('A redirect (Location): to the provider, or to /sso in the web app');
@@ -91,7 +99,7 @@ export function oidcRoutes(app: AuthApp, ctx: AuthContext): void {
         summary:
           "The provider's redirect back: checks state, PKCE, nonce and the ID token, links the account by verified email, then redirects to /sso in the web app with a one-time code or an error message",
         params: providerParams,
-        querystring: z.record(z.string(), z.string()),
+        querystring: callbackQuery,
         response: { 303: redirect, ...problems(400) },
       },
     },
@@ -102,7 +110,8 @@ export function oidcRoutes(app: AuthApp, ctx: AuthContext): void {
           ctx,
           sso,
           providerId: request.params.provider,
-          query: new URLSearchParams(request.query),
+          // As sent, parameters beyond the documented ones included (openid-client reads them all).
+          query: new URL(request.raw.url ?? '', 'http://callback').searchParams,
           cookieState: readCookie(request.headers.cookie, STATE_COOKIE),
         });
         return backToApp(reply, { code: handoffCode });
