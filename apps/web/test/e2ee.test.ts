@@ -6,7 +6,7 @@ import type { Session } from '@gomeet/protocol';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, signedInContext } from './support/api';
-import { receivedNoise } from './support/audio-spectrum';
+import { receivedTone } from './support/audio-spectrum';
 import { writeFakeVideo } from './support/fake-video';
 import { writeNoisyWav } from './support/noisy-wav';
 import { identityOf, remoteAudio, sampleVideo, screenshot, tileVideo } from './support/page-checks';
@@ -60,6 +60,8 @@ async function newPage(context: BrowserContext): Promise<Page> {
     document.addEventListener('securitypolicyviolation', (e) => {
       w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`);
     });
+    // Noise suppression off: the tone goes out as it is.
+    localStorage.setItem('gomeet.devices', JSON.stringify({ noiseSuppression: false }));
   });
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
@@ -149,7 +151,7 @@ describe('end-to-end encrypted meetings', () => {
     await expect
       .poll(() => remoteAudio(b, aId), { timeout: 15_000 })
       .toEqual([{ live: true, paused: false }]);
-    const heard = await receivedNoise(b, aId);
+    const heard = await receivedTone(b, aId);
     expect(heard).toBeGreaterThan(0);
     await screenshot(b, SHOTS, '03-guest-sees-host');
 
@@ -201,7 +203,7 @@ describe('end-to-end encrypted meetings', () => {
     await expect
       .poll(() => remoteAudio(c, aId), { timeout: 15_000 })
       .toEqual([{ live: true, paused: false }]);
-    expect(await receivedNoise(c, aId)).toBeLessThan(heard / 1000);
+    expect(await receivedTone(c, aId)).toBeLessThan(heard / 1000);
     await screenshot(c, SHOTS, '06-wrong-key-told');
 
     // Those with the right key are told whose key differs, and still see each other.
