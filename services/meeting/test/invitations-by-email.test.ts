@@ -6,6 +6,7 @@ import { MAX_INVITEES } from '@gomeet/protocol';
 import { describeBackends } from '@gomeet/testing/describe-backends';
 import { startSmtpInbox, type SmtpInbox } from '@gomeet/testing/smtp-inbox';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { INVITATION_LIMIT } from '../src/invitations/send-invitations.js';
 import { expectProblem, PUBLIC_URL, startHarness, type Harness } from './harness.js';
 
 const FROM = 'GoMeet <gomeet@gomeet.test>';
@@ -97,6 +98,23 @@ describeBackends('emailed invitations on $name', (backend) => {
       'no-passcode',
     );
   });
+
+  it('limits each sender to 20 invitation requests an hour, wrong passcodes included, so passcodes cannot be guessed through it', async () => {
+    const host = await h.user('Hedy Host');
+    const meeting = await h.create(host.token, weekly);
+    const to = address('limit');
+    for (let i = 0; i < INVITATION_LIMIT.perUser; i++) {
+      const res = await invite(meeting.code, host.token, { emails: [to], passcode: `guess-${i}` });
+      expectProblem(res, 400, 'wrong-passcode');
+    }
+    const refused = await invite(meeting.code, host.token, {
+      emails: [to],
+      passcode: 'sesame-4711',
+    });
+    expectProblem(refused, 429, 'too-many-invitations');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(inbox.received.some((m) => m.to === to)).toBe(false);
+  }, 120_000);
 
   it('answers 400 naming the field for bad lists, and 403 to anyone but the host and co-hosts', async () => {
     const host = await h.user('Hedy Host');
