@@ -8,8 +8,12 @@ const actors = new WeakMap<FastifyRequest, Actor>();
  * unauthenticated caller gets 401, never a 400 or 413 about their body.
  */
 export function requireAuthentication(app: FastifyInstance, verifier: TokenVerifier): void {
-  app.addHook('onRequest', async (request) => {
-    actors.set(request, await authenticate(request, verifier));
+  // A callback hook: an async one costs every request a second promise and its resolution.
+  app.addHook('onRequest', (request, _reply, done) => {
+    authenticate(request, verifier).then((actor) => {
+      actors.set(request, actor);
+      done();
+    }, done);
   });
 }
 
