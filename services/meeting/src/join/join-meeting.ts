@@ -28,12 +28,20 @@ import { countAttending, openStay } from './repo.js';
 import { seats } from './seats.js';
 import { takeSeat } from './take-seat.js';
 
-async function checkPasscode(
+/** Whether `role` must give the meeting's passcode: everyone but hosts, when it has one. */
+function needsPasscode(
   meeting: MeetingToJoin,
   role: Role,
+): meeting is MeetingToJoin & {
+  passcode_hash: string;
+} {
+  return !!meeting.passcode_hash && !isHostRole(role);
+}
+
+async function checkPasscode(
+  meeting: MeetingToJoin & { passcode_hash: string },
   passcode: string | undefined,
 ): Promise<void> {
-  if (!meeting.passcode_hash || isHostRole(role)) return;
   if (!passcode)
     throw new AppError('FORBIDDEN', 'This meeting needs a passcode.', {
       type: 'passcode-required',
@@ -146,7 +154,7 @@ export async function joinMeeting({
   const found = meetingToJoin(snapshot, identity, marked);
   requireNotOver(found);
   const role = roleOf(found, ctx.actor);
-  await checkPasscode(found, role, input.passcode);
+  if (needsPasscode(found, role)) await checkPasscode(found, input.passcode);
   checkGuest(found, ctx.actor);
   if (!marked && needsSeatFromDb(found, entry, role))
     found.in_meeting = (await openStay(ctx.db, code, identity)) !== undefined;

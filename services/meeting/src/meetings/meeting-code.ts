@@ -19,6 +19,7 @@ export function generateMeetingCode(): string {
  * undefined when it cannot be one.
  */
 export function normaliseMeetingCode(input: string): string | undefined {
+  if (MEETING_CODE.test(input)) return input; // already canonical: what the apps send
   const bare = input.toLowerCase().replace(/[^a-z]/g, '');
   if (bare.length !== 10) return undefined;
   const code = `${bare.slice(0, 3)}-${bare.slice(3, 7)}-${bare.slice(7)}`;
