@@ -11,7 +11,7 @@ import { installErrorHandling } from './errors.js';
 import { registerHealthRoutes, type ReadinessCheck } from './health.js';
 import { loggerOptions } from './logger.js';
 import { openApiTransform } from './openapi.js';
-import { addSecurityHeaders } from './security-headers.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 import { createMetrics, recordHttpMetrics, serveMetricsApart, type Metrics } from './metrics.js';
 
 /** A Fastify instance whose route schemas are zod schemas. */
@@ -77,15 +77,13 @@ export function createApp(options: AppOptions): App {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
-  // Set on arrival, not in onSend: headers set here stay on error answers too, and an async
-  // onSend hook cost every response a promise and the onSend hook chain.
+  // The request id and the security headers (the web app sets its own CSP: it must reach
+  // LiveKit's WebSocket; the API needs none), in one hook on arrival: headers set there stay
+  // on error answers too. An async onSend hook for the id cost every response a promise.
   app.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
+    void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
     done();
   });
-
-  // The web app sets its own CSP (it must reach LiveKit's WebSocket); the API needs none.
-  addSecurityHeaders(app);
   void app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

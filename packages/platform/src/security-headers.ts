@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-
 /**
  * The response headers @fastify/helmet sets with its defaults (CSP aside: the web app sets its
  * own), as one constant object. Helmet computes them per request through generic middleware,
@@ -18,14 +16,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'x-permitted-cross-domain-policies': 'none',
   'x-xss-protection': '0',
 });
-
-/** Adds {@link SECURITY_HEADERS} to every response of `app`. */
-export function addSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(SECURITY_HEADERS);
-    done();
-  });
-}
 
 /** Turns a ws(s):// or http(s):// URL into the pair of origins a CSP must allow for it. */
 function socketOrigins(url: string): string[] {
