@@ -23,6 +23,9 @@ export function registerJoinMeeting(app: MeetingApp, deps: MeetingDeps): void {
         body: joinBody.optional(),
         response: { 200: joinResult, 202: joinResult },
       },
+      // The answer is built by joinMeeting as a JoinResult (typed, no extra fields), so it is
+      // written as is: zod's response check parsed and copied it again on every join.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (request, reply) => {
       const input = { code: request.params.code, passcode: request.body?.passcode };
