@@ -12,7 +12,7 @@ export type { Ctx, EventCtx, LiveKitDeps, MeetingDeps, RoomService, TurnDeps } f
 export { admitAllFromLobby, admitFromLobby } from './lobby/admit-from-lobby.js';
 export { denyAllFromLobby, denyFromLobby } from './lobby/deny-from-lobby.js';
 export { handleLiveKitEvent } from './webhooks/handle-livekit-event.js';
-export { JOIN_TOKEN_TTL_SECONDS } from './join/issue-join-token.js';
+export { JOIN_TOKEN_TTL_SECONDS, REUSE_SECONDS } from './join/issue-join-token.js';
 export {
   recordParticipantJoined,
   type ParticipantJoined,
