@@ -12,6 +12,10 @@ const PASSWORD = 'correct horse battery staple';
 const APP_URL = 'http://gomeet.test';
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
+type OpenApi = {
+  paths: Record<string, Partial<Record<'get' | 'post', { tags: string[]; responses: object }>>>;
+};
+
 /** Every admin route of the auth-service, for the "refused to non-admins" table. */
 const ADMIN_ROUTES: { method: 'GET' | 'POST'; url: string }[] = [
   { method: 'GET', url: '/api/auth/admin/users' },
@@ -74,6 +78,19 @@ describeBackends('admin accounts on $name', (backend) => {
       expectProblem(res, 403, 'admin-required');
       const anonymous = await auth.app.inject(route);
       expect(anonymous.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('documents every admin route in the OpenAPI document, tagged admin, with its 403', async () => {
+    const auth = await freshInstall();
+    const doc = (await auth.app.inject({ url: '/api/openapi.json' })).json<OpenApi>();
+    for (const route of ADMIN_ROUTES) {
+      const path = route.url.replace(SOME_ID, '{id}');
+      const op = doc.paths[path]?.[route.method.toLowerCase() as 'get' | 'post'];
+      expect(op?.tags, path).toEqual(['admin']);
+      expect(Object.keys(op?.responses ?? {}), path).toEqual(
+        expect.arrayContaining(['200', '401', '403']),
+      );
     }
   });
 

@@ -54,6 +54,8 @@ describeBackends('signing keys on $name', (backend) => {
         name: 'Remote Verified',
         email: session.user.email,
         sessionId: expect.any(String) as string,
+        // The first account of this fresh install: its admin.
+        admin: true,
       });
       const jwks = await fetch(`${address}/api/auth/.well-known/jwks.json`);
       expect(jwks.headers.get('cache-control')).toMatch(/max-age/);

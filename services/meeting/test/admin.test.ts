@@ -12,6 +12,10 @@ import { expectProblem, liveMeeting, poll, startHarness, type Harness } from './
 
 const CODE = 'abc-defg-hij';
 
+type OpenApi = {
+  paths: Record<string, Partial<Record<'get' | 'post', { tags: string[]; responses: object }>>>;
+};
+
 /** Every admin route of the meeting-service, for the "refused to non-admins" table. */
 const ADMIN_ROUTES: { method: 'GET' | 'POST'; url: string }[] = [
   { method: 'GET', url: '/api/meetings/admin/live' },
@@ -50,6 +54,18 @@ describeBackends('admin console (meetings) on $name', (backend) => {
     }
     // Nothing happened to the meeting the host runs.
     expect((await live()).map((m) => m.code)).toContain(meeting.code);
+  });
+
+  it('documents every admin route in the OpenAPI document, tagged admin, with its 403', async () => {
+    const doc = (await h.call('GET', '/api/openapi.json')).json<OpenApi>();
+    for (const route of ADMIN_ROUTES) {
+      const path = route.url.replace(CODE, '{code}');
+      const op = doc.paths[path]?.[route.method.toLowerCase() as 'get' | 'post'];
+      expect(op?.tags, path).toEqual(['admin']);
+      expect(Object.keys(op?.responses ?? {}), path).toEqual(
+        expect.arrayContaining(['200', '401', '403']),
+      );
+    }
   });
 
   it('lists meetings in progress with how many are in each', async () => {

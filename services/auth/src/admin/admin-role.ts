@@ -1,23 +1,29 @@
 import { AppError } from '@gomeet/platform';
+import type { User } from '@gomeet/protocol';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AuthDb } from '../db.js';
 import type { AuthContext } from '../deps.js';
 import type { VerifiedToken } from '../keys/verify-access-token.js';
 import { requireUser } from '../routes/authenticate.js';
-import type { UserRow } from '../users/repo.js';
+import { toUser, type UserRow } from '../users/repo.js';
 
 /**
- * In the transaction that created account `userId`: makes it the install's first admin when it
- * is the only account. Two sign-ups racing on a fresh install both try; the single-row table's
- * key lets only the first to commit in.
+ * Once account `userId`, created at `createdAt`, is stored: makes it the install's first admin
+ * when no account was created before it. Two sign-ups racing on a fresh install may both see
+ * none; the single-row table's key lets only one in, and at least one always tries (the
+ * earlier of the two cannot see an earlier one).
  */
-export async function claimFirstAdmin(trx: AuthDb, userId: string, at: Date): Promise<void> {
+export async function claimFirstAdmin(db: AuthDb, userId: string, createdAt: Date): Promise<void> {
   await sql`
     insert into auth_first_admin (user_id, claimed_at)
-    select ${userId}, ${at}
-    where not exists (select 1 from auth_users where id <> ${userId})
-    on conflict do nothing`.execute(trx);
+    select ${userId}, ${createdAt}
+    where not exists (
+      select 1 from auth_users
+      where id <> ${userId}
+        and (created_at < ${createdAt} or (created_at = ${createdAt} and id < ${userId}))
+    )
+    on conflict do nothing`.execute(db);
 }
 
 /** The install's first account, if it still exists. */
@@ -46,6 +52,14 @@ export async function userIsAdmin(
   user: Pick<UserRow, 'id' | 'email' | 'email_verified_at'>,
 ): Promise<boolean> {
   return isAdmin(ctx, user, await firstAdminId(ctx.db));
+}
+
+/** An account as its owner sees it, with whether it is an admin. */
+export async function presentAccount(
+  ctx: Pick<AuthContext, 'adminEmails' | 'db'>,
+  row: UserRow,
+): Promise<User> {
+  return { ...toUser(row), admin: await userIsAdmin(ctx, row) };
 }
 
 /** Verifies the bearer token and refuses (403 `admin-required`) anyone but an admin. */

@@ -1,8 +1,8 @@
 import type { Session } from '@gomeet/protocol';
-import { userIsAdmin } from '../admin/admin-role.js';
+import { presentAccount } from '../admin/admin-role.js';
 import type { AuthContext } from '../deps.js';
 import { signAccessToken } from '../keys/sign-access-token.js';
-import { toUser, type UserRow } from '../users/repo.js';
+import type { UserRow } from '../users/repo.js';
 
 /**
  * Builds the session body for a user whose refresh token was just stored: signs an access
@@ -14,7 +14,8 @@ export async function issueSession(
   user: UserRow,
   refresh: { token: string; familyId: string },
 ): Promise<Session> {
-  const admin = await userIsAdmin(ctx, user);
+  const account = await presentAccount(ctx, user);
+  const admin = account.admin === true;
   const accessToken = await signAccessToken(ctx, {
     subject: user.id,
     claims: {
@@ -28,7 +29,7 @@ export async function issueSession(
     ttlSeconds: ctx.accessTokenTtlSeconds,
   });
   return {
-    user: { ...toUser(user), admin },
+    user: account,
     accessToken,
     refreshToken: refresh.token,
     expiresIn: ctx.accessTokenTtlSeconds,

@@ -1,7 +1,8 @@
 import { AppError } from '@gomeet/platform';
 import type { User } from '@gomeet/protocol';
 import type { AuthContext } from '../deps.js';
-import { findUserById, toUser } from './repo.js';
+import { presentAccount } from '../admin/admin-role.js';
+import { findUserById } from './repo.js';
 
 /** The signed-in user's account. */
 export async function getProfile({
@@ -16,5 +17,5 @@ export async function getProfile({
     throw new AppError('NOT_FOUND', 'This account no longer exists.', {
       type: 'account-not-found',
     });
-  return toUser(user);
+  return presentAccount(ctx, user);
 }

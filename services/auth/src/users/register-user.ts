@@ -64,12 +64,8 @@ export async function registerUser({
 }
 
 async function registerPending(ctx: AuthContext, user: UserRow): Promise<RegistrationPending> {
-  const created = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await insertUser(trx, user))) return false;
-    await claimFirstAdmin(trx, user.id, user.created_at);
-    return true;
-  });
-  if (created) {
+  if (await insertUser(ctx.db, user)) {
+    await claimFirstAdmin(ctx.db, user.id, user.created_at);
     await sendVerification(ctx, user);
   } else if (ctx.mail) {
     const resetPage = new URL(RESET_PAGE, ctx.mail.appUrl).toString();

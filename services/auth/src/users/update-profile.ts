@@ -1,7 +1,8 @@
 import { AppError } from '@gomeet/platform';
 import type { User } from '@gomeet/protocol';
 import type { AuthContext } from '../deps.js';
-import { toUser, updateUser } from './repo.js';
+import { presentAccount } from '../admin/admin-role.js';
+import { updateUser } from './repo.js';
 
 /** Changes the signed-in user's display name; new access tokens carry it. */
 export async function updateProfile({
@@ -21,5 +22,6 @@ export async function updateProfile({
     throw new AppError('NOT_FOUND', 'This account no longer exists.', {
       type: 'account-not-found',
     });
-  return toUser(user);
+  // With `admin`: the web app keeps this as its signed-in user.
+  return presentAccount(ctx, user);
 }

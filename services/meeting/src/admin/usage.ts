@@ -23,7 +23,7 @@ export async function usageReport({
   const to = input.to ?? dateOf(now.getTime());
   const from = input.from ?? dateOf(utcDay(to) - (DEFAULT_DAYS - 1) * DAY_MS);
   const days = (utcDay(to) - utcDay(from)) / DAY_MS + 1;
-  if (days < 1 || days > MAX_USAGE_DAYS) {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_USAGE_DAYS) {
     throw new AppError(
       'VALIDATION',
       `Expected "from" on or before "to", at most ${MAX_USAGE_DAYS} days apart.`,
