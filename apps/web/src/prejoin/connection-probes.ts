@@ -111,7 +111,7 @@ export async function probeMedia(livekitUrl: string, token: string): Promise<Med
     await Promise.race([connecting, timeout]);
     const pcs = room.engine.pcManager;
     const via = (await selectedPath(pcs?.subscriber)) ?? (await selectedPath(pcs?.publisher));
-    return { reached: true, via: via ?? 'udp' };
+    return { reached: true, via };
   } catch {
     return { reached: false, via: null };
   } finally {

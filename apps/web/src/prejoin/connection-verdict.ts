@@ -32,7 +32,10 @@ function transportLine(report: ConnectivityReport, id: 'udp' | 'tcp', use: strin
   const label = id.toUpperCase();
   const open = { id, label, state: 'ok', detail: `Open (${use})` } as const;
   if (report.media?.via === id || probes.some((t) => t.reachable)) return open;
-  const probeSaysNo = report.media !== null && (report.media.via !== 'udp' || id === 'udp');
+  const m = report.media;
+  const probeSaysNo =
+    m !== null &&
+    (!m.reached || (m.via !== null && (id === 'udp' ? m.via !== 'udp' : m.via === 'relay')));
   if (probes.length === 0 && !probeSaysNo)
     return { id, label, state: 'later', detail: 'Checked when you join' };
   return { id, label, state: 'blocked', detail: 'Blocked or not answering' };
@@ -46,8 +49,8 @@ function mediaLine(report: ConnectivityReport, mediaName: string): CheckLine {
   if (report.media === null) return { ...base, state: 'later', detail: 'Checked when you join' };
   if (!report.media.reached)
     return { ...base, state: 'blocked', detail: `Cannot reach ${mediaName}'s media ports` };
-  const path = PATH_NAMES[report.media.via ?? 'udp'];
-  return { ...base, state: 'ok', detail: `Connected to ${mediaName} ${path}` };
+  const path = report.media.via ? ` ${PATH_NAMES[report.media.via]}` : '';
+  return { ...base, state: 'ok', detail: `Connected to ${mediaName}${path}` };
 }
 
 /** Turns the probes' results into lines a person can read and one verdict. */
