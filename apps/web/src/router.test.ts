@@ -21,7 +21,8 @@ describe('matchRoute', () => {
     expect(matchRoute('/')).toEqual({ name: 'home' });
     expect(matchRoute('/m/abc-defg-hij')).toEqual({ name: 'meeting', code: 'abc-defg-hij' });
     expect(matchRoute('/m/ABC-DEFG-HIJ/')).toEqual({ name: 'meeting', code: 'abc-defg-hij' });
-    expect(matchRoute('/admin')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/settings')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/admin')).toEqual({ name: 'admin' });
     expect(matchRoute('/reset-password')).toEqual({ name: 'reset-password' });
     expect(matchRoute('/verify-email/')).toEqual({ name: 'verify-email' });
     expect(matchRoute('/profile')).toEqual({ name: 'profile' });
