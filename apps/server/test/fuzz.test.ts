@@ -45,7 +45,9 @@ describe.skipIf(missing !== '')(
     for (const name of ['host', 'participant', 'guest']) {
       it(
         `answers ${name} with no 5xx and only documented responses`,
-        { timeout: 60_000 },
+        // About a hundred operations: a busy machine needs more than a minute; the fuzzer's own
+        // --max-time ends it before the test's timeout so its findings are still reported.
+        { timeout: 200_000 },
         async () => {
           const actor = actors.find((a) => a.name === name)!;
           const run = await runSchemathesis({
@@ -53,6 +55,7 @@ describe.skipIf(missing !== '')(
             baseUrl: gomeet.url,
             actor,
             maxExamples: MAX_EXAMPLES,
+            maxTime: 150,
           });
           expect(run.operations, run.output.slice(-3000)).toBeGreaterThan(20);
           expect(run.failures, run.output.slice(-6000)).toEqual([]);
