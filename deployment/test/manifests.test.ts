@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { webAppCsp } from '@gomeet/platform';
 import { DEFAULT_VPC_RANGE } from '../../apps/ops/src/commands/setup-infrastructure/ranges.js';
-import { planSecrets, SECRET_NAMES } from '../../apps/ops/src/commands/setup-secrets/plan.js';
+import {
+  planSecrets,
+  PROVIDED_SECRETS,
+  SECRET_NAMES,
+} from '../../apps/ops/src/commands/setup-secrets/plan.js';
 import { authConfigSchema } from '../../services/auth/src/config.js';
 import { chatConfig } from '../../services/chat/src/config.js';
 import { meetingConfig } from '../../services/meeting/src/config.js';
@@ -48,6 +52,20 @@ const workloads = (objects: K8sObject[]) => objects.filter((o) => WORKLOAD_KINDS
 const podLabels = (w: K8sObject): Record<string, string> => w.spec?.template?.metadata.labels ?? {};
 const containersOfWorkload = (w: K8sObject): Container[] =>
   w.spec?.template ? containersOf(w.spec.template.spec) : [];
+/** What an operator hands setup-secrets for the Secrets it does not generate (smtp-secret, auth-oidc). */
+const PROVIDED = {
+  smtpUrl: 'smtps://gomeet%40example.com:app-password-123@smtp.example.com:465',
+  oidcProviders: JSON.stringify([
+    {
+      id: 'corp',
+      name: 'Corp Login',
+      issuer: 'https://login.example.com/realms/staff',
+      clientId: 'gomeet',
+      clientSecret: 'client-secret-123',
+    },
+  ]),
+};
+const KNOWN_SECRETS = new Set<string>([...SECRET_NAMES, ...Object.keys(PROVIDED_SECRETS)]);
 
 describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
   beforeAll(async () => {
@@ -169,6 +187,7 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
         database: false,
         rotate: false,
         now: new Date(),
+        ...PROVIDED,
       });
       const keys = new Map(plan.map((c) => [c.name, Object.keys(c.data)]));
       const certificates = new Set(
@@ -180,10 +199,13 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
           for (const e of c.env ?? []) {
             const ref = e.valueFrom?.secretKeyRef;
             if (!ref) continue;
-            if (!(SECRET_NAMES as readonly string[]).includes(ref.name))
+            if (!KNOWN_SECRETS.has(ref.name))
               problems.push(`${c.name}: ${e.name} from unknown Secret ${ref.name}`);
             else if (!keys.get(ref.name)?.includes(ref.key))
               problems.push(`${c.name}: ${ref.name} has no key ${ref.key}`);
+            // Only the operator can supply these: a cluster without them must still start pods.
+            else if (ref.name in PROVIDED_SECRETS && ref.optional !== true)
+              problems.push(`${c.name}: ${e.name} from ${ref.name} without optional: true`);
           }
           for (const f of c.envFrom ?? [])
             if (f.secretRef && !(SECRET_NAMES as readonly string[]).includes(f.secretRef.name))
@@ -202,48 +224,71 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       expect(problems).toEqual([]);
     });
 
-    it('gives each service an environment its own config schema accepts in production', async () => {
-      const objects = cluster(overlay);
-      const plan = await planSecrets(new Map(), {
-        database: false,
-        rotate: false,
-        now: new Date(),
-      });
-      const secrets = new Map(plan.map((c) => [c.name, c.data]));
-      const schemas = {
-        'auth-service': authConfigSchema,
-        'meeting-service': meetingConfig,
-        'signaling-service': signalingConfig,
-        'chat-service': chatConfig,
-        recorder: recorderConfig,
-      };
-      for (const [app, schema] of Object.entries(schemas)) {
-        const [c] = containersOfWorkload(named(objects, 'Deployment', app));
-        const env: Record<string, string> = {};
-        for (const f of c?.envFrom ?? [])
-          if (f.configMapRef)
-            Object.assign(env, named(objects, 'ConfigMap', f.configMapRef.name).data);
-        for (const e of c?.env ?? []) {
-          const ref = e.valueFrom?.secretKeyRef;
-          const value = ref ? secrets.get(ref.name)?.[ref.key] : e.value;
-          if (value !== undefined) env[e.name] = value;
+    it.each([
+      ['without', {}],
+      ['with', PROVIDED],
+    ] as const)(
+      'gives each service an environment its own config schema accepts in production, %s SMTP and SSO Secrets',
+      async (_with, provided) => {
+        const objects = cluster(overlay);
+        const plan = await planSecrets(new Map(), {
+          database: false,
+          rotate: false,
+          now: new Date(),
+          ...provided,
+        });
+        const secrets = new Map(plan.map((c) => [c.name, c.data]));
+        const parsed = new Map<string, Record<string, unknown>>();
+        const schemas = {
+          'auth-service': authConfigSchema,
+          'meeting-service': meetingConfig,
+          'signaling-service': signalingConfig,
+          'chat-service': chatConfig,
+          recorder: recorderConfig,
+        };
+        for (const [app, schema] of Object.entries(schemas)) {
+          const [c] = containersOfWorkload(named(objects, 'Deployment', app));
+          const env: Record<string, string> = {};
+          for (const f of c?.envFrom ?? [])
+            if (f.configMapRef)
+              Object.assign(env, named(objects, 'ConfigMap', f.configMapRef.name).data);
+          for (const e of c?.env ?? []) {
+            const ref = e.valueFrom?.secretKeyRef;
+            const value = ref ? secrets.get(ref.name)?.[ref.key] : e.value;
+            if (value !== undefined) env[e.name] = value;
+          }
+          expect(env.NODE_ENV, app).toBe('production');
+          const result = schema.safeParse(env);
+          expect(
+            result.success ? [] : result.error.issues.map((i) => i.path.join('.')),
+            app,
+          ).toEqual([]);
+          if (result.success) parsed.set(app, result.data);
         }
-        expect(env.NODE_ENV, app).toBe('production');
-        const result = schema.safeParse(env);
-        expect(result.success ? [] : result.error.issues.map((i) => i.path.join('.')), app).toEqual(
-          [],
+        const host = overlay === 'production' ? 'app.gomeet.app' : 'staging.gomeet.app';
+        const sender = `<no-reply@${host.replace(/^app\./, '')}>`;
+        for (const app of ['auth-service', 'meeting-service']) {
+          expect(parsed.get(app)?.SMTP_URL, app).toBe(
+            'smtpUrl' in provided ? PROVIDED.smtpUrl : undefined,
+          );
+          expect(parsed.get(app)?.MAIL_FROM, app).toMatch(new RegExp(`${sender}$`));
+        }
+        const auth = parsed.get('auth-service');
+        expect(auth?.OIDC_PROVIDERS).toEqual(
+          'oidcProviders' in provided ? JSON.parse(PROVIDED.oidcProviders) : [],
         );
-      }
-      const config = named(objects, 'ConfigMap', 'gomeet-config').data!;
-      // The JWKS route is GET /.well-known/jwks.json under the auth-service's /api/auth prefix.
-      expect(new URL(config.AUTH_JWKS_URL!).pathname).toBe('/api/auth/.well-known/jwks.json');
-      expect(new URL(config.AUTH_JWKS_URL!).host).toMatch(
-        /^auth-service(\.gomeet\.svc\.cluster\.local)?:8080$/,
-      );
-      expect(new URL(config.LIVEKIT_API_URL!).host).toMatch(/^livekit-sfu(\.|:)/);
-      const host = overlay === 'production' ? 'app.gomeet.app' : 'staging.gomeet.app';
-      expect(config.PUBLIC_URL).toBe(`https://${host}`);
-    });
+        expect(auth?.AUTH_PASSWORD_LOGIN).toBe(true);
+        expect(auth?.ADMIN_EMAILS).toEqual([]);
+        const config = named(objects, 'ConfigMap', 'gomeet-config').data!;
+        // The JWKS route is GET /.well-known/jwks.json under the auth-service's /api/auth prefix.
+        expect(new URL(config.AUTH_JWKS_URL!).pathname).toBe('/api/auth/.well-known/jwks.json');
+        expect(new URL(config.AUTH_JWKS_URL!).host).toMatch(
+          /^auth-service(\.gomeet\.svc\.cluster\.local)?:8080$/,
+        );
+        expect(new URL(config.LIVEKIT_API_URL!).host).toMatch(/^livekit-sfu(\.|:)/);
+        expect(config.PUBLIC_URL).toBe(`https://${host}`);
+      },
+    );
 
     it('runs the Node services on the general pool and LiveKit and coturn one per media node', () => {
       const objects = cluster(overlay);
@@ -376,6 +421,12 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       ['recorder', 'internet', 443],
       ['recorder', 'kube-dns', 53, 'UDP'],
       ['prometheus', 'recorder', 9464],
+      // Mail (SMTP_URL) from auth and meeting on the submission ports; SSO providers from auth.
+      ['auth-service', 'internet', 587],
+      ['auth-service', 'internet', 465],
+      ['meeting-service', 'internet', 587],
+      ['meeting-service', 'internet', 465],
+      ['auth-service', 'internet', 443],
     ];
     const DENIED: Flow[] = [
       ['frontend', 'postgresql', 25060],
@@ -401,7 +452,15 @@ describe.skipIf(!KUBECTL)('Kubernetes manifests', () => {
       ...HTTP_APPS.map((a): Flow => ['traefik', a, 9464]),
       ['traefik', 'auth-service', 9229],
       ['meeting-service', 'internet', 443],
-      ['auth-service', 'internet', 443],
+      ['auth-service', 'internet', 80],
+      ['auth-service', 'internet', 25],
+      ['signaling-service', 'internet', 587],
+      ['chat-service', 'internet', 465],
+      ['chat-service', 'internet', 443],
+      ['frontend', 'internet', 587],
+      // The internet rules leave private addresses out (here the node network).
+      ['auth-service', 'livekit-sfu', 443],
+      ['meeting-service', 'livekit-sfu', 587],
       ['meeting-service', 'postgresql', 5432],
       ['auth-service', 'redis', 6379],
       ['traefik', 'internet', 80],

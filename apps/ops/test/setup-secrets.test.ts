@@ -222,6 +222,82 @@ describe.skipIf(!ready)('setup-secrets against a real control plane (production 
     expect(rotated.stdout + rotated.stderr).not.toContain(liveKit.LIVEKIT_API_SECRET!);
   }, 90_000);
 
+  it('SMTP_URL and OIDC_PROVIDERS go into smtp-secret and auth-oidc only when given, never printed, and restart their readers', async () => {
+    const SMTP_URL = 'smtps://gomeet%40example.com:smtp-Secret-Value-314159@smtp.example.com:465';
+    const OIDC_PROVIDERS = JSON.stringify([
+      {
+        id: 'corp',
+        name: 'Corp Login',
+        issuer: 'https://login.example.com/realms/staff',
+        clientId: 'gomeet',
+        clientSecret: 'oidc-Client-Secret-271828',
+      },
+    ]);
+    const names = (report: Report) => report.secrets.map((s) => s.name);
+
+    const none = await runLine(cluster, [SCRIPT, '--format', 'json', '--dry-run']);
+    expect(none.code, none.stderr).toBe(0);
+    expect(names(JSON.parse(none.stdout) as Report)).not.toContain('smtp-secret');
+    expect(names(JSON.parse(none.stdout) as Report)).not.toContain('auth-oidc');
+
+    const bad = await runLine(cluster, [SCRIPT], {
+      OIDC_PROVIDERS: '[{"id":"corp","clientSecret":"bad-Secret-Value-55555"}]',
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('provider 1 lacks name, issuer, clientId');
+    expect(bad.stdout + bad.stderr).not.toContain('bad-Secret-Value');
+    const badSmtp = await runLine(cluster, [SCRIPT, '--smtp-url', 'http://u:pw-Secret-Value-1@x']);
+    expect(badSmtp.code).toBe(2);
+    expect(badSmtp.stderr).toContain('--smtp-url must start with smtp:// or smtps://');
+    expect(badSmtp.stdout + badSmtp.stderr).not.toContain('pw-Secret-Value');
+
+    const r = await runLine(cluster, [SCRIPT, '--format', 'json'], { SMTP_URL, OIDC_PROVIDERS });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(
+      report.secrets.filter((s) => s.action !== 'unchanged').map((s) => [s.name, s.action]),
+    ).toEqual([
+      ['smtp-secret', 'create'],
+      ['auth-oidc', 'create'],
+    ]);
+    expect(report.notes).toEqual(
+      expect.arrayContaining([
+        'smtp-secret: SMTP_URL from env SMTP_URL (host smtp.example.com:465)',
+        'auth-oidc: OIDC_PROVIDERS from env OIDC_PROVIDERS (providers corp)',
+      ]),
+    );
+    // The pods read the optional Secrets when they start: the new ones need a restart.
+    expect(report.restarts).toEqual([
+      { deployment: 'auth-service', status: 'restarted' },
+      { deployment: 'meeting-service', status: 'restarted' },
+    ]);
+    expect(await secret('smtp-secret')).toEqual({ SMTP_URL });
+    expect(await secret('auth-oidc')).toEqual({ OIDC_PROVIDERS });
+    expect(r.stdout + r.stderr).not.toContain('smtp-Secret-Value');
+    expect(r.stdout + r.stderr).not.toContain('oidc-Client-Secret');
+
+    // A run without them keeps them; a new SMTP_URL replaces the old and restarts its readers.
+    const kept = await runLine(cluster, [SCRIPT]);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout.split('\n')).toEqual(
+      expect.arrayContaining(['smtp-secret: unchanged', 'auth-oidc: unchanged']),
+    );
+    expect(kept.stdout).not.toContain('deployment/');
+    const next = 'smtp://gomeet:smtp-Other-Value-161803@mail.example.net:587';
+    const changed = await runLine(cluster, [SCRIPT, '--smtp-url', next]);
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stdout.split('\n')).toEqual(
+      expect.arrayContaining([
+        'smtp-secret: updated',
+        'auth-oidc: unchanged',
+        'deployment/auth-service: restarted',
+        'deployment/meeting-service: restarted',
+      ]),
+    );
+    expect(await secret('smtp-secret')).toEqual({ SMTP_URL: next });
+    expect(changed.stdout + changed.stderr).not.toContain('smtp-Other-Value');
+  }, 90_000);
+
   it('without a cluster fails with one line and exit 3', async () => {
     const result = await runCli(['setup-secrets'], { env: { KUBECONFIG: '/nonexistent' } });
     expect(result.code).toBe(3);

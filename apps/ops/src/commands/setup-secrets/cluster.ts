@@ -5,7 +5,13 @@ import {
   type CoreV1Api,
 } from '@kubernetes/client-node';
 import { isStatus } from '../../cli/kube.js';
-import { READERS, SECRET_NAMES, type ExistingSecrets, type SecretChange } from './plan.js';
+import {
+  PROVIDED_SECRETS,
+  READERS,
+  SECRET_NAMES,
+  type ExistingSecrets,
+  type SecretChange,
+} from './plan.js';
 
 /** The Kubernetes calls setup-secrets makes. */
 export interface SecretsKube {
@@ -20,7 +26,7 @@ export interface SecretsKube {
 /** Reads (and base64-decodes) every managed Secret of the namespace. */
 export async function readSecrets(kube: SecretsKube, namespace: string): Promise<ExistingSecrets> {
   const existing: ExistingSecrets = new Map();
-  for (const name of SECRET_NAMES) {
+  for (const name of [...SECRET_NAMES, ...Object.keys(PROVIDED_SECRETS)]) {
     try {
       const secret = await kube.core.readNamespacedSecret({ name, namespace });
       const data = Object.fromEntries(
@@ -110,15 +116,27 @@ export async function writeSecrets(
 
 /** The Deployments a rotation or a changed database URL must restart, in order (the LiveKit SFU first). */
 export function restartsFor(changes: SecretChange[]): string[] {
+  const provided = new Set<string>(Object.keys(PROVIDED_SECRETS));
   const rotated = new Set(
     changes
-      .filter((c) => !c.namespace && (c.action === 'rotate' || c.action === 'update'))
+      .filter(
+        (c) =>
+          !c.namespace &&
+          (c.action === 'rotate' ||
+            c.action === 'update' ||
+            // Running pods read an optional Secret only at start: a new one needs a restart too.
+            (c.action === 'create' && provided.has(c.name))),
+      )
       .map((c) => c.name),
   );
   // LiveKit must accept the new key pair before the services start signing with it.
-  const order = ['livekit-keys', 'redis-secret', 'auth-jwt-keys', 'postgres-secret'].filter(
-    (name) => rotated.has(name),
-  );
+  const order = [
+    'livekit-keys',
+    'redis-secret',
+    'auth-jwt-keys',
+    'postgres-secret',
+    ...provided,
+  ].filter((name) => rotated.has(name));
   return [...new Set(order.flatMap((name) => READERS[name] ?? []))];
 }
 

@@ -13,7 +13,12 @@ import {
 } from './cluster.js';
 import { fingerprint } from './generate.js';
 import { envFileContent, writeEnvFile } from './local-env.js';
-import { IN_CLUSTER_NOTES, managedUrls } from './managed-urls.js';
+import {
+  IN_CLUSTER_NOTES,
+  managedUrls,
+  providedSettings,
+  type ProvidedSettings,
+} from './managed-urls.js';
 import { planSecrets, type SecretChange } from './plan.js';
 
 interface SecretsFlags {
@@ -22,6 +27,8 @@ interface SecretsFlags {
   force?: boolean;
   databaseUrl?: string;
   redisUrl?: string;
+  smtpUrl?: string;
+  oidcProviders?: string;
 }
 
 /** What setup-secrets reports: names and fingerprints only, never a value. */
@@ -77,13 +84,19 @@ async function runCluster(
   const ns = options.namespace;
   const now = deps.now();
   const urls = managedUrls(flags, deps.env);
-  const notes = [...urls.notes];
+  // --database touches only the database Secrets: SMTP_URL and OIDC_PROVIDERS are not read.
+  const provided: ProvidedSettings = flags.database
+    ? { notes: [] }
+    : providedSettings(flags, deps.env);
+  const notes = [...urls.notes, ...provided.notes];
   const changes = await planSecrets(await readSecrets(kube, ns), {
     database: flags.database === true,
     rotate: flags.rotate === true,
     now,
     ...(urls.databaseUrl ? { databaseUrl: urls.databaseUrl } : {}),
     ...(urls.redisUrl ? { redisUrl: urls.redisUrl } : {}),
+    ...(provided.smtpUrl ? { smtpUrl: provided.smtpUrl } : {}),
+    ...(provided.oidcProviders ? { oidcProviders: provided.oidcProviders } : {}),
   });
   for (const c of changes)
     if (c.action === 'create' && IN_CLUSTER_NOTES[c.name] && !c.namespace) {
@@ -152,7 +165,7 @@ export default function register(program: Command, deps: CliDeps): void {
   program
     .command('setup-secrets')
     .description(
-      'generate and apply the Kubernetes Secrets (JWT, TURN, LiveKit, database, Redis, backup key)',
+      'generate and apply the Kubernetes Secrets (JWT, TURN, LiveKit, database, Redis, backup key; SMTP and SSO when given)',
     )
     .option('--database', 'only postgres-secret and redis-secret', false)
     .option(
@@ -168,6 +181,14 @@ export default function register(program: Command, deps: CliDeps): void {
     .option(
       '--redis-url <url>',
       'managed Redis URL for redis-secret (default: env REDIS_URL; unset: in-cluster redis-primary:6379)',
+    )
+    .option(
+      '--smtp-url <url>',
+      'SMTP_URL for smtp-secret, account mail and invitations (default: env SMTP_URL; unset: smtp-secret kept as it is)',
+    )
+    .option(
+      '--oidc-providers <json>',
+      'OIDC_PROVIDERS for auth-oidc, single sign-on (default: env OIDC_PROVIDERS; unset: auth-oidc kept as it is)',
     )
     .action(async (flags: SecretsFlags, command: Command) => {
       const options = readGlobalOptions(command);

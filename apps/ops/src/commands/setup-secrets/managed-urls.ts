@@ -76,3 +76,68 @@ export const IN_CLUSTER_NOTES: Record<string, string> = {
   'redis-secret':
     'redis-secret: no REDIS_URL or --redis-url, so an in-cluster URL (redis-primary:6379) with a new password, for clusters without a managed Redis',
 };
+
+/** The operator-supplied settings for smtp-secret and auth-oidc; notes never hold a secret. */
+export interface ProvidedSettings {
+  smtpUrl?: string;
+  oidcProviders?: string;
+  notes: string[];
+}
+
+const OIDC_FIELDS = ['id', 'name', 'issuer', 'clientId'] as const;
+
+/** Checks the OIDC_PROVIDERS shape the auth-service needs; the message never echoes the value. */
+function checkOidcProviders(json: string, what: string): string[] {
+  const shape = `${what} must be a JSON array of {id, name, issuer, clientId, clientSecret}`;
+  let list: unknown;
+  try {
+    list = JSON.parse(json);
+  } catch {
+    throw new ExitError(EXIT.USAGE, `${shape}: it is not JSON`);
+  }
+  if (!Array.isArray(list) || list.length === 0)
+    throw new ExitError(EXIT.USAGE, `${shape}, with at least one provider`);
+  const ids = list.map((p: unknown, i) => {
+    const entry = (p ?? {}) as Record<string, unknown>;
+    const missing = OIDC_FIELDS.filter((f) => typeof entry[f] !== 'string' || entry[f] === '');
+    if (typeof p !== 'object' || missing.length > 0)
+      throw new ExitError(EXIT.USAGE, `${shape}: provider ${i + 1} lacks ${missing.join(', ')}`);
+    return entry.id as string;
+  });
+  if (new Set(ids).size !== ids.length)
+    throw new ExitError(EXIT.USAGE, `${what}: each provider id may appear once`);
+  return ids;
+}
+
+/**
+ * SMTP_URL and OIDC_PROVIDERS for the cluster's Secrets: `--smtp-url` / `--oidc-providers`,
+ * else SMTP_URL / OIDC_PROVIDERS from the environment. Unset: the Secret is left as it is.
+ */
+export function providedSettings(
+  flags: { smtpUrl?: string; oidcProviders?: string },
+  env: NodeJS.ProcessEnv,
+): ProvidedSettings {
+  const notes: string[] = [];
+  const result: ProvidedSettings = { notes };
+  const smtp = flags.smtpUrl
+    ? { value: flags.smtpUrl, from: '--smtp-url' }
+    : env.SMTP_URL
+      ? { value: env.SMTP_URL, from: 'env SMTP_URL' }
+      : undefined;
+  if (smtp) {
+    const u = parse(smtp.value, smtp.from, ['smtp:', 'smtps:']);
+    notes.push(`smtp-secret: SMTP_URL from ${smtp.from} (host ${u.host})`);
+    result.smtpUrl = smtp.value;
+  }
+  const oidc = flags.oidcProviders
+    ? { value: flags.oidcProviders, from: '--oidc-providers' }
+    : env.OIDC_PROVIDERS
+      ? { value: env.OIDC_PROVIDERS, from: 'env OIDC_PROVIDERS' }
+      : undefined;
+  if (oidc) {
+    const ids = checkOidcProviders(oidc.value, oidc.from);
+    notes.push(`auth-oidc: OIDC_PROVIDERS from ${oidc.from} (providers ${ids.join(', ')})`);
+    result.oidcProviders = oidc.value;
+  }
+  return result;
+}

@@ -35,6 +35,10 @@ export interface PlanOptions {
   databaseUrl?: string;
   /** The managed Redis URL (DigitalOcean: rediss://…:25061); as databaseUrl, for redis-secret. */
   redisUrl?: string;
+  /** SMTP_URL for smtp-secret (account mail, invitations); unset: smtp-secret is left as it is. */
+  smtpUrl?: string;
+  /** OIDC_PROVIDERS (JSON, with client secrets) for auth-oidc; unset: auth-oidc is left as it is. */
+  oidcProviders?: string;
 }
 
 /** Every Secret setup-secrets manages, in apply order. */
@@ -46,6 +50,16 @@ export const SECRET_NAMES = [
   'redis-secret',
   'backup-encryption-key',
 ] as const;
+/**
+ * Secrets only the operator can supply (never generated): written when their value is given
+ * (flag or environment), kept when it is not, and absent until then. The manifests read them
+ * with `optional: true`, so a cluster without them runs without mail or single sign-on.
+ */
+export const PROVIDED_SECRETS = {
+  'smtp-secret': 'SMTP_URL',
+  'auth-oidc': 'OIDC_PROVIDERS',
+} as const;
+export type ProvidedSecret = keyof typeof PROVIDED_SECRETS;
 const DATABASE_SECRETS = new Set(['postgres-secret', 'redis-secret']);
 /** Secrets --rotate replaces (with an overlap); the others keep their values. */
 const ROTATABLE = new Set(['auth-jwt-keys', 'livekit-keys']);
@@ -58,6 +72,8 @@ export const READERS: Record<string, string[]> = {
   'auth-jwt-keys': NODE_SERVICES,
   'postgres-secret': NODE_SERVICES,
   'redis-secret': ['livekit-sfu', ...NODE_SERVICES],
+  'smtp-secret': ['auth-service', 'meeting-service'],
+  'auth-oidc': ['auth-service'],
 };
 
 async function freshValues(name: string, now: Date): Promise<Record<string, string>> {
@@ -140,6 +156,9 @@ export function redisData(url: string): Record<string, string> {
 function given(name: string, options: PlanOptions): Record<string, string> | undefined {
   if (name === 'postgres-secret' && options.databaseUrl) return postgresData(options.databaseUrl);
   if (name === 'redis-secret' && options.redisUrl) return redisData(options.redisUrl);
+  if (name === 'smtp-secret' && options.smtpUrl) return { SMTP_URL: options.smtpUrl };
+  if (name === 'auth-oidc' && options.oidcProviders)
+    return { OIDC_PROVIDERS: options.oidcProviders };
   return undefined;
 }
 
@@ -151,11 +170,16 @@ export async function planSecrets(
   existing: ExistingSecrets,
   options: PlanOptions,
 ): Promise<SecretChange[]> {
-  const names = SECRET_NAMES.filter((n) => !options.database || DATABASE_SECRETS.has(n));
+  const names = [
+    ...SECRET_NAMES.filter((n) => !options.database || DATABASE_SECRETS.has(n)),
+    ...(options.database ? [] : (Object.keys(PROVIDED_SECRETS) as ProvidedSecret[])),
+  ];
+  const provided = new Set<string>(Object.keys(PROVIDED_SECRETS));
   const changes: SecretChange[] = [];
   for (const name of names) {
     const old = existing.get(name);
     const managed = given(name, options);
+    if (!managed && !old && provided.has(name)) continue;
     if (managed) {
       if (!old) changes.push({ name, action: 'create', data: managed });
       else if (sameData(old, managed)) changes.push({ name, action: 'unchanged', data: old });
