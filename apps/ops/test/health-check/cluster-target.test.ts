@@ -98,7 +98,7 @@ describe.skipIf(!ready)(
       });
       expect(checks.get('pods-non-root')?.status).toBe('pass');
       expect(checks.get('read-only-root-filesystem')?.status).toBe('pass');
-      expect(checks.get('network-policies')).toMatchObject({ status: 'pass', value: 11 });
+      expect(checks.get('network-policies')).toMatchObject({ status: 'pass', value: 13 });
       const notPassing = report.checks.filter((c) => c.status === 'warn' || c.status === 'fail');
       expect(notPassing.map((c) => c.name).sort()).toEqual([
         'events',

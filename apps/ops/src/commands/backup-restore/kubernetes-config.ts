@@ -359,6 +359,38 @@ export async function exportConfig(
 
 const DATA_STORE_SECRETS = new Set(['postgres-secret', 'redis-secret']);
 
+/** How often a conflicting write is tried (about 3 s of waiting in all). */
+const CONFLICT_TRIES = 8;
+
+/**
+ * Creates the object, or replaces it when it exists. A 409 on the replace is a conflict that
+ * passes: the object is still being deleted (a wiped namespace's finalizers) or a controller
+ * wrote it between our read and our write; both are tried again after a short wait.
+ */
+async function createOrReplace(kind: Kind, namespace: string, body: Obj): Promise<void> {
+  const name = body.metadata?.name ?? '';
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await kind.create(namespace, body);
+      return;
+    } catch (error) {
+      if (!isStatus(error, 409)) throw error;
+    }
+    try {
+      const resourceVersion = await kind.resourceVersion?.(namespace, name);
+      await kind.replace(
+        namespace,
+        name,
+        resourceVersion ? { ...body, metadata: { ...body.metadata, resourceVersion } } : body,
+      );
+      return;
+    } catch (error) {
+      if (!isStatus(error, 409) || attempt >= CONFLICT_TRIES) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+  }
+}
+
 /**
  * Creates (or replaces) every backed-up object in `namespace`; returns how many. Into
  * another namespace than the source, postgres-secret and redis-secret are left alone.
@@ -378,19 +410,10 @@ export async function applyConfig(
     for (const item of list.items) {
       const skip = kind.kind === 'Secret' && DATA_STORE_SECRETS.has(item.metadata?.name ?? '');
       if (skip && !sameNamespace) continue;
-      const body = { ...item, metadata: { ...item.metadata, namespace } };
-      try {
-        await kind.create(namespace, body);
-      } catch (error) {
-        if (!isStatus(error, 409)) throw error;
-        const name = body.metadata.name ?? '';
-        const resourceVersion = await kind.resourceVersion?.(namespace, name);
-        await kind.replace(
-          namespace,
-          name,
-          resourceVersion ? { ...body, metadata: { ...body.metadata, resourceVersion } } : body,
-        );
-      }
+      await createOrReplace(kind, namespace, {
+        ...item,
+        metadata: { ...item.metadata, namespace },
+      });
       count += 1;
     }
   }
