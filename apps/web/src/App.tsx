@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AccountNotice } from './auth/AccountNotice';
 import { Landing } from './auth/Landing';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
@@ -7,7 +8,8 @@ import { VerifyEmailPage } from './auth/VerifyEmailPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { MeetingPage } from './meeting/MeetingPage';
 import { ProfilePage } from './profile/ProfilePage';
-import { matchRoute, usePath } from './router';
+import { matchRoute, usePath, type Route } from './router';
+import { LanguagePicker } from './ui/LanguagePicker';
 import { Link } from './ui/Link';
 import { useSession } from './use-session';
 
@@ -16,6 +18,23 @@ const AdminPage = lazy(() => import('./admin/AdminPage'));
 
 export function App() {
   const route = matchRoute(usePath());
+  // The meeting's screens (pre-join, room, exit) fill the window: the language is picked before.
+  if (route.name === 'meeting') {
+    // Keyed by code: moving to another meeting starts its flow afresh.
+    return <MeetingPage key={route.code} code={route.code} />;
+  }
+  return (
+    <>
+      <Screen route={route} />
+      <footer className="app-footer">
+        <LanguagePicker />
+      </footer>
+    </>
+  );
+}
+
+function Screen({ route }: { route: Exclude<Route, { name: 'meeting' }> }): ReactNode {
+  const { t } = useTranslation();
   const session = useSession();
   switch (route.name) {
     case 'home':
@@ -37,21 +56,18 @@ export function App() {
       return session ? <ProfilePage session={session} /> : <Landing />;
     case 'admin':
       return session ? (
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
           <AdminPage session={session} />
         </Suspense>
       ) : (
         <Landing />
       );
-    case 'meeting':
-      // Keyed by code: moving to another meeting starts its flow afresh.
-      return <MeetingPage key={route.code} code={route.code} />;
     case 'not-found':
       return (
         <main className="exit">
-          <h1>Page not found</h1>
+          <h1>{t('app.notFound')}</h1>
           <Link className="button" href="/">
-            Back to home
+            {t('app.backHome')}
           </Link>
         </main>
       );

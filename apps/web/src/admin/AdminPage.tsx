@@ -1,5 +1,6 @@
 import './admin.css';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StoredSession } from '../api/session-store';
 import { Link } from '../ui/Link';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -12,16 +13,10 @@ import { UsersPanel } from './UsersPanel';
 import { useLoader } from './use-loader';
 
 type Tab = 'meetings' | 'users' | 'usage' | 'recordings' | 'audit';
-const LABELS: Record<Tab, string> = {
-  meetings: 'Meetings',
-  users: 'Users',
-  usage: 'Usage',
-  recordings: 'Recordings',
-  audit: 'Audit log',
-};
 
 /** /admin: live meetings, accounts, usage, recording storage and the audit log, for admins. */
 export default function AdminPage({ session }: { session: StoredSession }) {
+  const { t } = useTranslation('admin');
   const [tab, setTab] = useState<Tab>('meetings');
   // Asked first: its answer also says whether this account may be here at all.
   const { value: storage, error } = useLoader(recordingStorage);
@@ -32,29 +27,29 @@ export default function AdminPage({ session }: { session: StoredSession }) {
   return (
     <main className="dashboard admin">
       <header className="topbar">
-        <h1>Admin</h1>
+        <h1>{t('page.title')}</h1>
         <span className="muted">{session.user.email}</span>
         <Link className="button secondary" href="/">
-          Back to meetings
+          {t('page.backToMeetings')}
         </Link>
       </header>
       {error ? (
         <ErrorNote message={error} />
       ) : (
         <>
-          <div role="tablist" aria-label="Admin" className="tabs">
-            {tabs.map((t) => (
+          <div role="tablist" aria-label={t('page.tabsLabel')} className="tabs">
+            {tabs.map((name) => (
               <button
-                key={t}
+                key={name}
                 role="tab"
                 type="button"
-                id={`tab-${t}`}
-                aria-selected={tab === t}
-                aria-controls={`panel-${t}`}
-                className={tab === t ? 'tab active' : 'tab'}
-                onClick={() => setTab(t)}
+                id={`tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`panel-${name}`}
+                className={tab === name ? 'tab active' : 'tab'}
+                onClick={() => setTab(name)}
               >
-                {LABELS[t]}
+                {t(`tabs.${name}`)}
               </button>
             ))}
           </div>

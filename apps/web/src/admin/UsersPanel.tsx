@@ -1,35 +1,50 @@
 import type { AdminUser } from '@gomeet/protocol';
 import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem';
+import { intlLanguage } from '../i18n';
+import { formatNumber } from '../i18n/format';
 import { ErrorNote } from '../ui/ErrorNote';
 import { actOnUser, listUsers, type UserAction } from './admin-api';
 import { useLoader } from './use-loader';
 
-const CONFIRM: Record<UserAction, (u: AdminUser) => string> = {
-  disable: (u) => `Disable ${u.email}? Their sessions end now and they cannot sign in.`,
-  enable: (u) => `Let ${u.email} sign in again?`,
-  'force-password-reset': (u) =>
-    `Make ${u.email} choose a new password? Their sessions end and a reset link is mailed.`,
-};
+/** The question each action asks first (its key; the account's address goes in). */
+const CONFIRM = {
+  disable: 'users.confirmDisable',
+  enable: 'users.confirmEnable',
+  'force-password-reset': 'users.confirmForcePasswordReset',
+} as const satisfies Record<UserAction, string>;
 
-function statusOf(u: AdminUser): string {
-  const parts: string[] = [];
-  if (u.admin) parts.push('Admin');
-  if (u.disabledAt) parts.push('Disabled');
-  if (u.passwordResetRequired) parts.push('Must set a new password');
-  if (!u.emailVerified) parts.push('Address not confirmed');
-  return parts.join(', ') || 'Active';
+type StatusKey =
+  | 'users.statusAdmin'
+  | 'users.statusDisabled'
+  | 'users.statusResetRequired'
+  | 'users.statusUnconfirmed';
+
+/** An account's state as the keys of its words, none for an active one. */
+function statusOf(u: AdminUser): StatusKey[] {
+  const parts: StatusKey[] = [];
+  if (u.admin) parts.push('users.statusAdmin');
+  if (u.disabledAt) parts.push('users.statusDisabled');
+  if (u.passwordResetRequired) parts.push('users.statusResetRequired');
+  if (!u.emailVerified) parts.push('users.statusUnconfirmed');
+  return parts;
 }
+
+/** "Disabled, Address not confirmed": the words listed the way the language lists them. */
+const listed = (items: string[]) =>
+  new Intl.ListFormat(intlLanguage(), { style: 'short', type: 'unit' }).format(items);
 
 /** Accounts: search, disable or enable, force a password reset. */
 export function UsersPanel({ myId }: { myId: string }) {
+  const { t } = useTranslation('admin');
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const load = useCallback(() => listUsers(q), [q]);
   const { value, error, setError, reload } = useLoader(load);
 
   const act = async (u: AdminUser, action: UserAction) => {
-    if (!window.confirm(CONFIRM[action](u))) return;
+    if (!window.confirm(t(CONFIRM[action], { email: u.email }))) return;
     try {
       await actOnUser(u.id, action);
     } catch (e) {
@@ -46,35 +61,39 @@ export function UsersPanel({ myId }: { myId: string }) {
     <>
       <form className="admin-toolbar" role="search" onSubmit={submit}>
         <label>
-          Search accounts
+          {t('users.search')}
           <input
             type="search"
             value={search}
-            placeholder="Email or name"
+            placeholder={t('users.searchPlaceholder')}
             onChange={(e) => setSearch(e.target.value)}
           />
         </label>
         <button type="submit" className="secondary">
-          Search
+          {t('users.searchButton')}
         </button>
       </form>
       <ErrorNote message={error} />
       {value === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('loading')}</p>
       ) : (
         <>
           <p className="muted">
-            {value.total === 1 ? '1 account' : `${value.total} accounts`}
-            {value.total > value.users.length ? ` (the newest ${value.users.length} shown)` : ''}
+            {value.total > value.users.length
+              ? t('users.partial', {
+                  total: t('users.total', { count: value.total, n: formatNumber(value.total) }),
+                  n: formatNumber(value.users.length),
+                })
+              : t('users.total', { count: value.total, n: formatNumber(value.total) })}
           </p>
           <table className="admin-table" data-testid="users">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('users.name')}</th>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.status')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('actionsColumn')}</span>
                 </th>
               </tr>
             </thead>
@@ -83,11 +102,15 @@ export function UsersPanel({ myId }: { myId: string }) {
                 <tr key={u.id} data-email={u.email}>
                   <td>{u.displayName}</td>
                   <td>{u.email}</td>
-                  <td data-testid="status">{statusOf(u)}</td>
+                  <td data-testid="status">
+                    {statusOf(u).length > 0
+                      ? listed(statusOf(u).map((key) => t(key)))
+                      : t('users.statusActive')}
+                  </td>
                   <td>
                     <div className="admin-actions">
                       {u.id === myId ? (
-                        <span className="muted">You</span>
+                        <span className="muted">{t('users.you')}</span>
                       ) : (
                         <>
                           {u.disabledAt ? (
@@ -96,7 +119,7 @@ export function UsersPanel({ myId }: { myId: string }) {
                               className="secondary"
                               onClick={() => void act(u, 'enable')}
                             >
-                              Enable
+                              {t('users.enable')}
                             </button>
                           ) : (
                             <button
@@ -104,7 +127,7 @@ export function UsersPanel({ myId }: { myId: string }) {
                               className="danger"
                               onClick={() => void act(u, 'disable')}
                             >
-                              Disable
+                              {t('users.disable')}
                             </button>
                           )}
                           <button
@@ -112,7 +135,7 @@ export function UsersPanel({ myId }: { myId: string }) {
                             className="secondary"
                             onClick={() => void act(u, 'force-password-reset')}
                           >
-                            Force password reset
+                            {t('users.forcePasswordReset')}
                           </button>
                         </>
                       )}

@@ -1,5 +1,6 @@
 import { tokenPair } from '@gomeet/protocol';
 import type { z } from 'zod';
+import { i18n } from '../i18n';
 import { ApiError, toApiError } from './problem';
 import {
   clearGuest,
@@ -84,7 +85,7 @@ async function send(path: string, method: string, body: unknown, token?: string 
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch (cause) {
-    throw new ApiError(0, 'network', 'Cannot reach GoMeet.', [], { cause });
+    throw new ApiError(0, 'network', i18n.t('errors.unreachable'), [], { cause });
   }
 }
 

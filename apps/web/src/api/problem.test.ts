@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startI18n } from '../i18n';
 import { ApiError, describeError, toApiError } from './problem';
+
+// The app's sentences come from the English strings.
+beforeAll(() => startI18n('en'));
 
 const problem = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {

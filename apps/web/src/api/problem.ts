@@ -1,3 +1,6 @@
+import { i18n } from '../i18n';
+import type common from '../i18n/locales/en/common.json';
+
 /** What the API tells us went wrong (RFC 9457 problem+json), with the last path segment of its type. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -61,33 +64,34 @@ export async function toApiError(res: Response): Promise<ApiError> {
   return error;
 }
 
-const MESSAGES: Record<string, string> = {
-  'wrong-passcode': 'That passcode is not right. Check it with the host and try again.',
-  'passcode-required': 'This meeting needs a passcode.',
-  'meeting-ended': 'This meeting has ended.',
-  'meeting-full': 'This meeting is full. Try again when someone leaves.',
-  'guest-limit-reached':
-    'This meeting already has as many guests as its host allows. Sign in to join, or ask the host.',
-  'too-many-attempts': 'Too many attempts. Wait a minute and try again.',
-  'slow-down': 'Too many people are joining right now. Try again in a moment.',
-  'guests-not-allowed': 'This meeting is for signed-in people only. Sign in to join.',
-  'invalid-credentials': 'Wrong email or password.',
-  'email-taken': 'An account with this email already exists. Sign in instead.',
-  'rate-limited': 'Too many attempts. Wait a minute and try again.',
-  'not-found': 'There is no meeting with this code. Check the link.',
-  network: 'Cannot reach GoMeet. Check your connection and try again.',
-};
+/** The app's own sentence for each problem kind it knows (common namespace keys). */
+const MESSAGES = {
+  'wrong-passcode': 'errors.wrongPasscode',
+  'passcode-required': 'errors.passcodeRequired',
+  'meeting-ended': 'errors.meetingEnded',
+  'meeting-full': 'errors.meetingFull',
+  'guest-limit-reached': 'errors.guestLimitReached',
+  'too-many-attempts': 'errors.tooManyAttempts',
+  'slow-down': 'errors.slowDown',
+  'guests-not-allowed': 'errors.guestsNotAllowed',
+  'invalid-credentials': 'errors.invalidCredentials',
+  'email-taken': 'errors.emailTaken',
+  'rate-limited': 'errors.tooManyAttempts',
+  'not-found': 'errors.notFound',
+  network: 'errors.network',
+} as const satisfies Record<string, `errors.${keyof (typeof common)['errors']}`>;
 
-/** A sentence a person understands, for any error the app can meet. */
+const isKnown = (kind: string): kind is keyof typeof MESSAGES => Object.hasOwn(MESSAGES, kind);
+
+/** A sentence a person understands, for any error the app can meet, in the current language. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    const known = MESSAGES[error.kind];
-    if (known) return known;
-    if (error.status === 404) return MESSAGES['not-found'] ?? error.message;
-    if (error.status === 410) return MESSAGES['meeting-ended'] ?? error.message;
-    if (error.status >= 500) return 'GoMeet had a problem on its side. Try again in a moment.';
-    return error.message;
+    if (isKnown(error.kind)) return i18n.t(MESSAGES[error.kind]);
+    if (error.status === 404) return i18n.t('errors.notFound');
+    if (error.status === 410) return i18n.t('errors.meetingEnded');
+    if (error.status >= 500) return i18n.t('errors.server');
+    return error.message; // the server's own words (its problem detail)
   }
   if (error instanceof Error) return error.message;
-  return 'Something went wrong.';
+  return i18n.t('errors.unknown');
 }

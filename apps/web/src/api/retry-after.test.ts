@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startI18n } from '../i18n';
 import { ApiError } from './problem';
 import { busyMessage, retryWhenBusy } from './retry-after';
+
+// The app's sentences come from the English strings.
+beforeAll(() => startI18n('en'));
 
 function throttled(retryAfter: number): ApiError {
   const error = new ApiError(429, 'slow-down', 'Many people are joining');

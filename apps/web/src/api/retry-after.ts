@@ -1,3 +1,4 @@
+import { i18n } from '../i18n';
 import { ApiError } from './problem';
 
 /** Longest wait the app sits through by itself; beyond it the refusal is shown as an error. */
@@ -36,6 +37,5 @@ export async function retryWhenBusy<T>(call: () => Promise<T>, options: RetryOpt
 
 /** The countdown sentence shown while waiting to join or sign in. */
 export function busyMessage(what: 'join' | 'sign-in', seconds: number): string {
-  const who = what === 'join' ? 'Too many people are joining' : 'Too many people are signing in';
-  return `${who} right now — trying again in ${seconds} s`;
+  return what === 'join' ? i18n.t('busy.join', { seconds }) : i18n.t('busy.signIn', { seconds });
 }

@@ -4,10 +4,12 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { requestPasswordReset } from './account-api';
 import { useAccountForm } from './use-account-form';
-import { useMailDelivery, whereMailWent } from './use-mail-delivery';
+import { useMailDelivery } from './use-mail-delivery';
+import { useTranslation } from 'react-i18next';
 
 /** Asks for a reset link by email; says the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
+  const { t } = useTranslation('auth');
   const delivery = useMailDelivery();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { errors, failure, busy, onSubmit } = useAccountForm({
@@ -19,24 +21,28 @@ export function ForgotPasswordForm() {
     },
   });
 
-  if (delivery?.mode === 'off')
-    return (
-      <p>This server sends no mail, so passwords cannot be reset by link. Ask its operator.</p>
-    );
+  if (delivery?.mode === 'off') return <p>{t('forgot.noMail')}</p>;
   if (sentTo)
     return (
       <p role="status" data-testid="reset-requested">
-        If an account uses {sentTo}, the mail with a link to reset its password (valid for 1 hour){' '}
-        {whereMailWent(delivery)}
+        {delivery?.mode === 'folder'
+          ? t('forgot.sentFolder', { email: sentTo, folder: delivery.folder })
+          : t('forgot.sentInbox', { email: sentTo })}
       </p>
     );
   return (
-    <form onSubmit={onSubmit} aria-label="Reset password" noValidate>
-      <p>Enter the address of your account and we will mail you a link to choose a new password.</p>
-      <Field label="Email" name="email" type="email" autoComplete="email" error={errors.email} />
+    <form onSubmit={onSubmit} aria-label={t('forgot.form')} noValidate>
+      <p>{t('forgot.intro')}</p>
+      <Field
+        label={t('fields.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        error={errors.email}
+      />
       <ErrorNote message={failure} />
       <button type="submit" disabled={busy}>
-        {busy ? 'Sending…' : 'Send reset link'}
+        {busy ? t('forgot.busy') : t('forgot.submit')}
       </button>
     </form>
   );

@@ -4,11 +4,13 @@ import { SignInForm } from './SignInForm';
 import { SignUpForm } from './SignUpForm';
 import { useAuthProviders } from './sso-api';
 import { SsoButtons } from './SsoButtons';
+import { useTranslation } from 'react-i18next';
 
 type Tab = 'sign-in' | 'sign-up';
 
 /** The front door: sign in, sign up, or join a meeting as a guest with its code. */
 export function Landing() {
+  const { t } = useTranslation('auth');
   const [tab, setTab] = useState<Tab>('sign-in');
   const providers = useAuthProviders();
   // SSO only: the server refuses passwords, so there is no form to offer.
@@ -17,30 +19,30 @@ export function Landing() {
     <main className="landing">
       <section className="hero">
         <h1>GoMeet</h1>
-        <p>Video meetings you host yourself.</p>
-        <h2>Join a meeting</h2>
+        <p>{t('landing.tagline')}</p>
+        <h2>{t('landing.joinHeading')}</h2>
         <JoinByCodeForm />
       </section>
       <section className="card" aria-labelledby="account-heading">
         <h2 id="account-heading" className="visually-hidden">
-          Your account
+          {t('landing.accountHeading')}
         </h2>
         <SsoButtons providers={providers} />
         {passwords && (
           <>
-            <div role="tablist" aria-label="Account" className="tabs">
-              {(['sign-in', 'sign-up'] as const).map((t) => (
+            <div role="tablist" aria-label={t('landing.accountTabs')} className="tabs">
+              {(['sign-in', 'sign-up'] as const).map((name) => (
                 <button
-                  key={t}
+                  key={name}
                   role="tab"
                   type="button"
-                  id={`tab-${t}`}
-                  aria-selected={tab === t}
-                  aria-controls={`panel-${t}`}
-                  className={tab === t ? 'tab active' : 'tab'}
-                  onClick={() => setTab(t)}
+                  id={`tab-${name}`}
+                  aria-selected={tab === name}
+                  aria-controls={`panel-${name}`}
+                  className={tab === name ? 'tab active' : 'tab'}
+                  onClick={() => setTab(name)}
                 >
-                  {t === 'sign-in' ? 'Sign in' : 'Sign up'}
+                  {name === 'sign-in' ? t('landing.signInTab') : t('landing.signUpTab')}
                 </button>
               ))}
             </div>

@@ -7,9 +7,11 @@ import { Link } from '../ui/Link';
 import { describeLinkError, linkToken, resetPassword } from './account-api';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 import { useAccountForm } from './use-account-form';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** /reset-password: with a link's token, choose a new password; without, ask for a link. */
 export function ResetPasswordPage() {
+  const { t } = useTranslation('auth');
   const [token] = useState(linkToken);
   const { errors, failure, busy, done, onSubmit } = useAccountForm({
     schema: passwordResetBody,
@@ -21,31 +23,30 @@ export function ResetPasswordPage() {
   return (
     <main className="account-page">
       <section className="card">
-        <h1>Reset your password</h1>
+        <h1>{t('reset.heading')}</h1>
         {!token ? (
           <ForgotPasswordForm />
         ) : done ? (
           <p role="status" data-testid="password-reset-done">
-            Your password was changed and every session signed out.{' '}
-            <Link href="/">Sign in with the new password</Link>.
+            <Trans t={t} i18nKey="reset.done" components={[<Link key="sign-in" href="/" />]} />
           </p>
         ) : (
-          <form onSubmit={onSubmit} aria-label="Choose a new password" noValidate>
+          <form onSubmit={onSubmit} aria-label={t('reset.form')} noValidate>
             <Field
-              label="New password"
+              label={t('fields.newPassword')}
               name="newPassword"
               type="password"
               autoComplete="new-password"
-              hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+              hint={t('fields.passwordHint', { min: MIN_PASSWORD_LENGTH })}
               error={errors.newPassword}
             />
             <ErrorNote message={failure} />
             <button type="submit" disabled={busy}>
-              {busy ? 'Saving…' : 'Set new password'}
+              {busy ? t('reset.busy') : t('reset.submit')}
             </button>
           </form>
         )}
-        {token && failure && <Link href="/reset-password">Ask for a new link</Link>}
+        {token && failure && <Link href="/reset-password">{t('reset.newLink')}</Link>}
       </section>
     </main>
   );

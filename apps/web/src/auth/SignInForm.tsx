@@ -9,8 +9,10 @@ import { WaitNote } from '../ui/WaitNote';
 import { Field } from '../ui/Field';
 import { Link } from '../ui/Link';
 import { zodFieldErrors, type FieldErrors } from '../ui/field-errors';
+import { useTranslation } from 'react-i18next';
 
 export function SignInForm() {
+  const { t } = useTranslation('auth');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,10 +42,16 @@ export function SignInForm() {
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Sign in" noValidate>
-      <Field label="Email" name="email" type="email" autoComplete="email" error={errors.email} />
+    <form onSubmit={(e) => void submit(e)} aria-label={t('signIn.form')} noValidate>
       <Field
-        label="Password"
+        label={t('fields.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        error={errors.email}
+      />
+      <Field
+        label={t('fields.password')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -52,10 +60,10 @@ export function SignInForm() {
       <ErrorNote message={failure} />
       <WaitNote message={notice} testId="sign-in-wait" />
       <button type="submit" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('signIn.busy') : t('signIn.submit')}
       </button>
       <Link href="/reset-password" className="forgot-password">
-        Forgot password?
+        {t('signIn.forgot')}
       </Link>
     </form>
   );

@@ -6,9 +6,11 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
 import { leaveNotice, takeNotice } from './account-notice';
-import { useMailDelivery, whereMailWent } from './use-mail-delivery';
+import { useMailDelivery } from './use-mail-delivery';
+import { useTranslation } from 'react-i18next';
 
 export function SignUpForm() {
+  const { t } = useTranslation('auth');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,9 +31,7 @@ export function SignUpForm() {
     setBusy(true);
     // Signing in swaps this form for the dashboard at once: the notice waits there.
     if (delivery?.mode === 'folder')
-      leaveNotice(
-        `Account created. The mail that confirms your address ${whereMailWent(delivery)}`,
-      );
+      leaveNotice(t('signUp.createdFolder', { folder: delivery.folder }));
     try {
       if ((await register(parsed.data)) === 'check-email') {
         setPendingFor(parsed.data.email);
@@ -48,25 +48,35 @@ export function SignUpForm() {
   if (pendingFor)
     return (
       <p role="status" data-testid="check-email">
-        Check your email: we sent a mail to {pendingFor}. Open its link to confirm your address,
-        then sign in.
+        {t('signUp.checkEmail', { email: pendingFor })}
       </p>
     );
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Sign up" noValidate>
-      <Field label="Your name" name="displayName" autoComplete="name" error={errors.displayName} />
-      <Field label="Email" name="email" type="email" autoComplete="email" error={errors.email} />
+    <form onSubmit={(e) => void submit(e)} aria-label={t('signUp.form')} noValidate>
       <Field
-        label="Password"
+        label={t('fields.yourName')}
+        name="displayName"
+        autoComplete="name"
+        error={errors.displayName}
+      />
+      <Field
+        label={t('fields.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        error={errors.email}
+      />
+      <Field
+        label={t('fields.password')}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        hint={t('fields.passwordHint', { min: MIN_PASSWORD_LENGTH })}
         error={errors.password}
       />
       <ErrorNote message={failure} />
       <button type="submit" disabled={busy}>
-        {busy ? 'Creating your account…' : 'Create account'}
+        {busy ? t('signUp.busy') : t('signUp.submit')}
       </button>
     </form>
   );

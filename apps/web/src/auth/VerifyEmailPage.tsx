@@ -3,16 +3,17 @@ import { useEffect, useState } from 'react';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Link } from '../ui/Link';
 import { describeLinkError, linkToken, verifyEmail } from './account-api';
+import { Trans, useTranslation } from 'react-i18next';
 
-type State = 'working' | 'verified' | { failure: string };
+type State = 'working' | 'verified' | 'no-token' | { failure: string };
 
 /** /verify-email: opens the link mailed at sign-up, which confirms the address once. */
 export function VerifyEmailPage() {
+  const { t } = useTranslation('auth');
   const [state, setState] = useState<State>('working');
   useEffect(() => {
     const token = linkToken();
-    if (!token)
-      return setState({ failure: 'This link has no token. Open the link from the mail.' });
+    if (!token) return setState('no-token');
     verifyEmail(token)
       .then(() => setState('verified'))
       .catch((error: unknown) => setState({ failure: describeLinkError(error) }));
@@ -21,17 +22,17 @@ export function VerifyEmailPage() {
   return (
     <main className="account-page">
       <section className="card">
-        <h1>Confirm your email</h1>
-        {state === 'working' && <p role="status">Confirming…</p>}
+        <h1>{t('verify.heading')}</h1>
+        {state === 'working' && <p role="status">{t('verify.working')}</p>}
         {state === 'verified' && (
           <p role="status" data-testid="email-verified">
-            Your email address is confirmed. <Link href="/">Sign in</Link>.
+            <Trans t={t} i18nKey="verify.done" components={[<Link key="sign-in" href="/" />]} />
           </p>
         )}
-        {typeof state === 'object' && (
+        {(typeof state === 'object' || state === 'no-token') && (
           <>
-            <ErrorNote message={state.failure} />
-            <Link href="/">Back to sign in</Link>
+            <ErrorNote message={typeof state === 'object' ? state.failure : t('verify.noToken')} />
+            <Link href="/">{t('verify.backToSignIn')}</Link>
           </>
         )}
       </section>

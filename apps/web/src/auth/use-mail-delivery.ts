@@ -12,10 +12,3 @@ export function useMailDelivery(): MailDelivery | null {
   }, []);
   return delivery;
 }
-
-/** Ends "The mail …": where to look for it, the inbox or the server's mail folder. */
-export function whereMailWent(delivery: MailDelivery | null): string {
-  if (delivery?.mode === 'folder')
-    return `was written to ${delivery.folder} on the server (no SMTP configured).`;
-  return 'is on its way: check your email.';
-}

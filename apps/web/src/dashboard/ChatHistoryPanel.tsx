@@ -1,13 +1,16 @@
 import type { ChatMessage } from '@gomeet/protocol';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { listMessages } from '../api/chat';
 import { describeError } from '../api/problem';
+import { formatTime } from '../i18n/format';
 import { ErrorNote } from '../ui/ErrorNote';
 
 const HISTORY_PAGE = 200;
 
 /** A past meeting's chat, read-only, for the people who were in it; loaded when opened. */
 export function ChatHistoryPanel({ code, title }: { code: string; title: string }) {
+  const { t } = useTranslation('dashboard');
   const [messages, setMessages] = useState<ChatMessage[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,16 +26,20 @@ export function ChatHistoryPanel({ code, title }: { code: string; title: string 
   };
   return (
     <details className="meeting-panel" onToggle={(e) => e.currentTarget.open && load()}>
-      <summary aria-label={`Chat history of ${title}`}>Chat history</summary>
+      <summary aria-label={t('chatHistory.summaryLabel', { title })}>
+        {t('chatHistory.summary')}
+      </summary>
       <ErrorNote message={error} testId="chat-history-error" />
-      {messages?.length === 0 && <p className="muted">Nobody wrote in the chat.</p>}
-      {more && <p className="muted">Showing the latest {HISTORY_PAGE} messages.</p>}
+      {messages?.length === 0 && <p className="muted">{t('chatHistory.empty')}</p>}
+      {more && <p className="muted">{t('chatHistory.latest', { count: HISTORY_PAGE })}</p>}
       <ol data-testid="chat-history">
         {messages?.map((m) => (
           <li key={m.id}>
             <strong>{m.from.name}</strong>{' '}
-            <span className="muted">{new Date(m.createdAt).toLocaleTimeString()}</span>{' '}
-            {m.deleted ? <em>deleted</em> : m.text}
+            <span className="muted">
+              {formatTime(m.createdAt, { hour: 'numeric', minute: 'numeric', second: 'numeric' })}
+            </span>{' '}
+            {m.deleted ? <em>{t('chatHistory.deleted')}</em> : m.text}
           </li>
         ))}
       </ol>

@@ -1,5 +1,6 @@
 import type { Meeting } from '@gomeet/protocol';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { logout } from '../api/auth';
 import { createMeeting, deleteMeeting } from '../api/meetings';
 import { describeError } from '../api/problem';
@@ -16,6 +17,7 @@ import { useMeetings } from './use-meetings';
 
 /** My meetings: start one now, schedule one, copy invite links. */
 export function Dashboard({ session }: { session: StoredSession }) {
+  const { t } = useTranslation('dashboard');
   const { list, error, reload } = useMeetings();
   const [scheduling, setScheduling] = useState(false);
   const [created, setCreated] = useState<Meeting | null>(null);
@@ -25,7 +27,7 @@ export function Dashboard({ session }: { session: StoredSession }) {
   const startInstant = async () => {
     try {
       const m = await createMeeting({
-        title: `${session.user.displayName}'s meeting`,
+        title: t('newMeeting.instantTitle', { name: session.user.displayName }),
         settings: { lobby: false },
       });
       navigate(`/m/${m.code}`);
@@ -34,7 +36,7 @@ export function Dashboard({ session }: { session: StoredSession }) {
     }
   };
   const remove = async (code: string) => {
-    if (!window.confirm('Delete this meeting? Its invite link will stop working.')) return;
+    if (!window.confirm(t('confirmDelete'))) return;
     await deleteMeeting(code).catch((e: unknown) => setFailure(describeError(e)));
     await reload();
   };
@@ -43,22 +45,22 @@ export function Dashboard({ session }: { session: StoredSession }) {
     <main className="dashboard">
       <header className="topbar">
         <h1>GoMeet</h1>
-        <span className="muted">Signed in as {session.user.displayName}</span>
+        <span className="muted">{t('topbar.signedInAs', { name: session.user.displayName })}</span>
         <Link className="button secondary" href="/profile">
-          Profile
+          {t('topbar.profile')}
         </Link>
         {session.user.admin && (
           <Link className="button secondary" href="/admin">
-            Admin
+            {t('topbar.admin')}
           </Link>
         )}
         <button type="button" className="secondary" onClick={() => void logout()}>
-          Sign out
+          {t('topbar.signOut')}
         </button>
       </header>
-      <section className="actions" aria-label="New meeting">
+      <section className="actions" aria-label={t('newMeeting.sectionLabel')}>
         <button type="button" onClick={() => void startInstant()}>
-          New meeting
+          {t('newMeeting.start')}
         </button>
         <button
           type="button"
@@ -66,7 +68,7 @@ export function Dashboard({ session }: { session: StoredSession }) {
           aria-expanded={scheduling}
           onClick={() => setScheduling((s) => !s)}
         >
-          Schedule a meeting
+          {t('newMeeting.schedule')}
         </button>
         <JoinByCodeForm />
       </section>
@@ -83,21 +85,25 @@ export function Dashboard({ session }: { session: StoredSession }) {
       {created && (
         <section className="card created" aria-live="polite" data-testid="created-meeting">
           <p>
-            <strong>{created.title}</strong> is ready. Invite link:{' '}
-            <code data-testid="invite-link">{inviteLink(created).link}</code>
+            <Trans
+              t={t}
+              i18nKey="created.ready"
+              values={{ title: created.title, link: inviteLink(created).link }}
+              components={{ strong: <strong />, code: <code data-testid="invite-link" /> }}
+            />
           </p>
-          <CopyButton text={inviteLink(created).link} label="Copy invite link" />{' '}
+          <CopyButton text={inviteLink(created).link} label={t('created.copyInviteLink')} />{' '}
           <Link className="button" href={`/m/${created.code}`} data-testid="start-created">
-            Start now
+            {t('created.startNow')}
           </Link>
         </section>
       )}
       <section aria-labelledby="upcoming-heading">
-        <h2 id="upcoming-heading">Upcoming</h2>
+        <h2 id="upcoming-heading">{t('lists.upcoming')}</h2>
         {list === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('lists.loading')}</p>
         ) : list.upcoming.length === 0 ? (
-          <p className="muted">No upcoming meetings.</p>
+          <p className="muted">{t('lists.noUpcoming')}</p>
         ) : (
           <ul className="meetings">
             {list.upcoming.map((m) => (
@@ -112,8 +118,8 @@ export function Dashboard({ session }: { session: StoredSession }) {
         )}
       </section>
       <section aria-labelledby="past-heading">
-        <h2 id="past-heading">Past</h2>
-        {list && list.past.length === 0 && <p className="muted">No past meetings yet.</p>}
+        <h2 id="past-heading">{t('lists.past')}</h2>
+        {list && list.past.length === 0 && <p className="muted">{t('lists.noPast')}</p>}
         {list && list.past.length > 0 && (
           <ul className="meetings">
             {list.past.map((m) => (

@@ -1,5 +1,6 @@
 import { updateMeetingBody, type Meeting } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { updateMeeting } from '../api/meetings';
 import { describeError } from '../api/problem';
 import { ensureHostKey } from '../e2ee/meeting-key';
@@ -16,6 +17,7 @@ export function EditMeetingForm({
   meeting: Meeting;
   onSaved: (m: Meeting) => void;
 }) {
+  const { t } = useTranslation('dashboard');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,13 +50,13 @@ export function EditMeetingForm({
     <form
       className="card schedule"
       onSubmit={(e) => void submit(e)}
-      aria-label={`Edit ${meeting.title}`}
+      aria-label={t('edit.label', { title: meeting.title })}
       noValidate
     >
       <MeetingFields errors={errors} meeting={meeting} />
       <ErrorNote message={failure} />
       <button type="submit" disabled={busy}>
-        {busy ? 'Saving…' : 'Save changes'}
+        {busy ? t('edit.busy') : t('edit.save')}
       </button>
     </form>
   );

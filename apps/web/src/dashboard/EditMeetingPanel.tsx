@@ -1,5 +1,6 @@
 import type { Meeting, Occurrence } from '@gomeet/protocol';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EditMeetingForm } from './EditMeetingForm';
 import { OccurrenceForm } from './OccurrenceForm';
 import { occurrenceWhen } from './occurrences';
@@ -19,6 +20,7 @@ export function EditMeetingPanel({
   occurrences?: Occurrence[];
   onSaved: () => void;
 }) {
+  const { t } = useTranslation('dashboard');
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<Scope>('occurrence');
   const [chosen, setChosen] = useState<string | null>(null);
@@ -30,10 +32,10 @@ export function EditMeetingPanel({
   const occurrence = occurrences.find((o) => o.id === chosen) ?? occurrences[0];
   return (
     <details className="meeting-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary aria-label={`Edit ${meeting.title}`}>Edit</summary>
+      <summary aria-label={t('edit.label', { title: meeting.title })}>{t('edit.summary')}</summary>
       {open && meeting.recurrence && (
         <fieldset className="edit-scope">
-          <legend>Change</legend>
+          <legend>{t('edit.scope')}</legend>
           <label className="check">
             <input
               type="radio"
@@ -41,7 +43,7 @@ export function EditMeetingPanel({
               checked={scope === 'occurrence'}
               onChange={() => setScope('occurrence')}
             />{' '}
-            This occurrence
+            {t('edit.thisOccurrence')}
           </label>
           <label className="check">
             <input
@@ -50,11 +52,11 @@ export function EditMeetingPanel({
               checked={scope === 'series'}
               onChange={() => setScope('series')}
             />{' '}
-            The whole series
+            {t('edit.wholeSeries')}
           </label>
           {scope === 'occurrence' && occurrences.length > 0 && (
             <div className="field">
-              <label htmlFor={whichId}>Which one</label>
+              <label htmlFor={whichId}>{t('edit.whichOne')}</label>
               <select
                 id={whichId}
                 value={occurrence?.id}

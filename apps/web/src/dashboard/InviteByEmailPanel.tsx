@@ -1,5 +1,6 @@
 import { emailInvitationBody, type Meeting } from '@gomeet/protocol';
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
@@ -15,6 +16,7 @@ const addressesIn = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
  * never holds the passcode; the host may type it to have it written in the mail.
  */
 export function InviteByEmailPanel({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('dashboard');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
@@ -41,7 +43,9 @@ export function InviteByEmailPanel({ meeting }: { meeting: Meeting }) {
       const result = await sendInvitations(meeting.code, parsed.data);
       const n = result.sent.length;
       setSent(
-        `Sent to ${n} address${n === 1 ? '' : 'es'}${result.includesPasscode ? ', with the passcode' : ''}.`,
+        result.includesPasscode
+          ? t('invite.sentWithPasscode', { count: n })
+          : t('invite.sent', { count: n }),
       );
       formEl.reset();
     } catch (error) {
@@ -54,28 +58,30 @@ export function InviteByEmailPanel({ meeting }: { meeting: Meeting }) {
 
   return (
     <details className="meeting-panel">
-      <summary aria-label={`Invite by email to ${meeting.title}`}>Invite by email</summary>
-      <form onSubmit={(e) => void submit(e)} aria-label="Invite by email" noValidate>
+      <summary aria-label={t('invite.summaryLabel', { title: meeting.title })}>
+        {t('invite.summary')}
+      </summary>
+      <form onSubmit={(e) => void submit(e)} aria-label={t('invite.formLabel')} noValidate>
         <div className="field">
-          <label htmlFor={emailsId}>Email addresses</label>
+          <label htmlFor={emailsId}>{t('invite.emails')}</label>
           <textarea
             id={emailsId}
             name="emails"
             rows={3}
-            placeholder="ann@example.com, bob@example.com"
+            placeholder={t('invite.emailsPlaceholder')}
             aria-invalid={errors.emails ? true : undefined}
           />
           <small className={errors.emails ? 'field-error' : 'field-hint'}>
-            {errors.emails ?? 'One per line or separated by commas; up to 50.'}
+            {errors.emails ?? t('invite.emailsHint')}
           </small>
         </div>
-        <Field label="Note (optional)" name="message" maxLength={1000} />
+        <Field label={t('invite.note')} name="message" maxLength={1000} />
         {meeting.hasPasscode && (
           <Field
-            label="Passcode to include (optional)"
+            label={t('invite.passcode')}
             name="invitePasscode"
             autoComplete="off"
-            hint="Left empty, the mail says a passcode is needed and to ask you. The link never carries it."
+            hint={t('invite.passcodeHint')}
             error={errors.passcode}
           />
         )}
@@ -86,7 +92,7 @@ export function InviteByEmailPanel({ meeting }: { meeting: Meeting }) {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          {busy ? 'Sending…' : 'Send invitations'}
+          {busy ? t('invite.busy') : t('invite.send')}
         </button>
       </form>
     </details>

@@ -1,16 +1,18 @@
 import { MAX_PARTICIPANTS, type Meeting } from '@gomeet/protocol';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Field } from '../ui/Field';
 import type { FieldErrors } from '../ui/field-errors';
 import { formText } from '../ui/form-text';
 import { readRepeat, RepeatFields } from './RepeatFields';
 
+/** Each setting's name (also its label's key under `fields`) and its default for a new meeting. */
 const SETTINGS = [
-  ['lobby', 'Lobby: the host admits people', true],
-  ['muteOnEntry', 'Mute people when they join', false],
-  ['allowScreenShare', 'Allow screen sharing', true],
-  ['allowGuests', 'Allow guests without an account', true],
-  ['e2ee', 'End-to-end encryption: the key travels in the invite link; no recording', false],
+  ['lobby', true],
+  ['muteOnEntry', false],
+  ['allowScreenShare', true],
+  ['allowGuests', true],
+  ['e2ee', false],
 ] as const;
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180];
@@ -43,52 +45,56 @@ export function readMeetingForm(form: FormData) {
 
 /** A meeting's title, time, passcode and settings: empty for a new one, filled to edit one. */
 export function MeetingFields({ errors, meeting }: { errors: FieldErrors; meeting?: Meeting }) {
+  const { t } = useTranslation('dashboard');
   const durationId = useId();
   const duration = meeting?.durationMinutes ?? 60;
   return (
     <>
       <Field
-        label="Title"
+        label={t('fields.title')}
         name="title"
-        defaultValue={meeting?.title ?? 'Team meeting'}
+        defaultValue={meeting?.title ?? t('fields.defaultTitle')}
         error={errors.title}
       />
       <Field
-        label="Starts"
+        label={t('fields.starts')}
         name="startsAt"
         type="datetime-local"
         defaultValue={localInput(meeting?.startsAt ?? null)}
-        hint={meeting ? undefined : 'Leave empty to start now.'}
+        hint={meeting ? undefined : t('fields.startsHint')}
         error={errors.startsAt}
       />
       <RepeatFields errors={errors} {...(meeting ? { meeting } : {})} />
       <div className="field">
-        <label htmlFor={durationId}>Duration</label>
+        <label htmlFor={durationId}>{t('fields.duration')}</label>
         <select id={durationId} name="durationMinutes" defaultValue={String(duration)}>
           {[...new Set([...DURATIONS, duration])].map((m) => (
             <option key={m} value={m}>
-              {m < 60 || m % 60 ? `${m} minutes` : `${m / 60} hour${m > 60 ? 's' : ''}`}
+              {/* "45 minutes", "1 hour", "90 minutes": whole hours in hours, the rest in minutes */}
+              {m < 60 || m % 60
+                ? t('duration.minutes', { count: m })
+                : t('duration.hours', { count: m / 60 })}
             </option>
           ))}
         </select>
       </div>
       <Field
-        label="Passcode (optional)"
+        label={t('fields.passcode')}
         name="passcode"
         autoComplete="off"
-        hint={meeting?.hasPasscode ? 'Leave empty to keep the current passcode.' : undefined}
+        hint={meeting?.hasPasscode ? t('fields.passcodeKeep') : undefined}
         error={errors.passcode}
       />
       <fieldset>
-        <legend>Settings</legend>
-        {SETTINGS.map(([name, label, on]) => (
+        <legend>{t('fields.settings')}</legend>
+        {SETTINGS.map(([name, on]) => (
           <label key={name} className="check">
             <input type="checkbox" name={name} defaultChecked={meeting?.settings[name] ?? on} />{' '}
-            {label}
+            {t(`fields.${name}`)}
           </label>
         ))}
         <Field
-          label="Max participants"
+          label={t('fields.maxParticipants')}
           name="maxParticipants"
           type="number"
           min={2}

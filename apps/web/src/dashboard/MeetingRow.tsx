@@ -1,5 +1,7 @@
 import type { Meeting } from '@gomeet/protocol';
+import { useTranslation } from 'react-i18next';
 import { inviteLink } from '../e2ee/meeting-key';
+import { formatDateTime } from '../i18n/format';
 import { CopyButton } from '../ui/CopyButton';
 import { Link } from '../ui/Link';
 import { MeetingRecordings } from '../room/recording/MeetingRecordings';
@@ -9,12 +11,12 @@ import { EditMeetingPanel } from './EditMeetingPanel';
 import { ChatHistoryPanel } from './ChatHistoryPanel';
 import { InviteByEmailPanel } from './InviteByEmailPanel';
 import { OccurrenceList } from './OccurrenceList';
-import { useOccurrences } from './occurrences';
+import { minutes, useOccurrences } from './occurrences';
 
 function when(m: Meeting): string {
   const at = m.startsAt ?? m.createdAt;
-  const date = new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return m.durationMinutes ? `${date} · ${m.durationMinutes} min` : date;
+  const date = formatDateTime(at, { dateStyle: 'medium', timeStyle: 'short' });
+  return m.durationMinutes ? `${date} · ${minutes(m.durationMinutes)}` : date;
 }
 
 interface MeetingRowProps {
@@ -26,6 +28,7 @@ interface MeetingRowProps {
 }
 
 export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: MeetingRowProps) {
+  const { t } = useTranslation('dashboard');
   const isHost = m.myRole === 'host';
   const runs = isHost || m.myRole === 'co-host';
   const series = useOccurrences(m);
@@ -36,10 +39,10 @@ export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: Mee
         <strong>{m.title}</strong>
         <span className="muted">
           {when(m)} · <code>{m.code}</code>
-          {m.hasPasscode ? ' · passcode' : ''}
-          {m.state === 'live' ? ' · live now' : ''}
-          {m.settings.e2ee ? ' · end-to-end encrypted' : ''}
-          {invite.keyMissing ? ' (its key is not in this browser: use the link you were sent)' : ''}
+          {m.hasPasscode ? ` · ${t('row.passcode')}` : ''}
+          {m.state === 'live' ? ` · ${t('row.live')}` : ''}
+          {m.settings.e2ee ? ` · ${t('row.e2ee')}` : ''}
+          {invite.keyMissing ? ` ${t('row.keyMissing')}` : ''}
         </span>
       </div>
       {!past && (
@@ -47,19 +50,23 @@ export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: Mee
           <Link
             className="button"
             href={`/m/${m.code}`}
-            aria-label={`${isHost ? 'Start' : 'Join'} ${m.title}`}
+            aria-label={
+              isHost
+                ? t('row.startMeeting', { title: m.title })
+                : t('row.joinMeeting', { title: m.title })
+            }
           >
-            {isHost ? 'Start' : 'Join'}
+            {isHost ? t('row.start') : t('row.join')}
           </Link>
-          <CopyButton text={invite.link} label={`Copy invite link for ${m.title}`} />
+          <CopyButton text={invite.link} label={t('row.copyInviteLinkFor', { title: m.title })} />
           {isHost && onDelete && (
             <button
               type="button"
               className="secondary"
-              aria-label={`Delete ${m.title}`}
+              aria-label={t('row.deleteMeeting', { title: m.title })}
               onClick={() => onDelete(m.code)}
             >
-              Delete
+              {t('row.delete')}
             </button>
           )}
         </div>

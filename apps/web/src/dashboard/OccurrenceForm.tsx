@@ -1,5 +1,6 @@
 import { updateOccurrenceBody, type Occurrence } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
@@ -18,6 +19,7 @@ export function OccurrenceForm({
   occurrence: Occurrence;
   onSaved: () => void;
 }) {
+  const { t } = useTranslation('dashboard');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,19 +53,19 @@ export function OccurrenceForm({
     <form
       className="card schedule"
       onSubmit={(e) => void submit(e)}
-      aria-label="Edit this occurrence"
+      aria-label={t('occurrence.formLabel')}
       noValidate
     >
-      <Field label="Title" name="title" defaultValue={o.title} error={errors.title} />
+      <Field label={t('fields.title')} name="title" defaultValue={o.title} error={errors.title} />
       <Field
-        label="Starts"
+        label={t('fields.starts')}
         name="startsAt"
         type="datetime-local"
         defaultValue={localInput(o.startsAt)}
         error={errors.startsAt}
       />
       <Field
-        label="Minutes"
+        label={t('occurrence.minutes')}
         name="durationMinutes"
         type="number"
         min={1}
@@ -72,12 +74,12 @@ export function OccurrenceForm({
         error={errors.durationMinutes}
       />
       <label className="check">
-        <input type="checkbox" name="cancelled" defaultChecked={o.cancelled} /> Cancel this
-        occurrence only
+        <input type="checkbox" name="cancelled" defaultChecked={o.cancelled} />{' '}
+        {t('occurrence.cancelOnly')}
       </label>
       <ErrorNote message={failure} />
       <button type="submit" disabled={busy}>
-        {busy ? 'Saving…' : 'Save this occurrence'}
+        {busy ? t('occurrence.busy') : t('occurrence.save')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import './recurrence.css';
 import type { Meeting, Occurrence } from '@gomeet/protocol';
+import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../ui/ErrorNote';
 import { describeRepeat } from './RepeatFields';
 import { occurrenceWhen } from './occurrences';
@@ -14,17 +15,27 @@ export function OccurrenceList({
   occurrences: Occurrence[];
   error: string | null;
 }) {
+  const { t } = useTranslation('dashboard');
   if (!meeting.recurrence) return null;
   return (
     <div className="occurrences">
-      <span className="muted">{describeRepeat(meeting.recurrence)} · the same link every time</span>
+      <span className="muted">
+        {t('occurrences.summary', { rule: describeRepeat(meeting.recurrence) })}
+      </span>
       <ErrorNote message={error} />
-      <ul aria-label={`Next dates of ${meeting.title}`} data-testid="occurrences">
+      <ul
+        aria-label={t('occurrences.listLabel', { title: meeting.title })}
+        data-testid="occurrences"
+      >
         {occurrences.map((o) => (
           <li key={o.id} data-testid="occurrence" className={o.cancelled ? 'cancelled' : undefined}>
             {occurrenceWhen(o)}
             {o.title !== meeting.title ? ` · ${o.title}` : ''}
-            {o.cancelled ? ' · cancelled' : o.edited ? ' · changed' : ''}
+            {o.cancelled
+              ? ` · ${t('occurrences.cancelled')}`
+              : o.edited
+                ? ` · ${t('occurrences.changed')}`
+                : ''}
           </li>
         ))}
       </ul>

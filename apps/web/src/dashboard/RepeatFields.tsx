@@ -1,18 +1,28 @@
 import type { Meeting, RecurrenceRule, Weekday } from '@gomeet/protocol';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n, intlLanguage } from '../i18n';
+import { formatDate } from '../i18n/format';
 import { Field } from '../ui/Field';
 import type { FieldErrors } from '../ui/field-errors';
 import { formText } from '../ui/form-text';
 
-const DAYS: [Weekday, string][] = [
-  ['MO', 'Mon'],
-  ['TU', 'Tue'],
-  ['WE', 'Wed'],
-  ['TH', 'Thu'],
-  ['FR', 'Fri'],
-  ['SA', 'Sat'],
-  ['SU', 'Sun'],
-];
+/** The week from Monday, as the rule names its days. */
+const DAYS: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/** A weekday's short name in the current language ("Mon", "Mo", "lun"), through Intl. */
+function dayName(day: Weekday): string {
+  // 1 January 2024 was a Monday; UTC so the browser's zone cannot shift the day.
+  const monday = Date.UTC(2024, 0, 1);
+  return formatDate(monday + DAYS.indexOf(day) * 86_400_000, {
+    weekday: 'short',
+    timeZone: 'UTC',
+  });
+}
+
+/** Short names listed the way the language lists them: "Mon, Wed, Fri". */
+const dayList = (days: Weekday[]): string =>
+  new Intl.ListFormat(intlLanguage(), { style: 'short', type: 'unit' }).format(days.map(dayName));
 type Repeat = 'none' | RecurrenceRule['frequency'];
 
 /** The browser's IANA time zone: a series repeats at the same local time in it. */
@@ -41,46 +51,51 @@ export function readRepeat(form: FormData): RecurrenceRule | null {
 
 /** "Weekly on Mon, Wed, 10 times": a rule in a few words for the dashboard. */
 export function describeRepeat(rule: RecurrenceRule): string {
-  const days = rule.weekdays?.map((d) => DAYS.find(([k]) => k === d)?.[1] ?? d).join(', ');
+  const ns = 'dashboard';
+  const days = rule.weekdays?.length ? dayList(rule.weekdays) : '';
   const base =
     rule.frequency === 'weekly' && days
-      ? `Weekly on ${days}`
+      ? i18n.t('rule.weeklyOn', { ns, days })
       : rule.frequency === 'daily'
-        ? 'Daily'
+        ? i18n.t('rule.daily', { ns })
         : rule.frequency === 'monthly'
-          ? 'Monthly'
-          : 'Weekly';
-  if (rule.count) return `${base}, ${rule.count} times`;
-  if (rule.until) return `${base}, until ${new Date(rule.until).toLocaleDateString()}`;
+          ? i18n.t('rule.monthly', { ns })
+          : i18n.t('rule.weekly', { ns });
+  if (rule.count) return i18n.t('rule.times', { ns, rule: base, count: rule.count });
+  if (rule.until) {
+    const date = formatDate(rule.until, { year: 'numeric', month: 'numeric', day: 'numeric' });
+    return i18n.t('rule.until', { ns, rule: base, date });
+  }
   return base;
 }
 
 /** Repeat: none, daily, weekly on chosen days, monthly; ending on a date or after a count. */
 export function RepeatFields({ errors, meeting }: { errors: FieldErrors; meeting?: Meeting }) {
+  const { t } = useTranslation('dashboard');
   const rule = meeting?.recurrence ?? null;
   const [repeat, setRepeat] = useState<Repeat>(rule?.frequency ?? 'none');
   const repeatId = useId();
   const problem = errors.recurrence ?? errors.weekdays ?? errors.until ?? errors.count;
   return (
     <fieldset className="repeat">
-      <legend>Repeat</legend>
+      <legend>{t('repeat.legend')}</legend>
       <div className="field">
-        <label htmlFor={repeatId}>Repeats</label>
+        <label htmlFor={repeatId}>{t('repeat.label')}</label>
         <select
           id={repeatId}
           name="repeat"
           value={repeat}
           onChange={(e) => setRepeat(e.currentTarget.value as Repeat)}
         >
-          <option value="none">Does not repeat</option>
-          <option value="daily">Daily</option>
-          <option value="weekly">Weekly</option>
-          <option value="monthly">Monthly (same day of the month)</option>
+          <option value="none">{t('repeat.none')}</option>
+          <option value="daily">{t('repeat.daily')}</option>
+          <option value="weekly">{t('repeat.weekly')}</option>
+          <option value="monthly">{t('repeat.monthly')}</option>
         </select>
       </div>
       {repeat === 'weekly' && (
-        <div className="weekdays" role="group" aria-label="Repeat on">
-          {DAYS.map(([day, label]) => (
+        <div className="weekdays" role="group" aria-label={t('repeat.weekdays')}>
+          {DAYS.map((day) => (
             <label key={day} className="check">
               <input
                 type="checkbox"
@@ -88,22 +103,22 @@ export function RepeatFields({ errors, meeting }: { errors: FieldErrors; meeting
                 value={day}
                 defaultChecked={rule?.weekdays?.includes(day) ?? false}
               />{' '}
-              {label}
+              {dayName(day)}
             </label>
           ))}
-          <small className="field-hint">None ticked: the day of the first meeting.</small>
+          <small className="field-hint">{t('repeat.weekdaysHint')}</small>
         </div>
       )}
       {repeat !== 'none' && (
         <>
           <Field
-            label="Until (optional)"
+            label={t('repeat.until')}
             name="repeatUntil"
             type="date"
             defaultValue={rule?.until ? rule.until.slice(0, 10) : undefined}
           />
           <Field
-            label="Number of times (optional)"
+            label={t('repeat.count')}
             name="repeatCount"
             type="number"
             min={1}

@@ -1,5 +1,6 @@
 import { createMeetingBody, type Meeting } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createMeeting } from '../api/meetings';
 import { describeError } from '../api/problem';
 import { ensureHostKey } from '../e2ee/meeting-key';
@@ -9,6 +10,7 @@ import { MeetingFields, readMeetingForm } from './MeetingFields';
 
 /** Schedules a meeting with its time, passcode and settings. */
 export function ScheduleForm({ onCreated }: { onCreated: (m: Meeting) => void }) {
+  const { t } = useTranslation('dashboard');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,13 +41,13 @@ export function ScheduleForm({ onCreated }: { onCreated: (m: Meeting) => void })
     <form
       className="card schedule"
       onSubmit={(e) => void submit(e)}
-      aria-label="Schedule a meeting"
+      aria-label={t('schedule.formLabel')}
       noValidate
     >
       <MeetingFields errors={errors} />
       <ErrorNote message={failure} />
       <button type="submit" disabled={busy}>
-        {busy ? 'Scheduling…' : 'Schedule'}
+        {busy ? t('schedule.busy') : t('schedule.submit')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Meeting } from '@gomeet/protocol';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n, startI18n } from '../i18n';
 import { googleCalendarUrl, outlookCalendarUrl } from './calendar-links';
 
 const meeting = {
@@ -13,12 +14,27 @@ const meeting = {
 } as Meeting;
 
 describe('add-to-calendar links', () => {
+  beforeAll(async () => {
+    await startI18n('en');
+  });
+
   it('fills Google Calendar with title, times, link and a passcode notice', () => {
     const q = new URL(googleCalendarUrl(meeting)).searchParams;
     expect(q.get('text')).toBe('Plan & review');
     expect(q.get('dates')).toBe('20310304T093000Z/20310304T101500Z');
     expect(q.get('details')).toContain('https://meet.example/m/abc-defg-hij');
     expect(q.get('details')).toContain('A passcode is required');
+  });
+
+  it('writes the event text in the current language', async () => {
+    await i18n.changeLanguage('de');
+    try {
+      const details = new URL(googleCalendarUrl(meeting)).searchParams.get('details');
+      expect(details).toContain('Besprechungscode: abc-defg-hij');
+      expect(details).toContain('Kenncode');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('fills Outlook with ISO start and end, an hour when the meeting has no length', () => {

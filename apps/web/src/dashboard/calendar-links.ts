@@ -1,4 +1,5 @@
 import type { Meeting } from '@gomeet/protocol';
+import { i18n } from '../i18n';
 
 /** A meeting with no set length lasts an hour in the calendar (as in the server's .ics). */
 const DEFAULT_MINUTES = 60;
@@ -9,9 +10,11 @@ function span(m: Meeting): { start: Date; end: Date } {
   return { start, end: new Date(start.getTime() + minutes * 60_000) };
 }
 
+/** The event's description, in the current language: the link, the code, a passcode notice. */
 function details(m: Meeting): string {
-  const passcode = m.hasPasscode ? '\nA passcode is required: ask the host for it.' : '';
-  return `Join: ${m.joinUrl}\nMeeting code: ${m.code}${passcode}`;
+  const ns = 'dashboard';
+  const text = i18n.t('calendar.details', { ns, url: m.joinUrl, code: m.code });
+  return m.hasPasscode ? `${text}\n${i18n.t('calendar.passcodeRequired', { ns })}` : text;
 }
 
 /** 20310304T093000Z, the form Google Calendar's `dates` takes. */

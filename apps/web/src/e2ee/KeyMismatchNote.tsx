@@ -1,6 +1,7 @@
 import { useRemoteParticipants, useRoomContext } from '@livekit/components-react';
 import { RoomEvent, type Participant } from 'livekit-client';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Worker errors that are not about the key (a transform being set up again). */
 const NOT_THE_KEY = /no active decrypt transform/i;
@@ -11,6 +12,7 @@ const NOT_THE_KEY = /no active decrypt transform/i;
  * the odd one out; some failing means theirs are.
  */
 export function KeyMismatchNote() {
+  const { t } = useTranslation('e2ee');
   const room = useRoomContext();
   const remotes = useRemoteParticipants();
   const [failing, setFailing] = useState<ReadonlySet<string>>(new Set());
@@ -30,8 +32,8 @@ export function KeyMismatchNote() {
   if (cannot.length === 0) return null;
   const message =
     cannot.length === remotes.length
-      ? 'Your key does not match: you can’t see or hear others. Open the invite link again, or ask the host for it.'
-      : `You can’t see or hear ${cannot.map((p) => p.name || p.identity).join(', ')}: their key does not match yours.`;
+      ? t('mismatch.yours')
+      : t('mismatch.theirs', { names: cannot.map((p) => p.name || p.identity).join(', ') });
   return (
     <p className="error-note" role="alert" data-testid="e2ee-key-mismatch">
       {message}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Field } from '../ui/Field';
 import { formText } from '../ui/form-text';
 import { E2eeNotice } from './E2eeNotice';
@@ -12,14 +13,13 @@ interface KeyPromptProps {
 
 /** Asks for the key of an end-to-end encrypted meeting when this browser has none. */
 export function KeyPrompt({ code, title, onKey }: KeyPromptProps) {
+  const { t } = useTranslation('e2ee');
   const [error, setError] = useState<string>();
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const key = keyFromText(formText(new FormData(e.currentTarget), 'key'));
     if (!key) {
-      return setError(
-        'That is not a meeting key. Paste the whole invite link you were sent, including the part after #key=.',
-      );
+      return setError(t('prompt.notAKey'));
     }
     rememberKey(code, key, 'session');
     onKey(key);
@@ -29,18 +29,16 @@ export function KeyPrompt({ code, title, onKey }: KeyPromptProps) {
       <form
         className="card key-prompt"
         onSubmit={submit}
-        aria-label="Meeting key"
+        aria-label={t('prompt.label')}
         data-testid="key-prompt"
         noValidate
       >
         <h1>{title}</h1>
         <p role="status">
-          This meeting is end-to-end encrypted, and you need its key to join. Paste the full invite
-          link the host shared: the key is the part after <code>#key=</code>, and it never reaches
-          our servers.
+          <Trans t={t} i18nKey="prompt.intro" components={{ code: <code /> }} />
         </p>
-        <Field label="Invite link or key" name="key" autoComplete="off" error={error} />
-        <button type="submit">Use this key</button>
+        <Field label={t('prompt.field')} name="key" autoComplete="off" error={error} />
+        <button type="submit">{t('prompt.submit')}</button>
         <E2eeNotice />
       </form>
     </main>

@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
+
 /** Where hosts find Record: shown off, with the reason, in an end-to-end encrypted meeting. */
 export function RecordingOff() {
-  const reason =
-    'Recording is off: this meeting is end-to-end encrypted, so the server cannot record it';
+  const { t } = useTranslation('e2ee');
+  const reason = t('recordingOff.reason');
   return (
     <button
       type="button"
@@ -11,7 +13,7 @@ export function RecordingOff() {
       aria-label={reason}
       title={reason}
     >
-      Record
+      {t('recordingOff.button')}
     </button>
   );
 }

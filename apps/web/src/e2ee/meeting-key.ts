@@ -1,4 +1,5 @@
 import type { Meeting } from '@gomeet/protocol';
+import { i18n } from '../i18n';
 
 /**
  * An end-to-end encrypted meeting's key: 32 random bytes as base64url (43 characters), made in
@@ -127,13 +128,9 @@ function browserCanEncrypt(): boolean {
 export function requireKeyFor(join: { e2ee?: boolean | undefined }): void {
   if (!join.e2ee) return;
   if (!pageMeetingKey()) {
-    throw new Error(
-      'This meeting is end-to-end encrypted and this page has no key for it: paste the full invite link.',
-    );
+    throw new Error(i18n.t('errors.noKeyPaste', { ns: 'e2ee' }));
   }
   if (!browserCanEncrypt()) {
-    throw new Error(
-      'This meeting is end-to-end encrypted, which this browser cannot do: use a recent Chrome, Edge, Firefox or Safari.',
-    );
+    throw new Error(i18n.t('errors.unsupported', { ns: 'e2ee' }));
   }
 }

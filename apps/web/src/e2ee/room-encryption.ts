@@ -6,6 +6,7 @@ import {
 } from 'livekit-client';
 // Bundled by Vite as its own file under /assets/, served from our origin (CSP worker-src 'self').
 import E2EEWorker from 'livekit-client/e2ee-worker?worker';
+import { i18n } from '../i18n';
 import type { Joined } from '../meeting/stage';
 import { pageMeetingKey } from './meeting-key';
 
@@ -18,14 +19,10 @@ import { pageMeetingKey } from './meeting-key';
 export function encryptionFor(join: Joined): Pick<RoomOptions, 'encryption'> {
   if (!join.e2ee) return {};
   if (!pageMeetingKey()) {
-    throw new Error(
-      'This meeting is end-to-end encrypted and this page has no key for it: open the full invite link.',
-    );
+    throw new Error(i18n.t('errors.noKeyOpen', { ns: 'e2ee' }));
   }
   if (!isE2EESupported()) {
-    throw new Error(
-      'This meeting is end-to-end encrypted, which this browser cannot do: use a recent Chrome, Edge, Firefox or Safari.',
-    );
+    throw new Error(i18n.t('errors.unsupported', { ns: 'e2ee' }));
   }
   return { encryption: { keyProvider: new ExternalE2EEKeyProvider(), worker: new E2EEWorker() } };
 }
@@ -39,7 +36,7 @@ export async function startEncryption(room: Room, join: Joined): Promise<void> {
   if (!join.e2ee) return;
   const key = pageMeetingKey();
   if (!key || !options || !('keyProvider' in options)) {
-    throw new Error('This meeting is end-to-end encrypted and this page has no key for it.');
+    throw new Error(i18n.t('errors.noKey', { ns: 'e2ee' }));
   }
   // A random 256-bit key through PBKDF2 (setKey with a string): what every LiveKit SDK accepts.
   await (options.keyProvider as ExternalE2EEKeyProvider).setKey(key);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackgroundEffect, DeviceChoices } from '../prejoin/device-prefs';
 import './media.css';
 
@@ -8,15 +9,12 @@ interface EffectControlsProps extends EffectChoices {
   onChange: (patch: Partial<EffectChoices>) => void;
 }
 
-const BACKGROUNDS: [BackgroundEffect, string][] = [
-  ['none', 'None'],
-  ['blur', 'Blur'],
-  ['scene', 'Replace with a picture'],
-];
+const BACKGROUNDS: readonly BackgroundEffect[] = ['none', 'blur', 'scene'];
 
 /** Noise suppression on or off and the camera's background; the same on pre-join and in the room. */
 export function EffectControls({ noiseSuppression, background, onChange }: EffectControlsProps) {
   const id = useId();
+  const { t } = useTranslation('media');
   return (
     <>
       <label className="check">
@@ -26,22 +24,22 @@ export function EffectControls({ noiseSuppression, background, onChange }: Effec
           data-testid="noise-suppression"
           onChange={(e) => onChange({ noiseSuppression: e.target.checked })}
         />
-        Noise suppression
+        {t('effects.noiseSuppression')}
       </label>
       <div className="field">
-        <label htmlFor={id}>Background</label>
+        <label htmlFor={id}>{t('effects.background')}</label>
         <select
           id={id}
           value={background}
           data-testid="background-effect"
           onChange={(e) => {
-            const picked = BACKGROUNDS.find(([value]) => value === e.target.value);
-            if (picked) onChange({ background: picked[0] });
+            const picked = BACKGROUNDS.find((value) => value === e.target.value);
+            if (picked) onChange({ background: picked });
           }}
         >
-          {BACKGROUNDS.map(([value, label]) => (
+          {BACKGROUNDS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(`effects.backgrounds.${value}`)}
             </option>
           ))}
         </select>

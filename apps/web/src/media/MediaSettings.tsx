@@ -2,6 +2,7 @@ import { useMediaDeviceSelect, useRoomContext } from '@livekit/components-react'
 import { Track } from 'livekit-client';
 import { Settings } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DeviceSelect } from '../prejoin/DeviceSelect';
 import { loadDeviceChoices, saveDeviceChoices, type DeviceChoices } from '../prejoin/device-prefs';
 import { ControlButton } from '../room/ControlButton';
@@ -43,6 +44,7 @@ function RoomDevice(props: { kind: DeviceKind; label: string; onPicked: (id: str
  * disappears and the default one takes over.
  */
 export function MediaSettings({ onError }: { onError: (message: string) => void }) {
+  const { t } = useTranslation('media');
   const room = useRoomContext();
   const [open, setOpen] = useState(false);
   const [prefs, setPrefs] = useState(loadDeviceChoices);
@@ -78,7 +80,7 @@ export function MediaSettings({ onError }: { onError: (message: string) => void 
     <>
       <ControlButton
         icon={Settings}
-        label="Audio and video settings"
+        label={t('settings.label')}
         expanded={open}
         controls="media-settings"
         testId="media-settings-button"
@@ -89,11 +91,11 @@ export function MediaSettings({ onError }: { onError: (message: string) => void 
           id="media-settings"
           className="media-settings card"
           role="group"
-          aria-label="Audio and video settings"
+          aria-label={t('settings.label')}
         >
-          {device('videoinput', 'Camera')}
-          {device('audioinput', 'Microphone')}
-          {canPickSpeaker() && device('audiooutput', 'Speaker')}
+          {device('videoinput', t('settings.camera'))}
+          {device('audioinput', t('settings.microphone'))}
+          {canPickSpeaker() && device('audiooutput', t('settings.speaker'))}
           <EffectControls
             noiseSuppression={prefs.noiseSuppression}
             background={prefs.background}
@@ -105,7 +107,7 @@ export function MediaSettings({ onError }: { onError: (message: string) => void 
         <p className="notice device-notice" role="status" data-testid="device-notice">
           {fallback.notice}{' '}
           <button type="button" onClick={fallback.dismiss}>
-            OK
+            {t('settings.dismiss')}
           </button>
         </p>
       )}

@@ -1,5 +1,6 @@
 import { VirtualBackgroundProcessor } from '@shiguredo/virtual-background';
 import type { Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
+import { i18n } from '../i18n';
 import type { BackgroundEffect } from '../prejoin/device-prefs';
 
 /** Where vite.config.ts puts MediaPipe Selfie Segmentation's WASM, graph and models. */
@@ -12,7 +13,7 @@ type ActiveEffect = Exclude<BackgroundEffect, 'none'>;
 async function scenery(): Promise<ImageBitmap> {
   const canvas = new OffscreenCanvas(1280, 720);
   const g = canvas.getContext('2d');
-  if (!g) throw new Error('No 2D canvas to draw the background.');
+  if (!g) throw new Error(i18n.t('effects.noCanvas', { ns: 'media' }));
   const sky = g.createLinearGradient(0, 0, 0, 720);
   sky.addColorStop(0, '#1d3557');
   sky.addColorStop(0.6, '#457b9d');
@@ -37,7 +38,7 @@ export async function startBackground(
   effect: ActiveEffect,
 ): Promise<RunningBackground> {
   if (!VirtualBackgroundProcessor.isSupported()) {
-    throw new Error('Background effects are not supported in this browser.');
+    throw new Error(i18n.t('effects.unsupported', { ns: 'media' }));
   }
   const processor = new VirtualBackgroundProcessor(SEGMENTATION_ASSETS);
   const options =

@@ -1,3 +1,4 @@
+import { i18n } from '../i18n';
 import type { BackgroundEffect } from '../prejoin/device-prefs';
 import type { TrackEffect } from './use-track-effect';
 
@@ -25,9 +26,7 @@ export function backgroundEffect(effect: BackgroundEffect): TrackEffect | null {
 
 /** Says what went wrong with an effect, and that the plain device is still in use. */
 export function describeEffectError(kind: 'noise' | 'background', error: unknown): string {
-  const what = kind === 'noise' ? 'Noise suppression' : 'The background effect';
-  const plain =
-    kind === 'noise' ? 'your microphone is sent as it is' : 'your camera is shown as it is';
-  const why = error instanceof Error && error.message ? ` (${error.message})` : '';
-  return `${what} could not start${why}; ${plain}.`;
+  const reason = error instanceof Error && error.message ? error.message : null;
+  if (reason === null) return i18n.t(`effects.${kind}Failed`, { ns: 'media' });
+  return i18n.t(`effects.${kind}FailedWithReason`, { ns: 'media', reason });
 }

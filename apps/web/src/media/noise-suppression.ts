@@ -3,6 +3,7 @@ import workletUrl from '@sapphi-red/web-noise-suppressor/rnnoiseWorklet.js?url';
 import wasmUrl from '@sapphi-red/web-noise-suppressor/rnnoise.wasm?url';
 import simdUrl from '@sapphi-red/web-noise-suppressor/rnnoise_simd.wasm?url';
 import type { AudioProcessorOptions, Track, TrackProcessor } from 'livekit-client';
+import { i18n } from '../i18n';
 
 // RNNoise works on 10 ms frames at 48 kHz; the context resamples the microphone to that.
 const SAMPLE_RATE = 48_000;
@@ -28,13 +29,14 @@ async function buildGraph(input: MediaStreamTrack): Promise<Graph> {
     const started = ctx.resume();
     const timeout = new Promise((resolve) => setTimeout(resolve, START_TIMEOUT_MS));
     await Promise.race([started, timeout]);
-    if (ctx.state !== 'running') throw new Error('The audio engine could not start.');
+    if (ctx.state !== 'running')
+      throw new Error(i18n.t('effects.audioEngineStuck', { ns: 'media' }));
     const source = ctx.createMediaStreamSource(new MediaStream([input]));
     const rnnoise = new RnnoiseWorkletNode(ctx, { wasmBinary, maxChannels: 1 });
     const sink = ctx.createMediaStreamDestination();
     source.connect(rnnoise).connect(sink);
     const output = sink.stream.getAudioTracks()[0];
-    if (!output) throw new Error('The audio engine gave no track.');
+    if (!output) throw new Error(i18n.t('effects.audioEngineNoTrack', { ns: 'media' }));
     return {
       output,
       close: async () => {

@@ -1,14 +1,36 @@
 import type { Room } from 'livekit-client';
 import { useEffect, useState } from 'react';
+import { i18n } from '../i18n';
 
 const KINDS = ['audioinput', 'videoinput', 'audiooutput'] as const;
-const NAMES: Record<(typeof KINDS)[number], string> = {
+const NAMES = {
   audioinput: 'microphone',
   videoinput: 'camera',
   audiooutput: 'speaker',
-};
+} as const;
 
-const labelOf = (d: MediaDeviceInfo | undefined, fallback: string) => d?.label || fallback;
+type DeviceName = (typeof NAMES)[keyof typeof NAMES];
+
+/**
+ * What happened, in the current language: `lost` and `next` are the devices' labels, empty when
+ * the browser gave none (then the sentence says "your camera" or "the default one").
+ */
+function describeLoss(name: DeviceName, lost: string, next: MediaDeviceInfo | undefined): string {
+  const ns = 'media';
+  if (!next) {
+    return lost
+      ? i18n.t(`deviceLost.noneLeft.${name}`, { ns, device: lost })
+      : i18n.t(`deviceLost.yours.${name}.noneLeft`, { ns });
+  }
+  if (next.label) {
+    return lost
+      ? i18n.t('deviceLost.switched', { ns, device: lost, next: next.label })
+      : i18n.t(`deviceLost.yours.${name}.switched`, { ns, next: next.label });
+  }
+  return lost
+    ? i18n.t('deviceLost.switchedToDefault', { ns, device: lost })
+    : i18n.t(`deviceLost.yours.${name}.switchedToDefault`, { ns });
+}
 
 /**
  * Watches for a device in use disappearing (unplugged, or taken by the system) and moves that
@@ -33,18 +55,15 @@ export function useDeviceFallback(room: Room) {
       for (const [kind, id] of active) {
         const ofKind = devices.filter((d) => d.kind === kind);
         if (!id || id === 'default' || ofKind.some((d) => d.deviceId === id)) continue;
-        const lost = labelOf(
-          previous.find((d) => d.deviceId === id),
-          `Your ${NAMES[kind]}`,
-        );
+        const lost = previous.find((d) => d.deviceId === id)?.label ?? '';
         const next = ofKind.find((d) => d.deviceId === 'default') ?? ofKind[0];
         if (stopped) return;
         if (!next) {
-          setNotice(`${lost} was disconnected, and no other ${NAMES[kind]} is left.`);
+          setNotice(describeLoss(NAMES[kind], lost, undefined));
           continue;
         }
         await room.switchActiveDevice(kind, next.deviceId).catch(() => false);
-        setNotice(`${lost} was disconnected. Now using ${labelOf(next, 'the default one')}.`);
+        setNotice(describeLoss(NAMES[kind], lost, next));
       }
     };
     const handler = () => void onChange();

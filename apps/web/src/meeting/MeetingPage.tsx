@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { lastGuestName } from '../api/session-store';
 import { KeyPrompt } from '../e2ee/KeyPrompt';
 import { useMeetingKey } from '../e2ee/use-meeting-key';
@@ -15,6 +16,7 @@ import { WaitingRoom } from './WaitingRoom';
 export function MeetingPage({ code }: { code: string }) {
   // First: an encrypted meeting's key leaves the address before anything else runs.
   const e2ee = useMeetingKey(code);
+  const { t } = useTranslation('meeting');
   const roomModule = useRoomModule();
   // LiveKit starts connecting with the join answer, while the room is still being drawn.
   const j = useJoin(code, roomModule?.connectEarly);
@@ -61,7 +63,7 @@ export function MeetingPage({ code }: { code: string }) {
         </RealtimeContext.Provider>
       ) : (
         <p className="center" role="status">
-          Connecting…
+          {t('connecting')}
         </p>
       );
     case 'over':

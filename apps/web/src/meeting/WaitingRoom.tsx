@@ -1,22 +1,28 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { RealtimeStatus } from '../realtime/realtime-client';
 import { Link } from '../ui/Link';
 
 /** Shown while the lobby holds us; the socket says when the host lets us in. */
 export function WaitingRoom({ title, status }: { title: string; status: RealtimeStatus }) {
+  const { t } = useTranslation('meeting');
   return (
     <main className="exit" data-testid="waiting-room" data-status={status} aria-busy="true">
-      <h1>Waiting for the host to let you in</h1>
+      <h1>{t('waiting.title')}</h1>
       <p role="status">
-        You are in the lobby of <strong>{title}</strong>. You will join as soon as the host admits
-        you.
+        <Trans
+          t={t}
+          i18nKey="waiting.lobby"
+          values={{ title }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       {status === 'reconnecting' && (
         <p className="muted" role="status">
-          Connection lost. Reconnecting…
+          {t('waiting.reconnecting')}
         </p>
       )}
       <Link className="button secondary" href="/">
-        Leave
+        {t('waiting.leave')}
       </Link>
     </main>
   );

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/problem';
 import { checkConnectivity } from './connection-probes';
-import { verdictOf, type Verdict } from './connection-verdict';
+import { verdictOf, type Message, type Verdict } from './connection-verdict';
 
 type CheckState =
   { name: 'checking' } | { name: 'done'; verdict: Verdict } | { name: 'failed'; message: string };
@@ -15,6 +16,8 @@ const MARKS = { ok: '✓', blocked: '✗', later: '–' } as const;
  * something is blocked.
  */
 export function ConnectionCheck() {
+  const { t } = useTranslation('prejoin');
+  const say = (m: Message) => t(m.key, { ns: 'prejoin', ...m.values });
   const [state, setState] = useState<CheckState>({ name: 'checking' });
   const run = useCallback(() => {
     setState({ name: 'checking' });
@@ -28,7 +31,7 @@ export function ConnectionCheck() {
   return (
     <section
       className="connection-check"
-      aria-label="Connection check"
+      aria-label={t('connection.label')}
       data-testid="connection-check"
     >
       <p
@@ -36,17 +39,21 @@ export function ConnectionCheck() {
         data-testid="connection-verdict"
         data-state={state.name === 'done' && !state.verdict.ready ? 'blocked' : state.name}
       >
-        {state.name === 'checking' && 'Checking your connection…'}
-        {state.name === 'failed' && `The connection check could not run: ${state.message}`}
-        {state.name === 'done' && state.verdict.headline}
+        {state.name === 'checking' && t('connection.checking')}
+        {state.name === 'failed' && t('connection.failed', { message: state.message })}
+        {state.name === 'done' && say(state.verdict.headline)}
       </p>
       {state.name === 'done' && (
         <>
-          {state.verdict.advice && <p className="muted">{state.verdict.advice}</p>}
+          {state.verdict.advice && <p className="muted">{say(state.verdict.advice)}</p>}
           <ul className="connection-lines">
             {state.verdict.lines.map((line) => (
               <li key={line.id} data-testid={`connection-${line.id}`} data-state={line.state}>
-                <span aria-hidden="true">{MARKS[line.state]}</span> {line.label}: {line.detail}
+                <span aria-hidden="true">{MARKS[line.state]}</span>{' '}
+                {t('connection.line', {
+                  label: t(`connection.labels.${line.id}`),
+                  detail: say(line.detail),
+                })}
               </li>
             ))}
           </ul>
@@ -54,7 +61,7 @@ export function ConnectionCheck() {
       )}
       {state.name !== 'checking' && (
         <button type="button" className="secondary" onClick={run}>
-          Check again
+          {t('connection.checkAgain')}
         </button>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface DeviceSelectProps {
   label: string;
@@ -10,6 +11,7 @@ interface DeviceSelectProps {
 /** A labelled picker for one kind of device; hidden until the browser lists more than none. */
 export function DeviceSelect({ label, devices, value, onChange }: DeviceSelectProps) {
   const id = useId();
+  const { t } = useTranslation('prejoin');
   if (devices.length === 0) return null;
   const selected = devices.some((d) => d.deviceId === value) ? value : devices[0]?.deviceId;
   return (
@@ -18,7 +20,7 @@ export function DeviceSelect({ label, devices, value, onChange }: DeviceSelectPr
       <select id={id} value={selected} onChange={(e) => onChange(e.target.value)}>
         {devices.map((d, i) => (
           <option key={d.deviceId} value={d.deviceId}>
-            {d.label || `${label} ${i + 1}`}
+            {d.label || t('devices.unnamed', { label, number: i + 1 })}
           </option>
         ))}
       </select>

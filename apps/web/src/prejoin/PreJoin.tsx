@@ -1,5 +1,6 @@
 import type { Meeting } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorNote } from '../ui/ErrorNote';
 import { WaitNote } from '../ui/WaitNote';
 import { Field } from '../ui/Field';
@@ -46,6 +47,7 @@ interface PreJoinProps {
  */
 export function PreJoin(props: PreJoinProps) {
   const { code, meeting, accountName, choices, onChoices, askPasscode, error, busy } = props;
+  const { t } = useTranslation('prejoin');
   const preview = useMediaPreview(choices);
   const [effectError, setEffectError] = useState<string | null>(null);
   const shownVideo = useBackgroundPreview(preview.videoTrack, choices.background, (e) =>
@@ -58,14 +60,14 @@ export function PreJoin(props: PreJoinProps) {
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const passcode = formText(new FormData(e.currentTarget), 'passcode').trim();
-    if (!name.trim()) return setNameError('Enter the name others will see.');
+    if (!name.trim()) return setNameError(t('form.nameRequired'));
     setNameError(undefined);
     props.onJoin({ displayName: name.trim(), passcode: passcode || undefined });
   };
 
   return (
     <main className="prejoin" data-testid="prejoin">
-      <section className="prejoin-media" aria-label="Camera and microphone">
+      <section className="prejoin-media" aria-label={t('preview.region')}>
         <VideoPreview track={shownVideo} name={name} />
         <div className="toggles">
           <button
@@ -74,7 +76,7 @@ export function PreJoin(props: PreJoinProps) {
             aria-pressed={choices.audioEnabled}
             onClick={() => set({ audioEnabled: !choices.audioEnabled })}
           >
-            {choices.audioEnabled ? 'Mic on' : 'Mic off'}
+            {choices.audioEnabled ? t('preview.micOn') : t('preview.micOff')}
           </button>
           <button
             type="button"
@@ -82,19 +84,19 @@ export function PreJoin(props: PreJoinProps) {
             aria-pressed={choices.videoEnabled}
             onClick={() => set({ videoEnabled: !choices.videoEnabled })}
           >
-            {choices.videoEnabled ? 'Camera on' : 'Camera off'}
+            {choices.videoEnabled ? t('preview.cameraOn') : t('preview.cameraOff')}
           </button>
         </div>
         <ErrorNote message={preview.errors.camera ?? null} testId="camera-error" />
         <ErrorNote message={preview.errors.microphone ?? null} testId="microphone-error" />
         <DeviceSelect
-          label="Camera"
+          label={t('devices.camera')}
           devices={preview.cameras}
           value={choices.videoDeviceId}
           onChange={(id) => set({ videoDeviceId: id })}
         />
         <DeviceSelect
-          label="Microphone"
+          label={t('devices.microphone')}
           devices={preview.microphones}
           value={choices.audioDeviceId}
           onChange={(id) => set({ audioDeviceId: id })}
@@ -102,7 +104,7 @@ export function PreJoin(props: PreJoinProps) {
         <MicLevel track={preview.audioTrack} />
         {canPickSpeaker() && (
           <DeviceSelect
-            label="Speaker"
+            label={t('devices.speaker')}
             devices={preview.speakers}
             value={choices.audioOutputId}
             onChange={(id) => set({ audioOutputId: id })}
@@ -119,16 +121,20 @@ export function PreJoin(props: PreJoinProps) {
         />
         <ErrorNote message={effectError} testId="effect-error" />
       </section>
-      <form className="card prejoin-form" onSubmit={submit} aria-label="Join meeting" noValidate>
-        <h1>{meeting?.title ?? 'Ready to join?'}</h1>
+      <form className="card prejoin-form" onSubmit={submit} aria-label={t('form.label')} noValidate>
+        <h1>{meeting?.title ?? t('form.readyToJoin')}</h1>
         <p className="muted">
-          Meeting <code data-testid="meeting-code">{code}</code>
-          {meeting ? ` · hosted by ${meeting.hostName}` : ''}
+          <Trans
+            t={t}
+            i18nKey={meeting ? 'form.meetingHostedBy' : 'form.meeting'}
+            values={{ code, host: meeting?.hostName }}
+            components={{ code: <code data-testid="meeting-code" /> }}
+          />
         </p>
         {props.encrypted && <E2eeNotice />}
         {accountName === null ? (
           <Field
-            label="Your name"
+            label={t('form.yourName')}
             name="displayName"
             autoComplete="name"
             value={name}
@@ -137,14 +143,21 @@ export function PreJoin(props: PreJoinProps) {
           />
         ) : (
           <p>
-            Joining as <strong>{accountName}</strong>
+            <Trans
+              t={t}
+              i18nKey="form.joiningAs"
+              values={{ name: accountName }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         )}
-        {askPasscode && <Field label="Passcode" name="passcode" autoComplete="off" autoFocus />}
+        {askPasscode && (
+          <Field label={t('form.passcode')} name="passcode" autoComplete="off" autoFocus />
+        )}
         <ErrorNote message={error} testId="join-error" />
         <WaitNote message={props.notice ?? null} testId="join-wait" />
         <button type="submit" disabled={busy} data-testid="join-button">
-          {busy ? 'Joining…' : 'Join now'}
+          {busy ? t('form.joining') : t('form.join')}
         </button>
         <ConnectionCheck />
       </form>

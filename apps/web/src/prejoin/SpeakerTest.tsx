@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { playTestSound } from '../media/speaker';
 
 /** "Play a test sound" on the chosen speaker, so nobody joins unable to hear. */
 export function SpeakerTest({ sinkId }: { sinkId: string | undefined }) {
+  const { t } = useTranslation('prejoin');
   const [state, setState] = useState<'idle' | 'playing' | 'failed'>('idle');
   const play = () => {
     setState('playing');
@@ -20,11 +22,9 @@ export function SpeakerTest({ sinkId }: { sinkId: string | undefined }) {
         data-testid="speaker-test"
         onClick={play}
       >
-        {state === 'playing' ? 'Playing…' : 'Play a test sound'}
+        {state === 'playing' ? t('speakerTest.playing') : t('speakerTest.play')}
       </button>
-      {state === 'failed' && (
-        <span role="alert"> The sound could not play on this speaker. Pick another one.</span>
-      )}
+      {state === 'failed' && <span role="alert"> {t('speakerTest.failed')}</span>}
     </p>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Your own camera, mirrored like a mirror so moving left moves left. */
 export function VideoPreview({ track, name }: { track: MediaStreamTrack | null; name: string }) {
+  const { t } = useTranslation('prejoin');
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -17,10 +19,10 @@ export function VideoPreview({ track, name }: { track: MediaStreamTrack | null; 
           muted
           playsInline
           data-testid="preview-video"
-          aria-label="Your camera preview"
+          aria-label={t('preview.video')}
         />
       ) : (
-        <div className="preview-off" aria-label="Camera is off">
+        <div className="preview-off" aria-label={t('preview.cameraIsOff')}>
           <span className="avatar">{(name.trim()[0] ?? '?').toUpperCase()}</span>
         </div>
       )}

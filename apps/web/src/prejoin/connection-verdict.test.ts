@@ -1,5 +1,35 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { verdictOf } from './connection-verdict';
+import prejoin from '../i18n/locales/en/prejoin.json';
+import { verdictOf as verdictKeys, type Message } from './connection-verdict';
+import type { ConnectivityReport } from './connection-probes';
+
+// The verdict gives keys of the `prejoin` namespace; these tests read it in English.
+const english = i18next.createInstance();
+void english.init({
+  lng: 'en',
+  ns: ['prejoin'],
+  defaultNS: 'prejoin',
+  resources: { en: { prejoin } },
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+const say = (m: Message) => {
+  const text = english.t(m.key, { ns: 'prejoin', ...m.values });
+  if (text === m.key) throw new Error(`no English for ${m.key}`);
+  return text;
+};
+
+/** The verdict with every message in English. */
+function verdictOf(report: ConnectivityReport) {
+  const v = verdictKeys(report);
+  return {
+    ready: v.ready,
+    headline: say(v.headline),
+    advice: v.advice && say(v.advice),
+    lines: v.lines.map((l) => ({ ...l, detail: say(l.detail) })),
+  };
+}
 
 const livekitUrl = 'wss://meet.example.com:7880';
 const udp = 'turn:turn.example.com:3478?transport=udp';
@@ -62,6 +92,18 @@ describe('the connection verdict', () => {
       ['tcp', 'ok'],
       ['turn', 'ok'],
     ]);
+  });
+
+  it('gives keys and values, not sentences', () => {
+    const v = verdictKeys({ livekitUrl, signalling: false, media: null, turn: [] });
+    expect(v.headline).toEqual({
+      key: 'connection.verdicts.signallingBlocked.headline',
+      values: { host: 'meet.example.com:7880' },
+    });
+    expect(v.lines[0]?.detail).toEqual({
+      key: 'connection.details.unreachable',
+      values: { address: 'meet.example.com:7880' },
+    });
   });
 
   describe('with the media probe', () => {

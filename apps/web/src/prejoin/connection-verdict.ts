@@ -1,18 +1,24 @@
+import type { ParseKeys } from 'i18next';
 import type { ConnectivityReport } from './connection-probes';
+
+/** A sentence for the person, as a key of the `prejoin` namespace and its values. */
+export interface Message {
+  key: ParseKeys<'prejoin'>;
+  values?: Record<string, string>;
+}
 
 /** One line of the check: what was probed and how it went ('later': checked when joining). */
 export interface CheckLine {
   id: 'signalling' | 'media' | 'udp' | 'tcp' | 'turn';
-  label: string;
   state: 'ok' | 'blocked' | 'later';
-  detail: string;
+  detail: Message;
 }
 
 /** The plain answer: can calls connect, and what to do when they may not. */
 export interface Verdict {
   ready: boolean;
-  headline: string;
-  advice: string | null;
+  headline: Message;
+  advice: Message | null;
   lines: CheckLine[];
 }
 
@@ -22,65 +28,83 @@ const addressOf = (turnUrl: string) => turnUrl.replace(/^turns?:/, '').replace(/
 const transportOf = (turnUrl: string): 'udp' | 'tcp' =>
   turnUrl.startsWith('turns:') || /[?&]transport=tcp\b/i.test(turnUrl) ? 'tcp' : 'udp';
 
+const message = (key: Message['key'], values?: Record<string, string>): Message =>
+  values ? { key, values } : { key };
+
+const CHECKED_WHEN_JOINING = message('connection.details.checkedWhenJoining');
+
 /**
  * UDP or TCP: open when the media probe connected over it or a TURN URL of that transport
  * answered; blocked when the probe had to use the other one (or nothing) and no TURN URL of it
  * answered; else checked when joining.
  */
-function transportLine(report: ConnectivityReport, id: 'udp' | 'tcp', use: string): CheckLine {
+function transportLine(report: ConnectivityReport, id: 'udp' | 'tcp'): CheckLine {
   const probes = report.turn.filter((t) => transportOf(t.url) === id);
-  const label = id.toUpperCase();
-  const open = { id, label, state: 'ok', detail: `Open (${use})` } as const;
-  if (report.media?.via === id || probes.some((t) => t.reachable)) return open;
+  const open = message(id === 'udp' ? 'connection.details.udpOpen' : 'connection.details.tcpOpen');
+  if (report.media?.via === id || probes.some((t) => t.reachable))
+    return { id, state: 'ok', detail: open };
   const m = report.media;
   const probeSaysNo =
     m !== null &&
     (!m.reached || (m.via !== null && (id === 'udp' ? m.via !== 'udp' : m.via === 'relay')));
   if (probes.length === 0 && !probeSaysNo)
-    return { id, label, state: 'later', detail: 'Checked when you join' };
-  return { id, label, state: 'blocked', detail: 'Blocked or not answering' };
+    return { id, state: 'later', detail: CHECKED_WHEN_JOINING };
+  return { id, state: 'blocked', detail: message('connection.details.blockedOrSilent') };
 }
 
-const PATH_NAMES = { udp: 'over UDP', tcp: 'over TCP', relay: 'through a relay' } as const;
+const CONNECTED_VIA = {
+  udp: 'connection.details.connectedUdp',
+  tcp: 'connection.details.connectedTcp',
+  relay: 'connection.details.connectedRelay',
+} as const;
 
 /** Audio and video: whether the media probe's test connection got through, and how. */
-function mediaLine(report: ConnectivityReport, mediaName: string): CheckLine {
-  const base = { id: 'media', label: 'Audio and video' } as const;
-  if (report.media === null) return { ...base, state: 'later', detail: 'Checked when you join' };
+function mediaLine(report: ConnectivityReport, host: string): CheckLine {
+  const id = 'media';
+  if (report.media === null) return { id, state: 'later', detail: CHECKED_WHEN_JOINING };
   if (!report.media.reached)
-    return { ...base, state: 'blocked', detail: `Cannot reach ${mediaName}'s media ports` };
-  const path = report.media.via ? ` ${PATH_NAMES[report.media.via]}` : '';
-  return { ...base, state: 'ok', detail: `Connected to ${mediaName}${path}` };
+    return {
+      id,
+      state: 'blocked',
+      detail: message('connection.details.mediaPortsBlocked', { host }),
+    };
+  const key = report.media.via ? CONNECTED_VIA[report.media.via] : 'connection.details.connected';
+  return { id, state: 'ok', detail: message(key, { host }) };
 }
 
 /** Turns the probes' results into lines a person can read and one verdict. */
 export function verdictOf(report: ConnectivityReport): Verdict {
   const mediaUrl = new URL(report.livekitUrl.replace(/^ws/, 'http'));
   const mediaHost = mediaUrl.host;
-  const turnAddresses = [...new Set(report.turn.map((t) => addressOf(t.url)))].join(', ');
+  const host = mediaUrl.hostname;
+  const turn = [...new Set(report.turn.map((t) => addressOf(t.url)))].join(', ');
   const turnReached = report.turn.some((t) => t.reachable);
-  const udp = transportLine(report, 'udp', 'the fastest way for audio and video');
-  const tcp = transportLine(report, 'tcp', 'the fallback when UDP is blocked');
+  const udp = transportLine(report, 'udp');
+  const tcp = transportLine(report, 'tcp');
   const lines: CheckLine[] = [
     {
       id: 'signalling',
-      label: 'Media server',
       state: report.signalling ? 'ok' : 'blocked',
-      detail: report.signalling ? `Reached ${mediaHost}` : `Cannot reach ${mediaHost}`,
+      detail: message(
+        report.signalling ? 'connection.details.reached' : 'connection.details.unreachable',
+        { address: mediaHost },
+      ),
     },
-    mediaLine(report, mediaUrl.hostname),
+    mediaLine(report, host),
     udp,
     tcp,
     report.turn.length === 0
-      ? { id: 'turn', label: 'TURN relay', state: 'later', detail: 'Not set up on this server' }
+      ? { id: 'turn', state: 'later', detail: message('connection.details.turnNotSetUp') }
       : {
           id: 'turn',
-          label: 'TURN relay',
           state: turnReached ? 'ok' : 'blocked',
-          detail: turnReached ? `Reached ${turnAddresses}` : `Cannot reach ${turnAddresses}`,
+          detail: message(
+            turnReached ? 'connection.details.reached' : 'connection.details.unreachable',
+            { address: turn },
+          ),
         },
   ];
-  const verdict = (ready: boolean, headline: string, advice: string | null): Verdict => ({
+  const verdict = (ready: boolean, headline: Message, advice: Message | null): Verdict => ({
     ready,
     headline,
     advice,
@@ -90,39 +114,41 @@ export function verdictOf(report: ConnectivityReport): Verdict {
   if (!report.signalling)
     return verdict(
       false,
-      `Calls will not connect: your network blocks the media server (${mediaHost}).`,
-      `Try another network, or ask your admin to allow connections to ${mediaHost}.`,
+      message('connection.verdicts.signallingBlocked.headline', { host: mediaHost }),
+      message('connection.verdicts.signallingBlocked.advice', { host: mediaHost }),
     );
   const media = report.media;
   if (media && !media.reached && turnReached)
     return verdict(
       true,
-      'Your connection is ready, through the TURN relay.',
-      `Your network blocks the media server's own ports, so audio and video go through the relay; allowing UDP and TCP to ${mediaUrl.hostname} would make calls smoother.`,
+      message('connection.verdicts.relayOnly.headline'),
+      message('connection.verdicts.relayOnly.advice', { host }),
     );
   if (media && !media.reached)
     return verdict(
       false,
-      `Calls will not connect: your network blocks audio and video to the media server (${mediaUrl.hostname}).`,
-      `Try another network, or ask your admin to allow UDP and TCP to ${mediaUrl.hostname}'s media ports${report.turn.length > 0 ? ` and to ${turnAddresses}` : ''}.`,
+      message('connection.verdicts.mediaBlocked.headline', { host }),
+      report.turn.length > 0
+        ? message('connection.verdicts.mediaBlocked.adviceWithTurn', { host, turn })
+        : message('connection.verdicts.mediaBlocked.advice', { host }),
     );
   if (media?.reached && report.turn.length > 0 && !turnReached)
     return verdict(
       true,
-      `Your connection is ready, but the TURN relay (${turnAddresses}) cannot be reached.`,
-      `Calls connect directly here; on a stricter network they would need the relay: ask your admin to allow UDP and TCP to ${turnAddresses}.`,
+      message('connection.verdicts.turnUnreachable.headline', { turn }),
+      message('connection.verdicts.turnUnreachable.advice', { turn }),
     );
   if (report.turn.length > 0 && !turnReached)
     return verdict(
       false,
-      `Calls may not connect: your network blocks the TURN relay (${turnAddresses}).`,
-      `Try another network, or ask your admin to allow UDP and TCP to ${turnAddresses} and the media server's UDP and TCP ports.`,
+      message('connection.verdicts.turnBlocked.headline', { turn }),
+      message('connection.verdicts.turnBlocked.advice', { turn }),
     );
   if (udp.state === 'blocked')
     return verdict(
       true,
-      'Your connection is ready, over TCP.',
-      'UDP is blocked, so audio and video may lag; another network or allowing UDP would help.',
+      message('connection.verdicts.overTcp.headline'),
+      message('connection.verdicts.overTcp.advice'),
     );
-  return verdict(true, 'Your connection is ready.', null);
+  return verdict(true, message('connection.verdicts.ready.headline'), null);
 }

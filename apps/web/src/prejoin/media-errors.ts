@@ -1,19 +1,27 @@
+import { i18n } from '../i18n';
+
 export type MediaKind = 'camera' | 'microphone';
 
-/** Turns a getUserMedia failure into what the person can do about it. */
+/** Turns a getUserMedia failure into what the person can do about it (in their language). */
 export function describeMediaError(kind: MediaKind, error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return `Your ${kind} is blocked. Allow it in the browser's site settings (the icon next to the address), then try again.`;
+      return i18n.t(`mediaError.${kind}.blocked`, { ns: 'prejoin' });
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return `No ${kind} was found. Plug one in or pick another.`;
+      return i18n.t(`mediaError.${kind}.notFound`, { ns: 'prejoin' });
     case 'NotReadableError':
     case 'AbortError':
-      return `Your ${kind} is in use by another app, or could not start. Close the other app and try again.`;
+      return i18n.t(`mediaError.${kind}.inUse`, { ns: 'prejoin' });
     default:
-      return `Your ${kind} could not start${error instanceof Error && error.message ? `: ${error.message}` : '.'}`;
+      return error instanceof Error && error.message
+        ? i18n.t(`mediaError.${kind}.failedWithReason`, { ns: 'prejoin', reason: error.message })
+        : i18n.t(`mediaError.${kind}.failed`, { ns: 'prejoin' });
   }
 }
+
+/** Said when the page cannot ask for the device at all (no getUserMedia: not https). */
+export const insecureMediaError = (kind: MediaKind): string =>
+  i18n.t(`mediaError.${kind}.insecure`, { ns: 'prejoin' });

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DeviceChoices } from './device-prefs';
-import { describeMediaError, type MediaKind } from './media-errors';
+import { describeMediaError, insecureMediaError, type MediaKind } from './media-errors';
+
+/** Why a device did not open: kept as it came, described in the current language when shown. */
+type DeviceFailure = { insecure: true } | { insecure: false; error: unknown };
+
+const describeFailure = (kind: MediaKind, failure: DeviceFailure | undefined) =>
+  failure &&
+  (failure.insecure ? insecureMediaError(kind) : describeMediaError(kind, failure.error));
 
 export interface MediaPreview {
   videoTrack: MediaStreamTrack | null;
@@ -19,11 +27,11 @@ function useDeviceTrack(
   onOpened: () => void,
 ) {
   const [track, setTrack] = useState<MediaStreamTrack | null>(null);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<DeviceFailure | undefined>();
   useEffect(() => {
     if (!enabled) return;
     if (!navigator.mediaDevices?.getUserMedia) {
-      setError(`Your ${kind} needs a secure (https) page.`);
+      setError({ insecure: true });
       return;
     }
     let cancelled = false;
@@ -40,7 +48,7 @@ function useDeviceTrack(
         onOpened();
       })
       .catch((e: unknown) => {
-        if (!cancelled) setError(describeMediaError(kind, e));
+        if (!cancelled) setError({ insecure: false, error: e });
       });
     return () => {
       cancelled = true;
@@ -53,6 +61,8 @@ function useDeviceTrack(
 
 /** Camera and microphone preview for the pre-join screen, with the device lists. */
 export function useMediaPreview(choices: DeviceChoices): MediaPreview {
+  // Errors are described at render, so they follow a change of language.
+  useTranslation('prejoin');
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   // Device labels are only readable once a permission was granted, so list again after opening.
   const listDevices = useCallback(() => {
@@ -81,6 +91,9 @@ export function useMediaPreview(choices: DeviceChoices): MediaPreview {
     cameras: ofKind('videoinput'),
     microphones: ofKind('audioinput'),
     speakers: ofKind('audiooutput'),
-    errors: { camera: video.error, microphone: audio.error },
+    errors: {
+      camera: describeFailure('camera', video.error),
+      microphone: describeFailure('microphone', audio.error),
+    },
   };
 }

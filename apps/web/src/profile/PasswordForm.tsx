@@ -3,9 +3,11 @@ import { useAccountForm } from '../auth/use-account-form';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { changePassword } from './profile-api';
+import { useTranslation } from 'react-i18next';
 
 /** Changes the password; other sessions are signed out by the server. */
 export function PasswordForm({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation('profile');
   const { errors, failure, busy, done, onSubmit } = useAccountForm({
     schema: changePasswordBody,
     read: (data) => ({
@@ -20,26 +22,26 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
   });
 
   return (
-    <form onSubmit={onSubmit} aria-label="Change password" noValidate>
+    <form onSubmit={onSubmit} aria-label={t('password.form')} noValidate>
       <Field
-        label="Current password"
+        label={t('password.current')}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         error={errors.currentPassword}
       />
       <Field
-        label="New password"
+        label={t('password.new')}
         name="newPassword"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        hint={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
         error={errors.newPassword}
       />
       <ErrorNote message={failure} />
-      {done && <p role="status">Password changed. Your other sessions were signed out.</p>}
+      {done && <p role="status">{t('password.changed')}</p>}
       <button type="submit" disabled={busy}>
-        {busy ? 'Changing…' : 'Change password'}
+        {busy ? t('password.busy') : t('password.submit')}
       </button>
     </form>
   );

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { describeError } from '../api/problem';
 import { clearSession } from '../api/session-store';
 import { signOutEverywhere, signOutSession } from '../auth/account-api';
+import { formatDateTime } from '../i18n/format';
 import { ErrorNote } from '../ui/ErrorNote';
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { useTranslation } from 'react-i18next';
 
 /**
  * The account's signed-in sessions: sign out another one, or everywhere (this browser
@@ -18,6 +18,7 @@ export function SessionList({
   sessions: AccountSession[] | null;
   onChange: () => void;
 }) {
+  const { t } = useTranslation('profile');
   const [failure, setFailure] = useState<string | null>(null);
   const attempt = async (work: () => Promise<void>) => {
     setFailure(null);
@@ -28,7 +29,7 @@ export function SessionList({
     }
   };
   const signOutAll = () => {
-    if (!window.confirm('Sign out everywhere, this browser included?')) return;
+    if (!window.confirm(t('sessions.confirmSignOutAll'))) return;
     void attempt(async () => {
       await signOutEverywhere();
       clearSession();
@@ -43,17 +44,17 @@ export function SessionList({
   return (
     <>
       {sessions === null ? (
-        <p className="muted">Loading sessions…</p>
+        <p className="muted">{t('sessions.loading')}</p>
       ) : (
         <ul className="sessions" data-testid="sessions">
           {sessions.map((s) => (
             <li key={s.id}>
-              Last active {when.format(new Date(s.lastActiveAt))}
+              {t('sessions.lastActive', { when: formatDateTime(s.lastActiveAt) })}
               {s.current ? (
-                <strong> (this browser)</strong>
+                <strong> {t('sessions.thisBrowser')}</strong>
               ) : (
                 <button type="button" className="secondary" onClick={() => signOutOne(s.id)}>
-                  Sign out
+                  {t('sessions.signOut')}
                 </button>
               )}
             </li>
@@ -62,7 +63,7 @@ export function SessionList({
       )}
       <ErrorNote message={failure} />
       <button type="button" className="secondary" onClick={signOutAll}>
-        Sign out everywhere
+        {t('sessions.signOutAll')}
       </button>
     </>
   );

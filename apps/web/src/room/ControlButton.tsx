@@ -1,5 +1,6 @@
 import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeShortcut, SHORTCUTS, type ShortcutName } from './shortcuts/shortcuts';
 import { useShortcut } from './shortcuts/use-shortcut';
 
@@ -27,6 +28,7 @@ interface ControlButtonProps {
 
 /** A round icon button of the control bar, with a tooltip and an optional keyboard shortcut. */
 export function ControlButton(props: ControlButtonProps) {
+  const { t } = useTranslation('room');
   const { icon: Icon, label, shortcut, disabled = false } = props;
   useShortcut(shortcut, props.onClick, !disabled);
   const keys = shortcut ? describeShortcut(SHORTCUTS[shortcut]) : undefined;
@@ -41,7 +43,7 @@ export function ControlButton(props: ControlButtonProps) {
       aria-expanded={props.expanded}
       aria-controls={props.controls}
       aria-keyshortcuts={keys}
-      data-tip={keys ? `${label} (${keys})` : label}
+      data-tip={keys ? t('controls.withShortcut', { label, keys }) : label}
       data-testid={props.testId}
       disabled={disabled}
       onClick={props.onClick}

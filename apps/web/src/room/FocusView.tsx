@@ -1,4 +1,5 @@
 import { useRoomContext, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
+import { useTranslation } from 'react-i18next';
 import { Pager } from './Pager';
 import { Tile, tileKey, type PinControl } from './Tile';
 import { usePageSize } from './use-page-size';
@@ -18,6 +19,7 @@ interface FocusViewProps {
 
 /** One big tile beside a strip of the others. */
 export function FocusView({ focus, others, layout, pin, spotlight }: FocusViewProps) {
+  const { t } = useTranslation('room');
   const room = useRoomContext();
   const stripSize = usePageSize() <= 6 ? 3 : 6;
   const { page, pages, setPage, visible } = usePaged(others, stripSize);
@@ -28,7 +30,7 @@ export function FocusView({ focus, others, layout, pin, spotlight }: FocusViewPr
       <div className="focus-main">
         <Tile trackRef={focus} large pin={pin} spotlit={spotlit(focus)} />
       </div>
-      <aside className="focus-strip" aria-label="Other participants">
+      <aside className="focus-strip" aria-label={t('stage.others')}>
         {visible.map((t) => (
           <Tile key={tileKey(t)} trackRef={t} pin={pin} />
         ))}

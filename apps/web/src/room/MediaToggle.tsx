@@ -1,4 +1,5 @@
 import { useRoomContext, useTrackToggle } from '@livekit/components-react';
+import type { TFunction } from 'i18next';
 import { Track } from 'livekit-client';
 import {
   Mic,
@@ -9,6 +10,7 @@ import {
   VideoOff,
   type LucideIcon,
 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { describeMediaError } from '../prejoin/media-errors';
 import { ControlButton } from './ControlButton';
 import { ensureMicrophoneAllowed } from './microphone-permission';
@@ -18,25 +20,33 @@ type Source = Track.Source.Microphone | Track.Source.Camera | Track.Source.Scree
 
 interface SourceLook {
   /** Label and icon while on (the label says what a click does). */
-  on: [string, LucideIcon];
-  off: [string, LucideIcon];
+  on: [RoomKey, LucideIcon];
+  off: [RoomKey, LucideIcon];
   shortcut?: ShortcutName;
 }
 
+type RoomKey =
+  | 'media.muteMicrophone'
+  | 'media.unmuteMicrophone'
+  | 'media.cameraOff'
+  | 'media.cameraOn'
+  | 'media.stopSharing'
+  | 'media.share';
+
 const LOOKS: Record<Source, SourceLook> = {
   [Track.Source.Microphone]: {
-    on: ['Mute microphone', Mic],
-    off: ['Unmute microphone', MicOff],
+    on: ['media.muteMicrophone', Mic],
+    off: ['media.unmuteMicrophone', MicOff],
     shortcut: 'microphone',
   },
   [Track.Source.Camera]: {
-    on: ['Turn camera off', Video],
-    off: ['Turn camera on', VideoOff],
+    on: ['media.cameraOff', Video],
+    off: ['media.cameraOn', VideoOff],
     shortcut: 'camera',
   },
   [Track.Source.ScreenShare]: {
-    on: ['Stop sharing your screen', ScreenShareOff],
-    off: ['Share your screen', ScreenShare],
+    on: ['media.stopSharing', ScreenShareOff],
+    off: ['media.share', ScreenShare],
   },
 };
 
@@ -45,20 +55,21 @@ interface MediaToggleProps {
   onError: (message: string) => void;
 }
 
-function explain(source: Source, error: unknown): string | null {
+function explain(source: Source, error: unknown, t: TFunction<'room'>): string | null {
   if (source === Track.Source.ScreenShare) {
     // Cancelling the browser's screen picker is a choice, not a failure.
     return error instanceof Error && error.name === 'NotAllowedError'
       ? null
-      : 'Your screen could not be shared.';
+      : t('media.shareFailed');
   }
   return describeMediaError(source === Track.Source.Camera ? 'camera' : 'microphone', error);
 }
 
 /** Mic, camera or screen share on and off, announcing its state (aria-pressed) and its action. */
 export function MediaToggle({ source, onError }: MediaToggleProps) {
+  const { t } = useTranslation('room');
   const report = (error: unknown) => {
-    const message = explain(source, error);
+    const message = explain(source, error, t);
     if (message) onError(message);
   };
   const room = useRoomContext();
@@ -70,14 +81,14 @@ export function MediaToggle({ source, onError }: MediaToggleProps) {
     await toggle();
   };
   const look = LOOKS[source];
-  const [label, icon] = enabled ? look.on : look.off;
+  const [labelKey, icon] = enabled ? look.on : look.off;
   // A screen share is something extra that is on; a microphone or camera that is off is the
   // state to notice.
   const screen = source === Track.Source.ScreenShare;
   return (
     <ControlButton
       icon={icon}
-      label={label}
+      label={t(labelKey)}
       pressed={enabled}
       tone={screen ? undefined : enabled ? 'quiet' : 'off'}
       shortcut={look.shortcut}

@@ -1,6 +1,7 @@
 import type { Meeting } from '@gomeet/protocol';
 import { useParticipants } from '@livekit/components-react';
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { E2eeNotice } from '../e2ee/E2eeNotice';
 import { inviteLink } from '../e2ee/meeting-key';
 import { CopyButton } from '../ui/CopyButton';
@@ -31,6 +32,7 @@ interface MeetingInfoProps {
 
 /** Title and elapsed time always; code, invite link and head count when opened. */
 export function MeetingInfo({ code, meeting, joinedAt, open }: MeetingInfoProps) {
+  const { t } = useTranslation('room');
   const elapsed = useElapsed(joinedAt);
   const count = useParticipants().length;
   // An encrypted meeting's link carries its key (everyone in the room holds it anyway).
@@ -40,21 +42,27 @@ export function MeetingInfo({ code, meeting, joinedAt, open }: MeetingInfoProps)
       <div>
         <strong>{meeting?.title ?? code}</strong>{' '}
         <span className="muted">
-          <time aria-label="Time in this meeting" data-testid="elapsed">
+          <time aria-label={t('info.elapsed')} data-testid="elapsed">
             {elapsed}
           </time>{' '}
-          · <span data-testid="participant-count">{count}</span> in call
+          ·{' '}
+          <Trans
+            t={t}
+            i18nKey="info.inCall"
+            count={count}
+            components={[<span key="count" data-testid="participant-count" />]}
+          />
         </span>
       </div>
       {open && (
-        <section id="meeting-info" className="info-panel" aria-label="Meeting details">
+        <section id="meeting-info" className="info-panel" aria-label={t('info.details')}>
           <p>
-            Code <code>{code}</code>
+            {t('info.code')} <code>{code}</code>
           </p>
           <p>
             <code data-testid="room-invite-link">{link}</code>
           </p>
-          <CopyButton text={link} label="Copy invite link" />
+          <CopyButton text={link} label={t('info.copyLink')} />
           {meeting?.settings.e2ee && <E2eeNotice />}
         </section>
       )}

@@ -3,6 +3,7 @@ import './room.css';
 import type { Meeting } from '@gomeet/protocol';
 import { RoomContext, StartAudio } from '@livekit/components-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { endMeeting } from '../api/meetings';
 import { describeError } from '../api/problem';
 import { KeyMismatchNote } from '../e2ee/KeyMismatchNote';
@@ -42,6 +43,7 @@ interface MeetingRoomProps {
 
 /** The call itself. Loaded lazily: it carries livekit-client and the LiveKit components. */
 export default function MeetingRoom({ code, join, meeting, choices, onExit }: MeetingRoomProps) {
+  const { t } = useTranslation('room');
   const host = isHostRole(join.role);
   // Breakout rooms move the connection to another LiveKit room with a new join.
   const breakout = useBreakouts(code, join);
@@ -60,7 +62,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
   const recording = useRecording(join.recording);
 
   const end = async () => {
-    if (!window.confirm('End the meeting for everyone?')) return;
+    if (!window.confirm(t('controls.endConfirm'))) return;
     try {
       await endMeeting(code);
       // Leaving the room unmounts it, which disconnects from LiveKit.
@@ -81,7 +83,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
         {join.e2ee && <KeyMismatchNote />}
         {!host && meeting?.settings.muteOnEntry && (
           <p className="notice" role="status">
-            The host mutes people as they join. Unmute when you want to speak.
+            {t('notices.muteOnEntry')}
           </p>
         )}
         <RoomOverlays
@@ -121,7 +123,7 @@ export default function MeetingRoom({ code, join, meeting, choices, onExit }: Me
         />
         <Announcer me={join.identity} chatOpen={panel === 'chat'} />
         <RoomAudio />
-        <StartAudio label="Click to turn on meeting audio" className="start-audio" />
+        <StartAudio label={t('controls.startAudio')} className="start-audio" />
       </div>
     </RoomContext.Provider>
   );

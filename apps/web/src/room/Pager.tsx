@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 interface PagerProps {
   page: number;
   pages: number;
@@ -6,25 +8,24 @@ interface PagerProps {
 
 /** Previous/next page of tiles; hidden when everyone fits on one page. */
 export function Pager({ page, pages, onPage }: PagerProps) {
+  const { t } = useTranslation('room');
   if (pages <= 1) return null;
   return (
-    <nav className="pager" aria-label="Participant pages">
+    <nav className="pager" aria-label={t('pager.label')}>
       <button
         type="button"
         className="secondary"
-        aria-label="Previous page of participants"
+        aria-label={t('pager.previous')}
         disabled={page <= 0}
         onClick={() => onPage(page - 1)}
       >
         ‹
       </button>
-      <span data-testid="page-indicator">
-        Page {page + 1} of {pages}
-      </span>
+      <span data-testid="page-indicator">{t('pager.indicator', { page: page + 1, pages })}</span>
       <button
         type="button"
         className="secondary"
-        aria-label="Next page of participants"
+        aria-label={t('pager.next')}
         disabled={page >= pages - 1}
         onClick={() => onPage(page + 1)}
       >

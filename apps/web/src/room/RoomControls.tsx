@@ -2,6 +2,7 @@ import { useRoomContext } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { Info, Keyboard, LayoutGrid, PhoneOff, PhoneOutgoing, Presentation } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MediaSettings } from '../media/MediaSettings';
 import { ControlButton } from './ControlButton';
 import { MediaToggle } from './MediaToggle';
@@ -30,12 +31,13 @@ const canCaptureScreen = () => typeof navigator.mediaDevices?.getDisplayMedia ==
  * (details, shortcuts, leave, end). Each button is an icon with a tooltip and an accessible name.
  */
 export function RoomControls(props: RoomControlsProps) {
+  const { t } = useTranslation('room');
   const room = useRoomContext();
   const help = useShortcutHelp();
   const next: Layout = props.layout === 'grid' ? 'speaker' : 'grid';
   return (
-    <nav className="controls" aria-label="Meeting controls">
-      <div className="control-group" role="group" aria-label="Your microphone, camera and screen">
+    <nav className="controls" aria-label={t('controls.bar')}>
+      <div className="control-group" role="group" aria-label={t('controls.myMedia')}>
         <MediaToggle source={Track.Source.Microphone} onError={props.onMediaError} />
         <MediaToggle source={Track.Source.Camera} onError={props.onMediaError} />
         <MediaSettings onError={props.onMediaError} />
@@ -43,33 +45,33 @@ export function RoomControls(props: RoomControlsProps) {
           <MediaToggle source={Track.Source.ScreenShare} onError={props.onMediaError} />
         )}
       </div>
-      <div className="control-group" role="group" aria-label="The meeting">
+      <div className="control-group" role="group" aria-label={t('controls.meeting')}>
         {props.children}
         <ControlButton
           icon={props.layout === 'grid' ? Presentation : LayoutGrid}
-          label={`Switch to ${next} layout`}
+          label={next === 'grid' ? t('controls.switchToGrid') : t('controls.switchToSpeaker')}
           testId="layout-toggle"
           onClick={() => props.onLayout(next)}
         />
       </div>
-      <div className="control-group" role="group" aria-label="Details and leaving">
+      <div className="control-group" role="group" aria-label={t('controls.detailsAndLeaving')}>
         <ControlButton
           icon={Info}
-          label="Meeting details"
+          label={t('controls.details')}
           expanded={props.infoOpen}
           controls="meeting-info"
           onClick={props.onInfo}
         />
         <ControlButton
           icon={Keyboard}
-          label="Keyboard shortcuts"
+          label={t('controls.shortcuts')}
           className="keyboard-only"
           shortcut="help"
           onClick={help.open}
         />
         <ControlButton
           icon={PhoneOff}
-          label="Leave the meeting"
+          label={t('controls.leave')}
           tone="danger"
           shortcut="leave"
           testId="leave-button"
@@ -78,12 +80,12 @@ export function RoomControls(props: RoomControlsProps) {
         {props.canEnd && (
           <ControlButton
             icon={PhoneOutgoing}
-            label="End the meeting for everyone"
+            label={t('controls.end')}
             tone="danger"
             testId="end-button"
             onClick={props.onEnd}
           >
-            <span className="control-caption">End</span>
+            <span className="control-caption">{t('controls.endCaption')}</span>
           </ControlButton>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { ParticipantTile, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { Pin, PinOff, Star } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 
 /** A track's key on the stage: whose it is and which source (camera or screen). */
 export const tileKey = (t: TrackReferenceOrPlaceholder) => `${t.participant.identity}:${t.source}`;
@@ -25,12 +26,13 @@ interface TileProps {
  * button (mine only) and the spotlight badge (everyone's).
  */
 export function Tile({ trackRef, large = false, pin, spotlit = false }: TileProps) {
+  const { t } = useTranslation('room');
   const p = trackRef.participant;
   const name = p.name || p.identity;
   const screen = trackRef.source === Track.Source.ScreenShare;
   const key = tileKey(trackRef);
   const pinned = pin.pinned === key;
-  const what = screen ? `${name}'s screen` : name;
+  const what = screen ? t('tile.screenOf', { name }) : name;
   return (
     <div className={large ? 'tile-frame tile-large' : 'tile-frame'}>
       <ParticipantTile
@@ -45,15 +47,15 @@ export function Tile({ trackRef, large = false, pin, spotlit = false }: TileProp
       />
       {spotlit && (
         <span className="tile-badge" data-testid="spotlight-badge">
-          <Star aria-hidden="true" size={14} /> Spotlight
+          <Star aria-hidden="true" size={14} /> {t('tile.spotlight')}
         </span>
       )}
       <button
         type="button"
         className={pinned ? 'tile-pin on' : 'tile-pin'}
         aria-pressed={pinned}
-        aria-label={pinned ? `Unpin ${what}` : `Pin ${what} for yourself`}
-        title={pinned ? 'Unpin' : 'Pin for yourself'}
+        aria-label={pinned ? t('tile.unpin', { what }) : t('tile.pin', { what })}
+        title={pinned ? t('tile.unpinTitle') : t('tile.pinTitle')}
         onClick={() => pin.onPin(pinned ? null : key)}
       >
         {pinned ? <PinOff aria-hidden="true" size={16} /> : <Pin aria-hidden="true" size={16} />}

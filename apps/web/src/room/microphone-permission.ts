@@ -1,5 +1,6 @@
 import { ParticipantEvent, type LocalParticipant } from 'livekit-client';
 import { allowMyMicrophone } from '../api/host-controls';
+import { i18n } from '../i18n';
 
 /** LiveKit's TrackSource.MICROPHONE (protocol enum); livekit-client does not export it. */
 const MICROPHONE = 2;
@@ -18,7 +19,10 @@ export async function ensureMicrophoneAllowed(lp: LocalParticipant, code: string
   if (micAllowed(lp)) return;
   let cleanup = () => undefined as void;
   const applied = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('microphone permission not applied')), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(i18n.t('media.micPermissionNotApplied', { ns: 'room' }))),
+      10_000,
+    );
     const check = () => {
       if (micAllowed(lp)) resolve();
     };

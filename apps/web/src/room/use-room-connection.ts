@@ -10,6 +10,7 @@ import {
 } from 'livekit-client';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { encryptionFor, startEncryption, stopEncryption } from '../e2ee/room-encryption';
+import { i18n } from '../i18n';
 import type { ExitReason, Joined } from '../meeting/stage';
 import type { DeviceChoices } from '../prejoin/device-prefs';
 import { describeMediaError } from '../prejoin/media-errors';
@@ -147,7 +148,7 @@ export function useRoomConnection({ join, choices, micOnEntry, onExit }: Options
         const failure = MediaDeviceFailure.getFailure(e);
         setMediaError(
           failure === MediaDeviceFailure.PermissionDenied
-            ? 'Your camera or microphone is blocked. Allow it in the browser’s site settings.'
+            ? i18n.t('media.blocked', { ns: 'room' })
             : e.message,
         );
       });

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Copies text to the clipboard and says so; falls back to selecting a prompt when denied. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -9,7 +11,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {
-      window.prompt('Copy this link', text);
+      window.prompt(t('copy.prompt'), text);
     }
   };
   // The visible text is part of the name (WCAG 2.5.3), which the label makes specific.
@@ -17,10 +19,10 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     <button
       type="button"
       className="secondary"
-      aria-label={copied ? 'Copied' : label}
+      aria-label={copied ? t('copy.copied') : label}
       onClick={() => void copy()}
     >
-      {copied ? 'Copied' : 'Copy invite link'}
+      {copied ? t('copy.copied') : t('copy.inviteLink')}
     </button>
   );
 }

@@ -14,6 +14,8 @@ export const CHROMIUM_ARGS = [
   '--disable-default-apps',
   '--disable-domain-reliability',
   '--no-first-run',
+  // The app picks its language from the browser's: the tests read English unless they ask.
+  '--lang=en-US',
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
   '--allow-loopback-in-peer-connection',

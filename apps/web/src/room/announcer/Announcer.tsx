@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRealtimeContext, useRealtimeEvents } from '../../realtime/RealtimeContext';
 import { announcementsFor, knownFrom, type Known } from './announcements';
 
@@ -16,6 +17,7 @@ interface Entry {
  * so two arriving together are both read.
  */
 export function Announcer({ me, chatOpen }: { me: string; chatOpen: boolean }) {
+  const { t } = useTranslation('room');
   const { state } = useRealtimeContext();
   const known = useRef<Known | null>(null);
   known.current ??= knownFrom(me, state.participants, state.hands);
@@ -24,7 +26,7 @@ export function Announcer({ me, chatOpen }: { me: string; chatOpen: boolean }) {
 
   useRealtimeEvents((message) => {
     if (!known.current) return;
-    const said = announcementsFor(message, known.current, chatOpen);
+    const said = announcementsFor(message, known.current, chatOpen, t);
     if (said.length === 0) return;
     const added = said.map((text) => ({ id: (next.current += 1), text }));
     setEntries((list) => [...list, ...added].slice(-KEEP));

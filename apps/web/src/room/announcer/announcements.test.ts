@@ -1,6 +1,19 @@
 import type { ChatMessage, Presence, ServerMessage } from '@gomeet/protocol';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import room from '../../i18n/locales/en/room.json';
 import { announcementsFor, knownFrom } from './announcements';
+
+// The sentences come from the English strings, through an i18next instance of their own.
+const i18n = i18next.createInstance();
+void i18n.init({
+  lng: 'en',
+  ns: ['room'],
+  resources: { en: { room } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+const t = i18n.getFixedT('en', 'room');
 
 const person = (identity: string, name: string): Presence => ({
   identity,
@@ -32,7 +45,7 @@ const gus = person('gus', 'Gus Guest');
 describe('screen reader announcements', () => {
   it('says who joined, raised a hand and left, once each, and never my own', () => {
     const known = knownFrom('me', [me], []);
-    const say = (m: ServerMessage) => announcementsFor(m, known, false);
+    const say = (m: ServerMessage) => announcementsFor(m, known, false, t);
     expect(say({ type: 'presence.joined', participant: gus })).toEqual(['Gus Guest joined']);
     // A repeated join (a reconnect) or an update says nothing new.
     expect(say({ type: 'presence.joined', participant: gus })).toEqual([]);
@@ -47,18 +60,20 @@ describe('screen reader announcements', () => {
   it('says a removal as such, by the name the person had', () => {
     const known = knownFrom('me', [me, gus], []);
     expect(
-      announcementsFor({ type: 'participant.removed', identity: 'gus' }, known, false),
+      announcementsFor({ type: 'participant.removed', identity: 'gus' }, known, false, t),
     ).toEqual(['Gus Guest was removed']);
   });
 
   it('reads chat messages from others only while the chat panel is closed', () => {
     const known = knownFrom('me', [me, gus], []);
-    expect(announcementsFor(chat(gus, 'Hello'), known, false)).toEqual(['Gus Guest says: Hello']);
-    expect(announcementsFor(chat(gus, 'Psst', 'me'), known, false)).toEqual([
+    expect(announcementsFor(chat(gus, 'Hello'), known, false, t)).toEqual([
+      'Gus Guest says: Hello',
+    ]);
+    expect(announcementsFor(chat(gus, 'Psst', 'me'), known, false, t)).toEqual([
       'Gus Guest (privately) says: Psst',
     ]);
-    expect(announcementsFor(chat(gus, 'Seen in the log'), known, true)).toEqual([]);
-    expect(announcementsFor(chat(me, 'Mine'), known, false)).toEqual([]);
+    expect(announcementsFor(chat(gus, 'Seen in the log'), known, true, t)).toEqual([]);
+    expect(announcementsFor(chat(me, 'Mine'), known, false, t)).toEqual([]);
   });
 
   it('takes a reconnect’s welcome as the new state without reading it out', () => {
@@ -71,12 +86,12 @@ describe('screen reader announcements', () => {
       hands: ['gus'],
       locked: false,
     };
-    expect(announcementsFor(welcome, known, false)).toEqual([]);
-    expect(announcementsFor({ type: 'presence.joined', participant: gus }, known, false)).toEqual(
-      [],
-    );
-    expect(announcementsFor({ type: 'hands', hands: ['gus'] }, known, false)).toEqual([]);
-    expect(announcementsFor({ type: 'presence.left', identity: 'gus' }, known, false)).toEqual([
+    expect(announcementsFor(welcome, known, false, t)).toEqual([]);
+    expect(
+      announcementsFor({ type: 'presence.joined', participant: gus }, known, false, t),
+    ).toEqual([]);
+    expect(announcementsFor({ type: 'hands', hands: ['gus'] }, known, false, t)).toEqual([]);
+    expect(announcementsFor({ type: 'presence.left', identity: 'gus' }, known, false, t)).toEqual([
       'Gus Guest left',
     ]);
   });

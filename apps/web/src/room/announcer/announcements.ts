@@ -1,4 +1,5 @@
 import type { ServerMessage } from '@gomeet/protocol';
+import type { TFunction } from 'i18next';
 
 /** What the announcer remembers of the meeting, kept current by the messages it reads. */
 export interface Known {
@@ -27,15 +28,17 @@ export function knownFrom(
 
 /**
  * What a screen reader should hear for one socket message: joins, leaves, raised hands, and
- * (while the chat panel is closed, whose log speaks for itself) new chat messages. Updates
- * `known` as it goes, so a join repeated after a reconnect or a leave told twice says nothing.
+ * (while the chat panel is closed, whose log speaks for itself) new chat messages, as whole
+ * sentences through `t` (the room namespace's). Updates `known` as it goes, so a join repeated
+ * after a reconnect or a leave told twice says nothing.
  */
 export function announcementsFor(
   message: ServerMessage,
   known: Known,
   chatOpen: boolean,
+  t: TFunction<'room'>,
 ): string[] {
-  const nameOf = (identity: string) => known.names.get(identity) ?? 'Someone';
+  const nameOf = (identity: string) => known.names.get(identity) ?? t('announce.someone');
   switch (message.type) {
     case 'welcome': {
       // A reconnect: take the server's word for who is here, without reading it all out.
@@ -52,7 +55,7 @@ export function announcementsFor(
       if (known.present.has(p.identity)) return [];
       known.present.add(p.identity);
       const arrived = message.type === 'presence.joined' && p.identity !== known.me;
-      return arrived ? [`${p.name} joined`] : [];
+      return arrived ? [t('announce.joined', { name: p.name })] : [];
     }
     case 'presence.left':
     case 'participant.removed': {
@@ -61,8 +64,8 @@ export function announcementsFor(
       if (message.identity === known.me) return [];
       return [
         message.type === 'participant.removed'
-          ? `${nameOf(message.identity)} was removed`
-          : `${nameOf(message.identity)} left`,
+          ? t('announce.removed', { name: nameOf(message.identity) })
+          : t('announce.left', { name: nameOf(message.identity) }),
       ];
     }
     case 'hands': {
@@ -70,12 +73,13 @@ export function announcementsFor(
       known.hands = [...message.hands];
       return message.hands
         .filter((id) => !before.has(id) && id !== known.me)
-        .map((id) => `${nameOf(id)} raised their hand`);
+        .map((id) => t('announce.raisedHand', { name: nameOf(id) }));
     }
     case 'chat.message': {
       const m = message.message;
       if (chatOpen || m.from.identity === known.me || m.deleted) return [];
-      return [`${m.from.name}${m.to ? ' (privately)' : ''} says: ${m.text}`];
+      const said = { name: m.from.name, text: m.text };
+      return [m.to ? t('announce.saysPrivately', said) : t('announce.says', said)];
     }
     default:
       return [];

@@ -1,5 +1,6 @@
 import './breakout-banner.css';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { describeError } from '../../api/problem';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { isHost } from '../../realtime/realtime-state';
@@ -12,6 +13,7 @@ import type { Breakouts } from './use-breakouts';
  * for a host, the hosts' broadcast, and (hosts) who asks for help and a way to go there.
  */
 export function BreakoutBanner({ code, breakout }: { code: string; breakout: Breakouts }) {
+  const { t } = useTranslation('breakouts');
   const { state: rt } = useRealtimeContext();
   const host = isHost(rt.you?.role);
   const [note, setNote] = useState<string | null>(null);
@@ -32,7 +34,12 @@ export function BreakoutBanner({ code, breakout }: { code: string; breakout: Bre
     >
       {room !== null && name && (
         <p>
-          You are in <strong>{name}</strong>
+          <Trans
+            t={t}
+            i18nKey="banner.youAreIn"
+            values={{ name }}
+            components={{ strong: <strong /> }}
+          />
           {state?.endsAt && (
             <>
               {' '}
@@ -43,9 +50,9 @@ export function BreakoutBanner({ code, breakout }: { code: string; breakout: Bre
             <button
               type="button"
               className="small secondary"
-              onClick={() => void run(() => askForHelp(code), 'A host was asked to come.')}
+              onClick={() => void run(() => askForHelp(code), t('banner.helpAsked'))}
             >
-              Ask for help
+              {t('banner.askForHelp')}
             </button>
           )}
           {host && (
@@ -54,14 +61,14 @@ export function BreakoutBanner({ code, breakout }: { code: string; breakout: Bre
               className="small secondary"
               onClick={() => void run(() => breakoutActions(code).visit(null))}
             >
-              Back to the main room
+              {t('banner.backToMain')}
             </button>
           )}
         </p>
       )}
       {room === null && state?.open && (
         <p>
-          Breakout rooms are open
+          {t('banner.roomsOpen')}
           {state.endsAt && (
             <>
               {' '}
@@ -72,19 +79,19 @@ export function BreakoutBanner({ code, breakout }: { code: string; breakout: Bre
       )}
       {broadcast && (
         <p data-testid="breakout-broadcast">
-          <strong>{broadcast.from}:</strong> {broadcast.text}
+          <strong>{t('banner.broadcastFrom', { name: broadcast.from })}</strong> {broadcast.text}
         </p>
       )}
       {host &&
         help.map((h) => (
           <p key={h.identity} data-testid="breakout-help">
-            {h.name} asks for help in Room {h.room}
+            {t('banner.helpRequest', { name: h.name, room: h.room })}
             <button
               type="button"
               className="small"
               onClick={() => void run(() => breakoutActions(code).visit(h.room))}
             >
-              Go to Room {h.room}
+              {t('banner.goToRoom', { room: h.room })}
             </button>
           </p>
         ))}

@@ -1,4 +1,5 @@
 import { DoorOpen } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { ControlButton } from '../ControlButton';
 import type { Panel } from '../panels/RoomToolbar';
 
@@ -11,11 +12,12 @@ interface BreakoutsButtonProps {
 
 /** Opens the breakout rooms panel (hosts and co-hosts). */
 export function BreakoutsButton({ panel, onPanel, help }: BreakoutsButtonProps) {
+  const { t } = useTranslation('breakouts');
   const open = panel === 'breakouts';
   return (
     <ControlButton
       icon={DoorOpen}
-      label={help > 0 ? `Breakout rooms, ${help} asking for help` : 'Breakout rooms'}
+      label={help > 0 ? t('button.labelHelp', { count: help }) : t('button.label')}
       pressed={open}
       testId="breakouts-toggle"
       onClick={() => onPanel(open ? null : 'breakouts')}

@@ -1,6 +1,7 @@
 import './breakouts.css';
 import type { BreakoutState } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useHostAction } from '../panels/use-host-action';
@@ -13,6 +14,7 @@ function Assignments(props: {
   me: string | undefined;
   onAssign: (identity: string, room: number | null) => void;
 }) {
+  const { t } = useTranslation('breakouts');
   const { state: rt } = useRealtimeContext();
   const people = rt.participants.filter((p) => p.identity !== props.me);
   return (
@@ -23,12 +25,12 @@ function Assignments(props: {
             {p.name}
             <select
               value={props.state.assignments[p.identity] ?? ''}
-              aria-label={`Room for ${p.name}`}
+              aria-label={t('panel.roomFor', { name: p.name })}
               onChange={(e) =>
                 props.onAssign(p.identity, e.target.value === '' ? null : Number(e.target.value))
               }
             >
-              <option value="">Main room</option>
+              <option value="">{t('panel.mainRoom')}</option>
               {props.state.rooms.map((r) => (
                 <option key={r.number} value={r.number}>
                   {r.name}
@@ -47,6 +49,7 @@ function Assignments(props: {
  * random, open them (optionally for a set time), message every room, visit one, close them.
  */
 export default function BreakoutsPanel({ code }: { code: string }) {
+  const { t } = useTranslation('breakouts');
   const { state: rt } = useRealtimeContext();
   const { state, setState } = useBreakoutState(code);
   const { run, error, busy } = useHostAction();
@@ -65,12 +68,12 @@ export default function BreakoutsPanel({ code }: { code: string }) {
   const open = state?.open ?? false;
 
   return (
-    <section className="panel-body" aria-label="Breakout rooms" data-testid="breakouts-panel">
+    <section className="panel-body" aria-label={t('panel.label')} data-testid="breakouts-panel">
       <ErrorNote message={error} testId="breakout-error" />
       {!open && (
         <div className="row-actions">
           <label>
-            Rooms
+            {t('panel.rooms')}
             <input
               type="number"
               min={1}
@@ -86,7 +89,7 @@ export default function BreakoutsPanel({ code }: { code: string }) {
             onClick={() => apply(() => actions.create(count))}
             data-testid="breakout-create"
           >
-            Create rooms
+            {t('panel.create')}
           </button>
         </div>
       )}
@@ -105,13 +108,13 @@ export default function BreakoutsPanel({ code }: { code: string }) {
               onClick={() => apply(actions.shuffle)}
               data-testid="breakout-shuffle"
             >
-              Assign at random
+              {t('panel.shuffle')}
             </button>
           </div>
           {!open ? (
             <div className="row-actions">
               <label>
-                Minutes (optional)
+                {t('panel.minutes')}
                 <input
                   type="number"
                   min={1}
@@ -129,7 +132,7 @@ export default function BreakoutsPanel({ code }: { code: string }) {
                 }
                 data-testid="breakout-open"
               >
-                Open rooms
+                {t('panel.open')}
               </button>
             </div>
           ) : (
@@ -139,13 +142,13 @@ export default function BreakoutsPanel({ code }: { code: string }) {
                   value={message}
                   maxLength={500}
                   required
-                  aria-label="Message to every room"
-                  placeholder="Message to every room"
+                  aria-label={t('panel.message')}
+                  placeholder={t('panel.message')}
                   onChange={(e) => setMessage(e.target.value)}
                   data-testid="breakout-message"
                 />
                 <button type="submit" disabled={busy} data-testid="breakout-broadcast-send">
-                  Send
+                  {t('panel.send')}
                 </button>
               </form>
               <div className="row-actions">
@@ -156,7 +159,7 @@ export default function BreakoutsPanel({ code }: { code: string }) {
                     className="secondary small"
                     onClick={() => run(() => actions.visit(r.number))}
                   >
-                    Visit {r.name}
+                    {t('panel.visit', { room: r.name })}
                   </button>
                 ))}
               </div>
@@ -167,7 +170,7 @@ export default function BreakoutsPanel({ code }: { code: string }) {
                 onClick={() => apply(actions.close)}
                 data-testid="breakout-close"
               >
-                Close rooms, everyone back
+                {t('panel.close')}
               </button>
             </>
           )}

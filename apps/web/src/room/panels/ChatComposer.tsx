@@ -1,5 +1,6 @@
 import type { Presence } from '@gomeet/protocol';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const MAX_CHARS = 4000;
 
@@ -10,6 +11,7 @@ interface ChatComposerProps {
 
 /** Write a message to everyone, or privately to one person. Enter sends, Shift+Enter breaks. */
 export function ChatComposer({ others, onSend }: ChatComposerProps) {
+  const { t } = useTranslation('room');
   const [text, setText] = useState('');
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,19 +31,19 @@ export function ChatComposer({ others, onSend }: ChatComposerProps) {
   };
 
   return (
-    <form className="chat-composer" onSubmit={(e) => void submit(e)} aria-label="Send a message">
+    <form className="chat-composer" onSubmit={(e) => void submit(e)} aria-label={t('chat.form')}>
       <label className="chat-to">
-        <span>To</span>
+        <span>{t('chat.to')}</span>
         <select
           value={recipient ? to : ''}
           onChange={(e) => setTo(e.target.value)}
-          aria-label="Send to"
+          aria-label={t('chat.sendTo')}
           data-testid="chat-recipient"
         >
-          <option value="">Everyone</option>
+          <option value="">{t('chat.everyone')}</option>
           {others.map((p) => (
             <option key={p.identity} value={p.identity}>
-              {p.name} (privately)
+              {t('chat.privatelyOption', { name: p.name })}
             </option>
           ))}
         </select>
@@ -51,25 +53,30 @@ export function ChatComposer({ others, onSend }: ChatComposerProps) {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKey}
         rows={2}
-        aria-label={recipient ? `Private message to ${recipient.name}` : 'Message to everyone'}
-        placeholder={recipient ? `Private message to ${recipient.name}` : 'Message everyone'}
+        aria-label={
+          recipient
+            ? t('chat.privateMessageTo', { name: recipient.name })
+            : t('chat.messageToEveryone')
+        }
+        placeholder={
+          recipient
+            ? t('chat.privateMessageTo', { name: recipient.name })
+            : t('chat.messageEveryone')
+        }
         data-testid="chat-input"
       />
       {tooLong && (
         <p className="error-note" role="alert">
-          {[...text].length - MAX_CHARS === 1
-            ? '1 character'
-            : `${[...text].length - MAX_CHARS} characters`}{' '}
-          over the 4000 limit.
+          {t('chat.overLimit', { count: [...text].length - MAX_CHARS })}
         </p>
       )}
       <button
         type="submit"
         disabled={busy || !text.trim() || tooLong}
-        aria-label="Send message"
+        aria-label={t('chat.sendLabel')}
         data-testid="chat-send"
       >
-        Send
+        {t('chat.send')}
       </button>
     </form>
   );

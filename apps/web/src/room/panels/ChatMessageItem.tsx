@@ -1,5 +1,7 @@
 import type { ChatMessage } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../i18n/format';
 
 interface ChatMessageItemProps {
   message: ChatMessage;
@@ -11,20 +13,18 @@ interface ChatMessageItemProps {
   onDelete: (id: string) => void;
 }
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
 /** One message: who, when, to whom if private; edit and delete where allowed. */
 export function ChatMessageItem(props: ChatMessageItemProps) {
+  const { t } = useTranslation('room');
   const { message: m, me, canModerate, nameOf } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(m.text);
   const mine = m.from.identity === me;
-  const from = mine ? 'You' : m.from.name;
+  const from = mine ? t('chat.you') : m.from.name;
   const privateNote = m.to
     ? m.to === me
-      ? 'privately to you'
-      : `privately to ${nameOf(m.to)}`
+      ? t('chat.privatelyToYou')
+      : t('chat.privatelyTo', { name: nameOf(m.to) })
     : null;
 
   const save = async (e: FormEvent) => {
@@ -43,28 +43,28 @@ export function ChatMessageItem(props: ChatMessageItemProps) {
         <strong>{from}</strong>
         {privateNote && <span className="chat-private">{privateNote}</span>}
         <time dateTime={m.createdAt} className="muted">
-          {time(m.createdAt)}
+          {formatTime(m.createdAt, { hour: '2-digit', minute: '2-digit' })}
         </time>
       </div>
       {m.deleted ? (
-        <p className="muted chat-text">Message deleted</p>
+        <p className="muted chat-text">{t('chat.deleted')}</p>
       ) : editing ? (
         <form onSubmit={(e) => void save(e)} className="chat-edit">
           <input
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
-            aria-label="Edit your message"
+            aria-label={t('chat.editLabel')}
             onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
           />
-          <button type="submit">Save</button>
+          <button type="submit">{t('chat.save')}</button>
           <button type="button" className="secondary" onClick={() => setEditing(false)}>
-            Cancel
+            {t('chat.cancel')}
           </button>
         </form>
       ) : (
         <p className="chat-text" data-testid="chat-text">
           {m.text}
-          {m.editedAt && <span className="muted"> (edited)</span>}
+          {m.editedAt && <span className="muted"> {t('chat.edited')}</span>}
         </p>
       )}
       {!m.deleted && !editing && (mine || canModerate) && (
@@ -73,22 +73,22 @@ export function ChatMessageItem(props: ChatMessageItemProps) {
             <button
               type="button"
               className="link"
-              aria-label="Edit your message"
+              aria-label={t('chat.editLabel')}
               onClick={() => {
                 setDraft(m.text);
                 setEditing(true);
               }}
             >
-              Edit
+              {t('chat.edit')}
             </button>
           )}
           <button
             type="button"
             className="link"
-            aria-label={mine ? 'Delete your message' : `Delete ${m.from.name}'s message`}
+            aria-label={mine ? t('chat.deleteMine') : t('chat.deleteTheirs', { name: m.from.name })}
             onClick={() => props.onDelete(m.id)}
           >
-            Delete
+            {t('chat.delete')}
           </button>
         </div>
       )}

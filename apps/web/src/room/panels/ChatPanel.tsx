@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { isHost } from '../../realtime/realtime-state';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -10,6 +11,7 @@ const NEAR_EDGE_PX = 48;
 
 /** The chat: history that loads older pages when scrolled to the top, and the composer. */
 export function ChatPanel({ chat, me }: { chat: Chat; me: string }) {
+  const { t } = useTranslation('room');
   const { state } = useRealtimeContext();
   const list = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
@@ -40,7 +42,7 @@ export function ChatPanel({ chat, me }: { chat: Chat; me: string }) {
   };
 
   return (
-    <section className="panel-body chat" aria-label="Chat" data-testid="chat-panel">
+    <section className="panel-body chat" aria-label={t('chat.region')} data-testid="chat-panel">
       {chat.hasOlder && (
         <button
           type="button"
@@ -48,18 +50,18 @@ export function ChatPanel({ chat, me }: { chat: Chat; me: string }) {
           disabled={chat.loadingOlder}
           onClick={chat.loadOlder}
         >
-          {chat.loadingOlder ? 'Loading…' : 'Load earlier messages'}
+          {chat.loadingOlder ? t('chat.loading') : t('chat.loadEarlier')}
         </button>
       )}
       <ol className="chat-log" ref={list} onScroll={onScroll} aria-live="polite" tabIndex={0}>
-        {chat.messages.length === 0 && <li className="muted">No messages yet.</li>}
+        {chat.messages.length === 0 && <li className="muted">{t('chat.empty')}</li>}
         {chat.messages.map((m) => (
           <ChatMessageItem
             key={m.id}
             message={m}
             me={me}
             canModerate={isHost(state.you?.role)}
-            nameOf={(id) => names.get(id) ?? 'someone who left'}
+            nameOf={(id) => names.get(id) ?? t('chat.someoneWhoLeft')}
             onEdit={chat.edit}
             onDelete={chat.remove}
           />

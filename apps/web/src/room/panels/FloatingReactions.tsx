@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRealtimeContext, useRealtimeEvents } from '../../realtime/RealtimeContext';
 
 interface Shown {
   key: number;
-  name: string;
+  /** Who sent it, or null for me. */
+  name: string | null;
   emoji: string;
 }
 
@@ -13,12 +15,13 @@ let nextKey = 0;
 
 /** Reactions float up from the bottom corner for a few seconds, with who sent them. */
 export function FloatingReactions() {
+  const { t } = useTranslation('room');
   const { state } = useRealtimeContext();
   const [shown, setShown] = useState<Shown[]>([]);
   useRealtimeEvents((m) => {
     if (m.type !== 'reaction') return;
     const who = state.participants.find((p) => p.identity === m.identity);
-    const name = m.identity === state.you?.identity ? 'You' : (who?.name ?? 'Someone');
+    const name = m.identity === state.you?.identity ? null : (who?.name ?? t('reactions.someone'));
     setShown((s) => [...s.slice(-(MAX_SHOWN - 1)), { key: nextKey++, name, emoji: m.emoji }]);
   });
   const oldest = shown[0]?.key;
@@ -29,15 +32,25 @@ export function FloatingReactions() {
   }, [oldest]);
 
   return (
-    <ul className="reactions" aria-live="polite" aria-label="Reactions" data-testid="reactions">
+    <ul
+      className="reactions"
+      aria-live="polite"
+      aria-label={t('reactions.region')}
+      data-testid="reactions"
+    >
       {shown.map((r) => (
         <li key={r.key} className="reaction">
           <span className="reaction-emoji" aria-hidden="true">
             {r.emoji}
           </span>
           <span className="reaction-name">
-            {r.name}
-            <span className="visually-hidden"> reacted {r.emoji}</span>
+            {r.name ?? t('reactions.you')}
+            <span className="visually-hidden">
+              {' '}
+              {r.name === null
+                ? t('reactions.reactedMine', { emoji: r.emoji })
+                : t('reactions.reacted', { emoji: r.emoji })}
+            </span>
           </span>
         </li>
       ))}

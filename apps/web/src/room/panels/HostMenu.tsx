@@ -1,6 +1,7 @@
 import type { Presence } from '@gomeet/protocol';
 import { Ellipsis } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { askToUnmute, muteParticipant, removeParticipant, setRole } from '../../api/host-controls';
 import { lowerHand, spotlight } from '../stage/stage-api';
 
@@ -16,6 +17,7 @@ interface HostMenuProps {
 
 /** The actions a host or co-host has on one participant, behind a "More" button. */
 export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuProps) {
+  const { t } = useTranslation('room');
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -39,7 +41,7 @@ export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuPro
         className="secondary small"
         aria-haspopup="true"
         aria-expanded={open}
-        aria-label={`Actions for ${p.name}`}
+        aria-label={t('host.actionsFor', { name: p.name })}
         data-testid="host-menu-button"
         onClick={() => setOpen((o) => !o)}
       >
@@ -50,14 +52,14 @@ export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuPro
           className="host-menu-items"
           ref={menu}
           role="group"
-          aria-label={`Actions for ${p.name}`}
+          aria-label={t('host.actionsFor', { name: p.name })}
         >
           {p.mic && (
             <button
               type="button"
               onClick={() => act(() => muteParticipant(code, p.identity, 'microphone'))}
             >
-              {`Mute ${p.name}'s microphone`}
+              {t('host.muteMicrophone', { name: p.name })}
             </button>
           )}
           {p.camera && (
@@ -65,24 +67,24 @@ export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuPro
               type="button"
               onClick={() => act(() => muteParticipant(code, p.identity, 'camera'))}
             >
-              {`Turn off ${p.name}'s camera`}
+              {t('host.turnOffCamera', { name: p.name })}
             </button>
           )}
           {!p.mic && (
             <button type="button" onClick={() => act(() => askToUnmute(code, p.identity))}>
-              {`Ask ${p.name} to unmute`}
+              {t('host.askToUnmute', { name: p.name })}
             </button>
           )}
           {p.handRaisedAt && (
             <button type="button" onClick={() => act(() => lowerHand(code, p.identity))}>
-              {`Lower ${p.name}'s hand`}
+              {t('host.lowerHand', { name: p.name })}
             </button>
           )}
           <button
             type="button"
             onClick={() => act(() => spotlight(code, spotlit ? null : p.identity))}
           >
-            {spotlit ? 'End the spotlight' : `Spotlight ${p.name} for everyone`}
+            {spotlit ? t('host.endSpotlight') : t('host.spotlight', { name: p.name })}
           </button>
           {iAmHost && p.role !== 'host' && (
             <button
@@ -91,7 +93,9 @@ export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuPro
                 act(() => setRole(code, p.identity, coHost ? 'participant' : 'co-host'))
               }
             >
-              {coHost ? `Make ${p.name} a participant` : `Make ${p.name} a co-host`}
+              {coHost
+                ? t('host.makeParticipant', { name: p.name })
+                : t('host.makeCoHost', { name: p.name })}
             </button>
           )}
           {p.role !== 'host' && (
@@ -99,15 +103,13 @@ export function HostMenu({ code, person: p, iAmHost, spotlit, run }: HostMenuPro
               type="button"
               className="danger"
               onClick={() => {
-                const what = `Remove ${p.name} from the meeting?`;
                 // Say what removal does: no way back on this identity, but a guest pass is one
                 // click away, so hosts learn that returning guests will wait for them.
-                const consequence = 'They can ask to join again; guests will wait in the lobby.';
-                if (window.confirm(`${what} ${consequence}`))
+                if (window.confirm(t('host.removeConfirm', { name: p.name })))
                   act(() => removeParticipant(code, p.identity));
               }}
             >
-              {`Remove ${p.name} from the meeting`}
+              {t('host.remove', { name: p.name })}
             </button>
           )}
         </div>

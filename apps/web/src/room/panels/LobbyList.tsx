@@ -1,5 +1,6 @@
 import type { LobbyList as Lobby } from '@gomeet/protocol';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { admit, admitAll, deny, denyAll, getTurnedAway } from '../../api/host-controls';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { ErrorNote } from '../../ui/ErrorNote';
@@ -7,6 +8,7 @@ import { useHostAction } from './use-host-action';
 
 /** Hosts and co-hosts: who waits in the lobby, longest first, to let in or turn away. */
 export function LobbyList({ code }: { code: string }) {
+  const { t } = useTranslation('room');
   const { lobby } = useRealtimeContext().state;
   const { run, error, busy } = useHostAction();
   const [turnedAway, setTurnedAway] = useState<Lobby['turnedAway']>([]);
@@ -23,8 +25,8 @@ export function LobbyList({ code }: { code: string }) {
   }, [code, lobby.length]);
   if (lobby.length === 0) return null;
   return (
-    <section className="lobby-list" aria-label="Waiting in the lobby" data-testid="lobby-list">
-      <h3>Waiting in the lobby ({lobby.length})</h3>
+    <section className="lobby-list" aria-label={t('lobby.region')} data-testid="lobby-list">
+      <h3>{t('lobby.heading', { n: lobby.length })}</h3>
       <ul>
         {lobby.map((e) => (
           <li key={e.identity} data-testid="lobby-entry" data-identity={e.identity}>
@@ -32,30 +34,32 @@ export function LobbyList({ code }: { code: string }) {
             <span className="row-actions">
               <button
                 type="button"
-                aria-label={`Admit ${e.name}`}
+                aria-label={t('lobby.admitName', { name: e.name })}
                 disabled={busy}
                 onClick={() => run(() => admit(code, e.identity))}
               >
-                Admit
+                {t('lobby.admit')}
               </button>
               <button
                 type="button"
                 className="secondary"
-                aria-label={`Deny ${e.name}`}
+                aria-label={t('lobby.denyName', { name: e.name })}
                 disabled={busy}
                 onClick={() => run(() => deny(code, e.identity))}
               >
-                Deny
+                {t('lobby.deny')}
               </button>
             </span>
           </li>
         ))}
       </ul>
       {turnedAway.length > 0 && (
-        <ul className="turned-away" aria-label="Turned away earlier" data-testid="turned-away">
+        <ul className="turned-away" aria-label={t('lobby.turnedAway')} data-testid="turned-away">
           {turnedAway.map((p) => (
             <li key={p.identity} className="muted">
-              {p.state} earlier: {p.name}
+              {p.state === 'removed'
+                ? t('lobby.removedEarlier', { name: p.name })
+                : t('lobby.deniedEarlier', { name: p.name })}
             </li>
           ))}
         </ul>
@@ -64,20 +68,20 @@ export function LobbyList({ code }: { code: string }) {
         <div className="row-actions">
           <button
             type="button"
-            aria-label="Admit everyone waiting"
+            aria-label={t('lobby.admitAllLabel')}
             disabled={busy}
             onClick={() => run(() => admitAll(code))}
           >
-            Admit all
+            {t('lobby.admitAll')}
           </button>
           <button
             type="button"
             className="secondary"
-            aria-label="Deny everyone waiting"
+            aria-label={t('lobby.denyAllLabel')}
             disabled={busy}
             onClick={() => run(() => denyAll(code))}
           >
-            Deny all
+            {t('lobby.denyAll')}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 import type { Presence } from '@gomeet/protocol';
 import { useSpeakingParticipants } from '@livekit/components-react';
 import { Hand, Mic, MicOff, Star, Video, VideoOff } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { muteAll, setLocked } from '../../api/host-controls';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { handQueue, isHost } from '../../realtime/realtime-state';
@@ -11,18 +12,25 @@ import { HostMenu } from './HostMenu';
 import { LobbyList } from './LobbyList';
 import { useHostAction } from './use-host-action';
 
-const ROLE_LABEL: Record<Presence['role'], string | null> = {
-  host: 'Host',
-  'co-host': 'Co-host',
+const ROLE_LABEL = {
+  host: 'people.roles.host',
+  'co-host': 'people.roles.coHost',
   participant: null,
-  guest: 'Guest',
-};
+  guest: 'people.roles.guest',
+} as const satisfies Record<Presence['role'], string | null>;
+
+function RoleBadge({ role }: { role: Presence['role'] }) {
+  const { t } = useTranslation('room');
+  const label = ROLE_LABEL[role];
+  return label ? <span className="badge">{t(label)}</span> : null;
+}
 
 /**
  * Everyone in the meeting: raised hands first in the order raised, then by arrival; whoever
  * speaks now is ringed, the spotlighted person starred.
  */
 export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
+  const { t } = useTranslation('room');
   const { state } = useRealtimeContext();
   const { run, error, busy } = useHostAction();
   const myRole = state.you?.role;
@@ -36,7 +44,11 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
   );
 
   return (
-    <section className="panel-body" aria-label="Participants" data-testid="participants-panel">
+    <section
+      className="panel-body"
+      aria-label={t('people.region')}
+      data-testid="participants-panel"
+    >
       {host && (
         <div className="row-actions host-tools">
           <button
@@ -46,7 +58,7 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
             data-testid="mute-all"
             onClick={() => run(() => muteAll(code))}
           >
-            Mute all
+            {t('people.muteAll')}
           </button>
           <button
             type="button"
@@ -56,7 +68,7 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
             data-testid="lock-toggle"
             onClick={() => run(() => setLocked(code, !state.locked))}
           >
-            {state.locked ? 'Unlock the meeting' : 'Lock the meeting'}
+            {state.locked ? t('people.unlock') : t('people.lock')}
           </button>
           {hands.length > 0 && (
             <button
@@ -66,7 +78,7 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
               data-testid="lower-all-hands"
               onClick={() => run(() => lowerAllHands(code))}
             >
-              Lower all hands
+              {t('people.lowerAllHands')}
             </button>
           )}
           {spotlit && (
@@ -77,14 +89,14 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
               data-testid="end-spotlight"
               onClick={() => run(() => setSpotlight(code, null))}
             >
-              End the spotlight
+              {t('people.endSpotlight')}
             </button>
           )}
         </div>
       )}
       <ErrorNote message={error} testId="host-action-error" />
       {host && <LobbyList code={code} />}
-      <h3>In the meeting ({people.length})</h3>
+      <h3>{t('people.inMeeting', { n: people.length })}</h3>
       <ul className="people">
         {people.map((p) => (
           <li
@@ -98,31 +110,51 @@ export function ParticipantsPanel({ code, me }: { code: string; me: string }) {
           >
             <span className="person-name">
               {p.name}
-              {p.identity === me && ' (you)'}
-              {ROLE_LABEL[p.role] && <span className="badge">{ROLE_LABEL[p.role]}</span>}
+              {p.identity === me && ` ${t('people.you')}`}
+              <RoleBadge role={p.role} />
               {spotlit === p.identity && (
-                <Star className="spotlit" role="img" aria-label="Spotlighted" size={16} />
+                <Star
+                  className="spotlit"
+                  role="img"
+                  aria-label={t('people.spotlighted')}
+                  size={16}
+                />
               )}
             </span>
             <span className="person-state">
               {handPos.has(p.identity) && (
                 <span
                   className="hand"
-                  aria-label={`Hand raised, number ${handPos.get(p.identity)} in the queue`}
+                  aria-label={t('people.handQueue', { n: handPos.get(p.identity) })}
                 >
                   <Hand aria-hidden="true" size={16} />
                   {handPos.get(p.identity)}
                 </span>
               )}
               {p.mic ? (
-                <Mic className="state on" role="img" aria-label="Microphone on" size={18} />
+                <Mic className="state on" role="img" aria-label={t('people.micOn')} size={18} />
               ) : (
-                <MicOff className="state off" role="img" aria-label="Microphone off" size={18} />
+                <MicOff
+                  className="state off"
+                  role="img"
+                  aria-label={t('people.micOff')}
+                  size={18}
+                />
               )}
               {p.camera ? (
-                <Video className="state on" role="img" aria-label="Camera on" size={18} />
+                <Video
+                  className="state on"
+                  role="img"
+                  aria-label={t('people.cameraOn')}
+                  size={18}
+                />
               ) : (
-                <VideoOff className="state off" role="img" aria-label="Camera off" size={18} />
+                <VideoOff
+                  className="state off"
+                  role="img"
+                  aria-label={t('people.cameraOff')}
+                  size={18}
+                />
               )}
             </span>
             {host && p.identity !== me && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { isHost } from '../../realtime/realtime-state';
 import { FloatingReactions } from './FloatingReactions';
@@ -13,42 +14,41 @@ interface RoomOverlaysProps {
 
 /** What the socket brings on top of the stage: lobby banner, host-mute notice, prompts, reactions. */
 export function RoomOverlays({ onOpenPeople, onError, peopleOpen }: RoomOverlaysProps) {
+  const { t } = useTranslation('room');
   const { state } = useRealtimeContext();
-  const [mutedNote, setMutedNote] = useState<string | null>(null);
-  useMediaPresence((by, source) =>
-    setMutedNote(
-      source === 'microphone' ? `${by} muted your microphone.` : `${by} turned off your camera.`,
-    ),
-  );
+  const [muted, setMuted] = useState<{ by: string; source: string } | null>(null);
+  useMediaPresence((by, source) => setMuted({ by, source }));
   const waiting = state.lobby.length;
 
   return (
     <>
       {state.status === 'reconnecting' && (
         <div className="banner" role="status" data-testid="realtime-reconnecting">
-          Chat and participant updates are reconnecting…
+          {t('connection.realtimeReconnecting')}
         </div>
       )}
       {isHost(state.you?.role) && waiting > 0 && !peopleOpen && (
         <div className="notice lobby-banner" role="status" data-testid="lobby-banner">
           {waiting === 1
-            ? `${state.lobby[0]?.name ?? 'Someone'} is waiting in the lobby.`
-            : `${waiting} people are waiting in the lobby.`}{' '}
+            ? t('lobby.oneWaiting', { name: state.lobby[0]?.name ?? t('lobby.someone') })
+            : t('lobby.manyWaiting', { count: waiting })}{' '}
           <button type="button" className="small" onClick={onOpenPeople}>
-            Review
+            {t('lobby.review')}
           </button>
         </div>
       )}
-      {mutedNote && (
+      {muted && (
         <div className="notice" role="status" data-testid="muted-by-host">
-          {mutedNote}{' '}
+          {muted.source === 'microphone'
+            ? t('notices.mutedMicrophone', { name: muted.by })
+            : t('notices.turnedOffCamera', { name: muted.by })}{' '}
           <button
             type="button"
             className="secondary small"
-            aria-label="Dismiss"
-            onClick={() => setMutedNote(null)}
+            aria-label={t('notices.dismiss')}
+            onClick={() => setMuted(null)}
           >
-            OK
+            {t('notices.ok')}
           </button>
         </div>
       )}

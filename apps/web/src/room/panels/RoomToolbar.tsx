@@ -1,5 +1,6 @@
 import { Hand, MessageSquare, SmilePlus, Users } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRealtimeContext } from '../../realtime/RealtimeContext';
 import { isHost } from '../../realtime/realtime-state';
 import { ControlButton } from '../ControlButton';
@@ -17,20 +18,24 @@ interface RoomToolbarProps {
 
 /** Hand, reactions, people and chat: the buttons the socket adds to the control bar. */
 export function RoomToolbar({ me, panel, onPanel, unread }: RoomToolbarProps) {
+  const { t } = useTranslation('room');
   const { state, send } = useRealtimeContext();
   const [reacting, setReacting] = useState(false);
   const raised = state.hands.includes(me);
   const waiting = isHost(state.you?.role) ? state.lobby.length : 0;
   const toggle = (p: Exclude<Panel, null>) => onPanel(panel === p ? null : p);
   // The name holds the numbers the button shows, in their order (WCAG 2.5.3, label in name).
-  const count = `Participants: ${state.participants.length}`;
-  const people = waiting > 0 ? `${count}, ${waiting} waiting in the lobby` : count;
+  const n = state.participants.length;
+  const people =
+    waiting > 0
+      ? t('controls.participantsWaiting', { n, waiting })
+      : t('controls.participants', { n });
 
   return (
     <>
       <ControlButton
         icon={Hand}
-        label={raised ? 'Lower your hand' : 'Raise your hand'}
+        label={raised ? t('controls.lowerHand') : t('controls.raiseHand')}
         pressed={raised}
         shortcut="hand"
         testId="hand-toggle"
@@ -39,18 +44,18 @@ export function RoomToolbar({ me, panel, onPanel, unread }: RoomToolbarProps) {
       <span className="reaction-picker">
         <ControlButton
           icon={SmilePlus}
-          label="Send a reaction"
+          label={t('controls.react')}
           expanded={reacting}
           onClick={() => setReacting((r) => !r)}
         />
         {reacting && (
-          <span className="reaction-menu" role="group" aria-label="Reactions">
+          <span className="reaction-menu" role="group" aria-label={t('controls.reactions')}>
             {EMOJI.map((emoji) => (
               <button
                 key={emoji}
                 type="button"
                 className="control"
-                aria-label={`React with ${emoji}`}
+                aria-label={t('controls.reactWith', { emoji })}
                 onClick={() => {
                   send({ type: 'reaction', emoji });
                   setReacting(false);
@@ -76,7 +81,7 @@ export function RoomToolbar({ me, panel, onPanel, unread }: RoomToolbarProps) {
       </ControlButton>
       <ControlButton
         icon={MessageSquare}
-        label={unread > 0 ? `Chat, ${unread} unread` : 'Chat'}
+        label={unread > 0 ? t('controls.chatUnread', { n: unread }) : t('controls.chat')}
         pressed={panel === 'chat'}
         shortcut="chat"
         testId="chat-toggle"

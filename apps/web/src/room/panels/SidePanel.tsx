@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LazyBreakoutsPanel } from '../breakouts/LazyBreakoutsPanel';
 import { LazyPollsPanel } from '../polls/LazyPollsPanel';
 import { ChatPanel } from './ChatPanel';
@@ -15,20 +16,21 @@ interface SidePanelProps {
 }
 
 const TITLES = {
-  people: 'Participants',
-  chat: 'Chat',
-  polls: 'Polls',
-  breakouts: 'Breakout rooms',
+  people: { title: 'panels.people', close: 'panels.close.people' },
+  chat: { title: 'panels.chat', close: 'panels.close.chat' },
+  polls: { title: 'panels.polls', close: 'panels.close.polls' },
+  breakouts: { title: 'panels.breakouts', close: 'panels.close.breakouts' },
 } as const;
 
 /** The drawer at the right (full screen on a phone) holding people or chat. */
 export function SidePanel({ panel, onClose, code, me, chat }: SidePanelProps) {
+  const { t } = useTranslation('room');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (panel) heading.current?.focus();
   }, [panel]);
   if (!panel) return null;
-  const title = TITLES[panel];
+  const title = t(TITLES[panel].title);
   return (
     <aside
       className="side-panel"
@@ -43,7 +45,7 @@ export function SidePanel({ panel, onClose, code, me, chat }: SidePanelProps) {
         <button
           type="button"
           className="secondary small"
-          aria-label={`Close ${title.toLowerCase()}`}
+          aria-label={t(TITLES[panel].close)}
           onClick={onClose}
         >
           ✕

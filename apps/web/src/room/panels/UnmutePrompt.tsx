@@ -1,10 +1,12 @@
 import { useLocalParticipant, useRoomContext } from '@livekit/components-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRealtimeEvents } from '../../realtime/RealtimeContext';
 import { ensureMicrophoneAllowed } from '../microphone-permission';
 
 /** "The host asks you to unmute": nobody is unmuted remotely, the person decides. */
 export function UnmutePrompt({ onError }: { onError: (message: string) => void }) {
+  const { t } = useTranslation('room');
   const { localParticipant } = useLocalParticipant();
   const room = useRoomContext();
   const [by, setBy] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function UnmutePrompt({ onError }: { onError: (message: string) => void }
     setBy(null);
     ensureMicrophoneAllowed(localParticipant, room.name)
       .then(() => localParticipant.setMicrophoneEnabled(true))
-      .catch(() => onError('Your microphone could not be turned on.'));
+      .catch(() => onError(t('unmutePrompt.failed')));
   };
   return (
     <div
@@ -31,19 +33,19 @@ export function UnmutePrompt({ onError }: { onError: (message: string) => void }
       data-testid="unmute-prompt"
       onKeyDown={(e) => e.key === 'Escape' && setBy(null)}
     >
-      <p id="unmute-prompt-title">The host asks you to unmute</p>
-      <p className="muted">{by} would like to hear you.</p>
+      <p id="unmute-prompt-title">{t('unmutePrompt.title')}</p>
+      <p className="muted">{t('unmutePrompt.body', { name: by })}</p>
       <div className="row-actions">
         <button
           type="button"
           ref={unmuteButton}
           onClick={unmute}
-          aria-label="Unmute your microphone"
+          aria-label={t('unmutePrompt.unmuteLabel')}
         >
-          Unmute
+          {t('unmutePrompt.unmute')}
         </button>
         <button type="button" className="secondary" onClick={() => setBy(null)}>
-          Not now
+          {t('unmutePrompt.notNow')}
         </button>
       </div>
     </div>

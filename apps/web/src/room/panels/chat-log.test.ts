@@ -1,7 +1,20 @@
 import type { ChatMessage } from '@gomeet/protocol';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/problem';
+import room from '../../i18n/locales/en/room.json';
 import { compareIds, describeChatError, markDeleted, mergeMessages } from './chat-log';
+
+// The sentences come from the English strings, through an i18next instance of their own.
+const i18n = i18next.createInstance();
+void i18n.init({
+  lng: 'en',
+  ns: ['room'],
+  resources: { en: { room } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+const t = i18n.getFixedT('en', 'room');
 
 const msg = (id: string, patch: Partial<ChatMessage> = {}): ChatMessage => ({
   id,
@@ -35,10 +48,10 @@ describe('chat log', () => {
   });
 
   it('explains a message too large and a rate limit with its wait', () => {
-    expect(describeChatError(new ApiError(413, 'message-too-large', 'x'))).toMatch(/too long/);
+    expect(describeChatError(new ApiError(413, 'message-too-large', 'x'), t)).toMatch(/too long/);
     const limited = new ApiError(429, 'chat-rate-limited', 'x');
     limited.retryAfter = 7;
-    expect(describeChatError(limited)).toBe(
+    expect(describeChatError(limited, t)).toBe(
       'You are sending messages too fast. Wait 7 s and try again.',
     );
   });

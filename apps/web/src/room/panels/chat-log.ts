@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@gomeet/protocol';
+import type { TFunction } from 'i18next';
 import { ApiError, describeError } from '../../api/problem';
 
 /** Chat ids are a bigint sequence as decimal strings: longer is later, then by characters. */
@@ -32,15 +33,16 @@ export function markDeleted(log: ChatMessage[], id: string): ChatMessage[] {
   return log.map((m) => (m.id === id ? { ...m, deleted: true, text: '' } : m));
 }
 
-/** What to tell someone whose message did not go out. */
-export function describeChatError(error: unknown): string {
+/** What to tell someone whose message did not go out (`t`: the room namespace's). */
+export function describeChatError(error: unknown, t: TFunction<'room'>): string {
   if (error instanceof ApiError) {
-    if (error.status === 413) return 'That message is too long. Keep it under 4000 characters.';
+    if (error.status === 413) return t('chat.errors.tooLong');
     if (error.status === 429) {
-      const wait = error.retryAfter ? `${error.retryAfter} s` : 'a few seconds';
-      return `You are sending messages too fast. Wait ${wait} and try again.`;
+      return error.retryAfter
+        ? t('chat.errors.tooFast', { seconds: error.retryAfter })
+        : t('chat.errors.tooFastNoWait');
     }
-    if (error.status === 410) return 'That message was deleted.';
+    if (error.status === 410) return t('chat.errors.deleted');
   }
   return describeError(error);
 }

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@gomeet/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { deleteMessage, editMessage, listMessages, postMessage } from '../../api/chat';
 import { ApiError } from '../../api/problem';
 import { useRealtimeContext, useRealtimeEvents } from '../../realtime/RealtimeContext';
@@ -26,6 +27,7 @@ export interface Chat {
  * starts over with that room's latest page.
  */
 export function useChat(code: string, me: string, open: boolean, room: number | null = null): Chat {
+  const { t } = useTranslation('room');
   const { state } = useRealtimeContext();
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [hasOlder, setHasOlder] = useState(false);
@@ -101,9 +103,9 @@ export function useChat(code: string, me: string, open: boolean, room: number | 
         setHasOlder(page.hasMore);
         add(page.messages, false);
       })
-      .catch((e: unknown) => setError(describeChatError(e)))
+      .catch((e: unknown) => setError(describeChatError(e, t)))
       .finally(() => setLoadingOlder(false));
-  }, [code, add, loadingOlder]);
+  }, [code, add, loadingOlder, t]);
 
   const send = useCallback(
     async (text: string, to: string | null) => {
@@ -118,11 +120,11 @@ export function useChat(code: string, me: string, open: boolean, room: number | 
         add([sent], false);
         return true;
       } catch (e) {
-        setError(describeChatError(e));
+        setError(describeChatError(e, t));
         return false;
       }
     },
-    [code, add],
+    [code, add, t],
   );
 
   const edit = useCallback(
@@ -131,21 +133,21 @@ export function useChat(code: string, me: string, open: boolean, room: number | 
         add([await editMessage(code, id, text)], false);
         return true;
       } catch (e) {
-        setError(describeChatError(e));
+        setError(describeChatError(e, t));
         return false;
       }
     },
-    [code, add],
+    [code, add, t],
   );
 
   const remove = useCallback(
     (id: string) => {
       deleteMessage(code, id).then(
         () => setMessages((l) => (log.current = markDeleted(l, id))),
-        (e: unknown) => setError(describeChatError(e)),
+        (e: unknown) => setError(describeChatError(e, t)),
       );
     },
-    [code],
+    [code, t],
   );
 
   return {

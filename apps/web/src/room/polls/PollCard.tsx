@@ -1,5 +1,7 @@
 import type { PollView } from '@gomeet/protocol';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
 import { downloadResults, movePoll, vote } from './polls-api';
 
 interface PollCardProps {
@@ -10,14 +12,13 @@ interface PollCardProps {
   onChange: (poll: PollView) => void;
 }
 
-const STATE_LABEL = { draft: 'Draft', open: 'Open', closed: 'Closed' } as const;
-
 /** The bars: each answer's share of the voters, with its count (and, for hosts, who). */
 function Results({ poll }: { poll: PollView }) {
+  const { t } = useTranslation('polls');
   const names = (i: number) =>
     (poll.ballots ?? []).filter((b) => b.choices.includes(i)).map((b) => b.name);
   return (
-    <ol className="poll-results" aria-label="Results">
+    <ol className="poll-results" aria-label={t('results.label')}>
       {poll.options.map((o, i) => {
         const share = poll.voters > 0 ? Math.round((100 * o.votes) / poll.voters) : 0;
         const who = names(i);
@@ -25,13 +26,18 @@ function Results({ poll }: { poll: PollView }) {
           <li key={i} data-testid="poll-result">
             <span className="poll-answer">
               {o.text}
-              {poll.myChoices?.includes(i) && <span className="poll-mine"> (your vote)</span>}
+              {poll.myChoices?.includes(i) && (
+                <span className="poll-mine"> {t('results.yourVote')}</span>
+              )}
             </span>
             <span className="poll-bar" aria-hidden="true">
               <span style={{ width: `${share}%` }} />
             </span>
             <span className="poll-count" data-testid="poll-count">
-              {o.votes} ({share}%)
+              {t('results.count', {
+                votes: formatNumber(o.votes),
+                share: formatNumber(share / 100, { style: 'percent' }),
+              })}
             </span>
             {who.length > 0 && <small className="poll-voters">{who.join(', ')}</small>}
           </li>
@@ -43,6 +49,7 @@ function Results({ poll }: { poll: PollView }) {
 
 /** One ballot form: radio buttons or checkboxes, then Vote. */
 function Ballot({ poll, onVote }: { poll: PollView; onVote: (choices: number[]) => void }) {
+  const { t } = useTranslation('polls');
   const [chosen, setChosen] = useState<number[]>([]);
   const pick = (i: number, on: boolean) =>
     setChosen(poll.multiple ? (on ? [...chosen, i] : chosen.filter((c) => c !== i)) : [i]);
@@ -65,7 +72,7 @@ function Ballot({ poll, onVote }: { poll: PollView; onVote: (choices: number[]) 
         onClick={() => onVote(chosen)}
         data-testid="poll-vote"
       >
-        Vote
+        {t('ballot.vote')}
       </button>
     </fieldset>
   );
@@ -73,6 +80,7 @@ function Ballot({ poll, onVote }: { poll: PollView; onVote: (choices: number[]) 
 
 /** A poll: its question, the ballot while open and not yet voted, else the live results. */
 export function PollCard({ code, poll, host, run, onChange }: PollCardProps) {
+  const { t } = useTranslation('polls');
   const act = (action: 'launch' | 'close' | 'share') =>
     run(async () => onChange(await movePoll(code, poll.id, action)));
   const canVote = poll.state === 'open' && poll.myChoices === null;
@@ -83,9 +91,15 @@ export function PollCard({ code, poll, host, run, onChange }: PollCardProps) {
       <header>
         <h3>{poll.question}</h3>
         <small>
-          {STATE_LABEL[poll.state]} · {poll.multiple ? 'several answers' : 'one answer'}
-          {poll.anonymous && ' · anonymous'} · {poll.voters} voted
-          {poll.shared && ' · results shared'}
+          {[
+            t(`state.${poll.state}`),
+            poll.multiple ? t('card.several') : t('card.one'),
+            poll.anonymous && t('card.anonymous'),
+            t('card.voted', { count: poll.voters }),
+            poll.shared && t('card.shared'),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </small>
       </header>
       {canVote && (
@@ -104,7 +118,7 @@ export function PollCard({ code, poll, host, run, onChange }: PollCardProps) {
               onClick={() => act('launch')}
               data-testid="poll-launch"
             >
-              Launch
+              {t('card.launch')}
             </button>
           )}
           {poll.state === 'open' && (
@@ -114,7 +128,7 @@ export function PollCard({ code, poll, host, run, onChange }: PollCardProps) {
               onClick={() => act('close')}
               data-testid="poll-close"
             >
-              Close
+              {t('card.close')}
             </button>
           )}
           {poll.state === 'closed' && !poll.shared && (
@@ -124,7 +138,7 @@ export function PollCard({ code, poll, host, run, onChange }: PollCardProps) {
               onClick={() => act('share')}
               data-testid="poll-share"
             >
-              Share results
+              {t('card.share')}
             </button>
           )}
           {poll.state !== 'draft' && (
@@ -133,7 +147,7 @@ export function PollCard({ code, poll, host, run, onChange }: PollCardProps) {
               className="small secondary"
               onClick={() => run(() => downloadResults(code, poll))}
             >
-              Download CSV
+              {t('card.downloadCsv')}
             </button>
           )}
         </div>

@@ -1,5 +1,6 @@
 import { MAX_POLL_OPTIONS, type PollView } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createPoll } from './polls-api';
 
 interface PollFormProps {
@@ -10,6 +11,7 @@ interface PollFormProps {
 
 /** The host's form for a new poll: question, answers, single or multiple choice, anonymous. */
 export function PollForm({ code, run, onCreated }: PollFormProps) {
+  const { t } = useTranslation('polls');
   const [question, setQuestion] = useState('');
   const [options, setOptions] = useState(['', '']);
   const [multiple, setMultiple] = useState(false);
@@ -28,7 +30,7 @@ export function PollForm({ code, run, onCreated }: PollFormProps) {
   return (
     <form className="poll-form" onSubmit={submit} data-testid="poll-form">
       <label>
-        Question
+        {t('form.question')}
         <input
           value={question}
           maxLength={300}
@@ -39,7 +41,7 @@ export function PollForm({ code, run, onCreated }: PollFormProps) {
       </label>
       {options.map((value, i) => (
         <label key={i}>
-          Answer {i + 1}
+          {t('form.answer', { number: i + 1 })}
           <input
             value={value}
             maxLength={200}
@@ -51,12 +53,12 @@ export function PollForm({ code, run, onCreated }: PollFormProps) {
       ))}
       {options.length < MAX_POLL_OPTIONS && (
         <button type="button" className="link" onClick={() => setOptions([...options, ''])}>
-          Add an answer
+          {t('form.addAnswer')}
         </button>
       )}
       <label className="check">
         <input type="checkbox" checked={multiple} onChange={(e) => setMultiple(e.target.checked)} />
-        People may pick several answers
+        {t('form.multiple')}
       </label>
       <label className="check">
         <input
@@ -64,10 +66,10 @@ export function PollForm({ code, run, onCreated }: PollFormProps) {
           checked={anonymous}
           onChange={(e) => setAnonymous(e.target.checked)}
         />
-        Anonymous (nobody sees who voted what)
+        {t('form.anonymous')}
       </label>
       <button type="submit" data-testid="poll-create">
-        Save draft
+        {t('form.save')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/problem';
 import { listRecordings, startRecording, stopRecording } from './recordings-api';
 import type { RecordingStatus } from './use-recording';
@@ -11,6 +12,7 @@ interface RecordButtonProps {
 
 /** Record / Stop for hosts and co-hosts. The banner follows the socket, not this button. */
 export function RecordButton({ code, status, onError }: RecordButtonProps) {
+  const { t } = useTranslation('recording');
   const [busy, setBusy] = useState(false);
   const [requested, setRequested] = useState(false);
   const run = async (action: () => Promise<unknown>) => {
@@ -43,10 +45,10 @@ export function RecordButton({ code, status, onError }: RecordButtonProps) {
       aria-pressed={status.on}
       disabled={busy || starting}
       data-testid="record-toggle"
-      title={status.on ? 'Stop recording' : 'Record this meeting'}
+      title={status.on ? t('button.stop') : t('button.recordTitle')}
       onClick={() => void (status.on ? stop() : start())}
     >
-      {status.on ? 'Stop recording' : starting ? 'Starting…' : 'Record'}
+      {status.on ? t('button.stop') : starting ? t('button.starting') : t('button.record')}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import './recording.css';
+import { useTranslation } from 'react-i18next';
 import type { RecordingStatus } from './use-recording';
 
 /**
@@ -6,16 +7,17 @@ import type { RecordingStatus } from './use-recording';
  * moment recording starts), and when a recording failed, why.
  */
 export function RecordingBanner({ status }: { status: RecordingStatus }) {
+  const { t } = useTranslation('recording');
   if (status.on)
     return (
       <div className="banner recording-banner" role="status" data-testid="recording-banner">
-        <span className="recording-dot" aria-hidden="true" /> This meeting is being recorded
+        <span className="recording-dot" aria-hidden="true" /> {t('banner.on')}
       </div>
     );
   if (status.failure)
     return (
       <div className="notice" role="status" data-testid="recording-failed">
-        The recording stopped: {status.failure}
+        {t('banner.failed', { reason: status.failure })}
       </div>
     );
   return null;

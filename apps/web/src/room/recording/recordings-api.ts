@@ -1,5 +1,6 @@
 import { recording, recordingList, recordingWithDownload, type Recording } from '@gomeet/protocol';
 import { api } from '../../api/http';
+import { i18n } from '../../i18n';
 
 const base = (code: string) => `/api/meetings/${encodeURIComponent(code)}/recordings`;
 const auth = (code: string) => ({ meetingCode: code });
@@ -18,7 +19,7 @@ export const listRecordings = async (code: string): Promise<Recording[]> =>
 /** Asks for a fresh signed link and follows it: the browser saves the file. */
 export async function downloadRecording(code: string, id: string): Promise<void> {
   const one = await api(`${base(code)}/${id}`, { auth: auth(code), schema: recordingWithDownload });
-  if (!one.downloadUrl) throw new Error('This recording has no file to download.');
+  if (!one.downloadUrl) throw new Error(i18n.t('list.noFile', { ns: 'recording' }));
   const a = document.createElement('a');
   a.href = one.downloadUrl;
   a.download = '';

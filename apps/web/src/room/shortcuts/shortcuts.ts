@@ -3,24 +3,23 @@ export interface Shortcut {
   /** `event.key`, lower case for letters. */
   key: string;
   shift?: boolean;
-  /** What the help dialog says it does. */
-  does: string;
 }
 
 /**
  * The room's keyboard shortcuts: single keys like Jitsi's, so one hand reaches them; leaving
  * needs Shift so a stray key never drops someone from the call. Listed in the help dialog (`?`)
- * and announced on each button (aria-keyshortcuts, tooltip).
+ * and announced on each button (aria-keyshortcuts, tooltip). What each does, as the help dialog
+ * says it, is `does.<name>` in the `shortcuts` namespace.
  */
 export const SHORTCUTS = {
-  microphone: { key: 'm', does: 'Turn your microphone on or off' },
-  camera: { key: 'v', does: 'Turn your camera on or off' },
-  hand: { key: 'h', does: 'Raise or lower your hand' },
-  chat: { key: 'c', does: 'Open or close the chat' },
-  participants: { key: 'p', does: 'Open or close the participants' },
-  fullScreen: { key: 'f', does: 'Show the stage full screen, or leave full screen' },
-  leave: { key: 'l', shift: true, does: 'Leave the meeting' },
-  help: { key: '?', does: 'Show these shortcuts' },
+  microphone: { key: 'm' },
+  camera: { key: 'v' },
+  hand: { key: 'h' },
+  chat: { key: 'c' },
+  participants: { key: 'p' },
+  fullScreen: { key: 'f' },
+  leave: { key: 'l', shift: true },
+  help: { key: '?' },
 } satisfies Record<string, Shortcut>;
 
 export type ShortcutName = keyof typeof SHORTCUTS;

@@ -1,5 +1,6 @@
 import { Maximize, Minimize, PictureInPicture2 } from 'lucide-react';
 import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ControlButton } from '../ControlButton';
 import { useFullScreen } from './use-full-screen';
 import { usePictureInPicture } from './use-picture-in-picture';
@@ -12,14 +13,15 @@ interface StageActionsProps {
 
 /** Full screen and picture-in-picture for the stage, in its top corner. */
 export function StageActions({ stage, speaker }: StageActionsProps) {
+  const { t } = useTranslation('room');
   const fullScreen = useFullScreen(stage);
   const pip = usePictureInPicture(stage, speaker);
   return (
-    <div className="stage-actions" role="group" aria-label="Stage">
+    <div className="stage-actions" role="group" aria-label={t('stage.actions')}>
       {pip.supported && (
         <ControlButton
           icon={PictureInPicture2}
-          label="Show the speaker in picture-in-picture"
+          label={t('stage.pictureInPicture')}
           testId="pip-toggle"
           onClick={pip.toggle}
         />
@@ -27,7 +29,7 @@ export function StageActions({ stage, speaker }: StageActionsProps) {
       {fullScreen.supported && (
         <ControlButton
           icon={fullScreen.active ? Minimize : Maximize}
-          label={fullScreen.active ? 'Leave full screen' : 'Full screen'}
+          label={fullScreen.active ? t('stage.leaveFullScreen') : t('stage.fullScreen')}
           pressed={fullScreen.active}
           shortcut="fullScreen"
           testId="full-screen-toggle"
