@@ -70,14 +70,14 @@ describe.skipIf(!haveCoturn)('TURN in practice', () => {
     // The app's explicit, test-only switch: ICE may use relay candidates only.
     await relayed.addInitScript(() => {
       localStorage.setItem('gomeet.iceTransportPolicy', 'relay');
-      // Records the policy of every peer connection the page makes.
+      // Keeps every peer connection the page makes, to read the policy of those the call uses.
       const Native = window.RTCPeerConnection;
-      const policies: (string | undefined)[] = [];
-      (window as unknown as { policies: typeof policies }).policies = policies;
+      const all: RTCPeerConnection[] = [];
+      (window as unknown as { peerConnections: typeof all }).peerConnections = all;
       window.RTCPeerConnection = class extends Native {
         constructor(config?: RTCConfiguration) {
-          policies.push(config?.iceTransportPolicy);
           super(config);
+          all.push(this);
         }
       };
     });
@@ -87,8 +87,11 @@ describe.skipIf(!haveCoturn)('TURN in practice', () => {
     await expectSeesAndHears(relayed, directId);
     await expectSeesAndHears(direct, relayedId);
 
-    const policies = await relayed.evaluate(
-      () => (window as unknown as { policies: (string | undefined)[] }).policies,
+    // The call's connections (the pre-join check's probes have closed by now) are relay-only.
+    const policies = await relayed.evaluate(() =>
+      (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections
+        .filter((pc) => pc.connectionState === 'connected')
+        .map((pc) => pc.getConfiguration().iceTransportPolicy),
     );
     expect(policies.length).toBeGreaterThan(0);
     expect(new Set(policies)).toEqual(new Set(['relay']));
