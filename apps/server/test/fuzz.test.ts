@@ -46,8 +46,9 @@ describe.skipIf(missing !== '')(
       it(
         `answers ${name} with no 5xx and only documented responses`,
         // About a hundred operations: a busy machine needs more than a minute; the fuzzer's own
-        // --max-time ends it before the test's timeout so its findings are still reported.
-        { timeout: 200_000 },
+        // --max-time ends it well before the test's timeout (schemathesis overran it by 50 s once,
+        // finishing its stateful phase) so its findings are still reported.
+        { timeout: 300_000 },
         async () => {
           const actor = actors.find((a) => a.name === name)!;
           const run = await runSchemathesis({
@@ -55,7 +56,7 @@ describe.skipIf(missing !== '')(
             baseUrl: gomeet.url,
             actor,
             maxExamples: MAX_EXAMPLES,
-            maxTime: 150,
+            maxTime: 120,
           });
           expect(run.operations, run.output.slice(-3000)).toBeGreaterThan(20);
           expect(run.failures, run.output.slice(-6000)).toEqual([]);
