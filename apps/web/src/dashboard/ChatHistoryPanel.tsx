@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@gomeet/protocol';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listMessages } from '../api/chat';
 import { describeError } from '../api/problem';
@@ -8,24 +8,54 @@ import { ErrorNote } from '../ui/ErrorNote';
 
 const HISTORY_PAGE = 200;
 
-/** A past meeting's chat, read-only, for the people who were in it; loaded when opened. */
-export function ChatHistoryPanel({ code, title }: { code: string; title: string }) {
+interface ChatHistoryPanelProps {
+  code: string;
+  title: string;
+  /** Start open (and scrolled into view), as when the meeting's exit screen linked here. */
+  open?: boolean;
+}
+
+/**
+ * A past meeting's chat, read-only, for the people who were in it. Loaded the first time it
+ * is opened (an ended meeting's chat no longer changes); opened again after a failure, it
+ * tries again.
+ */
+export function ChatHistoryPanel({ code, title, open = false }: ChatHistoryPanelProps) {
   const { t } = useTranslation('dashboard');
   const [messages, setMessages] = useState<ChatMessage[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const loading = useRef(false);
+  const panel = useRef<HTMLDetailsElement>(null);
   const load = () => {
+    if (loading.current) return;
+    loading.current = true;
     setError(null);
-    listMessages(code, {}, HISTORY_PAGE).then(
-      (page) => {
-        setMessages(page.messages);
-        setMore(page.hasMore);
-      },
-      (e: unknown) => setError(describeError(e)),
-    );
+    listMessages(code, {}, HISTORY_PAGE)
+      .then(
+        (page) => {
+          setMessages(page.messages);
+          setMore(page.hasMore);
+        },
+        (e: unknown) => setError(describeError(e)),
+      )
+      .finally(() => {
+        loading.current = false;
+      });
   };
+  useEffect(() => {
+    if (!open) return;
+    panel.current?.scrollIntoView({ block: 'start' });
+    load();
+    // Only on mount: `open` is where the panel starts, not a state kept in step.
+  }, []);
   return (
-    <details className="meeting-panel" onToggle={(e) => e.currentTarget.open && load()}>
+    <details
+      ref={panel}
+      className="meeting-panel"
+      open={open || undefined}
+      onToggle={(e) => e.currentTarget.open && messages === null && load()}
+    >
       <summary aria-label={t('chatHistory.summaryLabel', { title })}>
         {t('chatHistory.summary')}
       </summary>

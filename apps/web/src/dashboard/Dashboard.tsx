@@ -22,6 +22,8 @@ export function Dashboard({ session }: { session: StoredSession }) {
   const [scheduling, setScheduling] = useState(false);
   const [created, setCreated] = useState<Meeting | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // An ended meeting's exit screen links here with ?chat={code}: that row's chat opens.
+  const [chatToOpen] = useState(() => new URLSearchParams(location.search).get('chat'));
 
   // An instant meeting is shared with people about to talk now, so it opens without a lobby.
   const startInstant = async () => {
@@ -123,7 +125,7 @@ export function Dashboard({ session }: { session: StoredSession }) {
         {list && list.past.length > 0 && (
           <ul className="meetings">
             {list.past.map((m) => (
-              <MeetingRow key={m.code} meeting={m} past />
+              <MeetingRow key={m.code} meeting={m} past openChat={m.code === chatToOpen} />
             ))}
           </ul>
         )}

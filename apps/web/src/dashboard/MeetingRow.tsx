@@ -25,9 +25,17 @@ interface MeetingRowProps {
   onDelete?: (code: string) => void;
   /** Called after the meeting was edited, to reload the list. */
   onEdited?: () => void;
+  /** Open a past meeting's chat history at once (the meeting's exit screen linked here). */
+  openChat?: boolean;
 }
 
-export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: MeetingRowProps) {
+export function MeetingRow({
+  meeting: m,
+  past = false,
+  onDelete,
+  onEdited,
+  openChat = false,
+}: MeetingRowProps) {
   const { t } = useTranslation('dashboard');
   const isHost = m.myRole === 'host';
   const runs = isHost || m.myRole === 'co-host';
@@ -88,7 +96,7 @@ export function MeetingRow({ meeting: m, past = false, onDelete, onEdited }: Mee
       {runs && !past && <InviteByEmailPanel meeting={m} />}
       {runs && !past && <CalendarLinks meeting={m} />}
       {runs && <AttendancePanel code={m.code} title={m.title} />}
-      {past && <ChatHistoryPanel code={m.code} title={m.title} />}
+      {past && <ChatHistoryPanel code={m.code} title={m.title} open={openChat} />}
     </li>
   );
 }

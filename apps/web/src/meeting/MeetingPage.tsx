@@ -67,6 +67,13 @@ export function MeetingPage({ code }: { code: string }) {
         </p>
       );
     case 'over':
-      return <ExitScreen reason={j.stage.reason} onRejoin={j.backToPrejoin} />;
+      return (
+        <ExitScreen
+          reason={j.stage.reason}
+          code={code}
+          signedIn={j.session !== null}
+          onRejoin={j.backToPrejoin}
+        />
+      );
   }
 }
