@@ -1,21 +1,12 @@
-import i18next from 'i18next';
-import { describe, expect, it } from 'vitest';
-import prejoin from '../i18n/locales/en/prejoin.json';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n, startI18n } from '../i18n';
 import { verdictOf as verdictKeys, type Message } from './connection-verdict';
 import type { ConnectivityReport } from './connection-probes';
 
 // The verdict gives keys of the `prejoin` namespace; these tests read it in English.
-const english = i18next.createInstance();
-void english.init({
-  lng: 'en',
-  ns: ['prejoin'],
-  defaultNS: 'prejoin',
-  resources: { en: { prejoin } },
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+beforeAll(() => startI18n('en'));
 const say = (m: Message) => {
-  const text = english.t(m.key, { ns: 'prejoin', ...m.values });
+  const text = i18n.t(m.key, { ns: 'prejoin', ...m.values });
   if (text === m.key) throw new Error(`no English for ${m.key}`);
   return text;
 };

@@ -1,18 +1,10 @@
 import type { ChatMessage, Presence, ServerMessage } from '@gomeet/protocol';
-import i18next from 'i18next';
-import { describe, expect, it } from 'vitest';
-import room from '../../i18n/locales/en/room.json';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n, startI18n } from '../../i18n';
 import { announcementsFor, knownFrom } from './announcements';
 
-// The sentences come from the English strings, through an i18next instance of their own.
-const i18n = i18next.createInstance();
-void i18n.init({
-  lng: 'en',
-  ns: ['room'],
-  resources: { en: { room } },
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+// The sentences come from the app's English strings.
+beforeAll(() => startI18n('en'));
 const t = i18n.getFixedT('en', 'room');
 
 const person = (identity: string, name: string): Presence => ({
