@@ -5,8 +5,8 @@ const post = (base: string, path: string, body: unknown, token?: string) =>
   postJsonOk(base + path, body, token);
 
 /**
- * The three people the API is fuzzed as: a host with a live meeting, a participant who joined
- * it, and a guest admitted to it.
+ * The people the API is fuzzed as: a host with a live meeting, a participant who joined it, a
+ * guest admitted to it, and a throwaway account for the operations that end one's own session.
  */
 export async function fuzzActors(base: string): Promise<FuzzActor[]> {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -37,9 +37,15 @@ export async function fuzzActors(base: string): Promise<FuzzActor[]> {
   });
   const guestToken = guest.accessToken as string;
   await post(base, `/api/meetings/${code}/join`, {}, guestToken);
+  const leaver = await post(base, '/api/auth/register', {
+    email: `fuzz-leaver-${stamp}@example.test`,
+    password: 'correct horse battery',
+    displayName: 'Fuzz Leaver',
+  });
   return [
     { name: 'host', token: hostToken },
     { name: 'participant', token: participantToken },
     { name: 'guest', token: guestToken },
+    { name: 'leaver', token: leaver.accessToken as string },
   ];
 }
