@@ -1,7 +1,7 @@
 import { passwordResetRequestBody } from '@gomeet/protocol';
 import { useState } from 'react';
 import { ErrorNote } from '../ui/ErrorNote';
-import { Field } from '../ui/Field';
+import { EmailField } from './AccountFields';
 import { requestPasswordReset } from './account-api';
 import { useAccountForm } from './use-account-form';
 import { useMailDelivery } from './use-mail-delivery';
@@ -33,13 +33,7 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={onSubmit} aria-label={t('forgot.form')} noValidate>
       <p>{t('forgot.intro')}</p>
-      <Field
-        label={t('fields.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        error={errors.email}
-      />
+      <EmailField error={errors.email} />
       <ErrorNote message={failure} />
       <button type="submit" disabled={busy}>
         {busy ? t('forgot.busy') : t('forgot.submit')}

@@ -1,8 +1,8 @@
 import './account.css';
-import { MIN_PASSWORD_LENGTH, passwordResetBody } from '@gomeet/protocol';
+import { passwordResetBody } from '@gomeet/protocol';
 import { useState } from 'react';
 import { ErrorNote } from '../ui/ErrorNote';
-import { Field } from '../ui/Field';
+import { PasswordField } from './AccountFields';
 import { Link } from '../ui/Link';
 import { describeLinkError, linkToken, resetPassword } from './account-api';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
@@ -32,12 +32,10 @@ export function ResetPasswordPage() {
           </p>
         ) : (
           <form onSubmit={onSubmit} aria-label={t('reset.form')} noValidate>
-            <Field
+            <PasswordField
+              purpose="new"
               label={t('fields.newPassword')}
               name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              hint={t('fields.passwordHint', { min: MIN_PASSWORD_LENGTH })}
               error={errors.newPassword}
             />
             <ErrorNote message={failure} />

@@ -6,9 +6,9 @@ import { describeError } from '../api/problem';
 import { busyMessage, retryWhenBusy } from '../api/retry-after';
 import { ErrorNote } from '../ui/ErrorNote';
 import { WaitNote } from '../ui/WaitNote';
-import { Field } from '../ui/Field';
 import { Link } from '../ui/Link';
 import { zodFieldErrors, type FieldErrors } from '../ui/field-errors';
+import { EmailField, PasswordField } from './AccountFields';
 import { useTranslation } from 'react-i18next';
 
 export function SignInForm() {
@@ -43,18 +43,11 @@ export function SignInForm() {
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={t('signIn.form')} noValidate>
-      <Field
-        label={t('fields.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        error={errors.email}
-      />
-      <Field
+      <EmailField error={errors.email} />
+      <PasswordField
+        purpose="current"
         label={t('fields.password')}
         name="password"
-        type="password"
-        autoComplete="current-password"
         error={errors.password}
       />
       <ErrorNote message={failure} />

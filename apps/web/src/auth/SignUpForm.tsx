@@ -1,10 +1,11 @@
-import { MIN_PASSWORD_LENGTH, registerBody } from '@gomeet/protocol';
+import { registerBody } from '@gomeet/protocol';
 import { useState, type FormEvent } from 'react';
 import { register } from '../api/auth';
 import { describeError } from '../api/problem';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Field } from '../ui/Field';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../ui/field-errors';
+import { EmailField, PasswordField } from './AccountFields';
 import { leaveNotice, takeNotice } from './account-notice';
 import { useMailDelivery } from './use-mail-delivery';
 import { useTranslation } from 'react-i18next';
@@ -59,19 +60,11 @@ export function SignUpForm() {
         autoComplete="name"
         error={errors.displayName}
       />
-      <Field
-        label={t('fields.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        error={errors.email}
-      />
-      <Field
+      <EmailField error={errors.email} />
+      <PasswordField
+        purpose="new"
         label={t('fields.password')}
         name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={t('fields.passwordHint', { min: MIN_PASSWORD_LENGTH })}
         error={errors.password}
       />
       <ErrorNote message={failure} />

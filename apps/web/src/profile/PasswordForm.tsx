@@ -1,7 +1,7 @@
-import { changePasswordBody, MIN_PASSWORD_LENGTH } from '@gomeet/protocol';
+import { changePasswordBody } from '@gomeet/protocol';
+import { PasswordField } from '../auth/AccountFields';
 import { useAccountForm } from '../auth/use-account-form';
 import { ErrorNote } from '../ui/ErrorNote';
-import { Field } from '../ui/Field';
 import { changePassword } from './profile-api';
 import { useTranslation } from 'react-i18next';
 
@@ -23,19 +23,16 @@ export function PasswordForm({ onChanged }: { onChanged: () => void }) {
 
   return (
     <form onSubmit={onSubmit} aria-label={t('password.form')} noValidate>
-      <Field
+      <PasswordField
+        purpose="current"
         label={t('password.current')}
         name="currentPassword"
-        type="password"
-        autoComplete="current-password"
         error={errors.currentPassword}
       />
-      <Field
+      <PasswordField
+        purpose="new"
         label={t('password.new')}
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
         error={errors.newPassword}
       />
       <ErrorNote message={failure} />
