@@ -1,18 +1,15 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startGoMeet, type RunningGoMeet } from '@gomeet/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, registerUser } from './support/api';
 import { launchChromium } from './support/chromium';
+import { haveCoturn, startGoMeetWithCoturn } from './support/coturn';
 import { screenshot } from './support/page-checks';
 import { ensureWebBuild } from './support/web-build';
 
 const SHOTS = 'web-connection-check';
-const haveCoturn = ['/usr/bin/turnserver', '/usr/sbin/turnserver'].some((p) => existsSync(p));
-if (!haveCoturn && process.env.CI === 'true')
-  throw new Error('coturn is required in CI: scripts/install-system-deps.sh installs it');
-if (!haveCoturn) console.warn('skipping the connection check test: coturn is not installed');
+const coturn = haveCoturn('the connection check test');
 
 /** A loopback port nothing listens on (bound, then released). */
 async function closedPort(): Promise<number> {
@@ -28,15 +25,11 @@ let turnDown: RunningGoMeet;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!haveCoturn) return;
+  if (!coturn) return;
   await ensureWebBuild();
-  const first = 40_000 + Math.floor(Math.random() * 200) * 100;
   const port = await closedPort();
   [withTurn, turnDown] = await Promise.all([
-    startGoMeet({
-      logLevel: false,
-      env: { TURN_BIN: 'turnserver', TURN_PORT: '0', TURN_RELAY_PORTS: `${first}-${first + 99}` },
-    }),
+    startGoMeetWithCoturn(),
     startGoMeet({
       logLevel: false,
       env: {
@@ -74,7 +67,7 @@ async function prejoinOn(
 const lineState = (page: Page, id: string) =>
   page.getByTestId(`connection-${id}`).getAttribute('data-state');
 
-describe.skipIf(!haveCoturn)('the pre-join connection check', () => {
+describe.skipIf(!coturn)('the pre-join connection check', () => {
   it('says the connection is ready when LiveKit and the embedded coturn answer over UDP and TCP', async () => {
     const page = await prejoinOn(withTurn);
     const verdict = page.getByTestId('connection-verdict');

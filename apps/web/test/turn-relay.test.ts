@@ -1,33 +1,25 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { startGoMeet, type RunningGoMeet } from '@gomeet/server';
+import type { RunningGoMeet } from '@gomeet/server';
 import type { Session } from '@gomeet/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, registerUser } from './support/api';
 import { launchChromium } from './support/chromium';
+import { haveCoturn, startGoMeetWithCoturn } from './support/coturn';
 import { identityOf, remoteAudio, sampleVideo, screenshot, tileVideo } from './support/page-checks';
 import { ensureWebBuild } from './support/web-build';
 
 const SHOTS = 'web-turn-relay';
-const haveCoturn = ['/usr/bin/turnserver', '/usr/sbin/turnserver'].some((p) => existsSync(p));
-if (!haveCoturn && process.env.CI === 'true')
-  throw new Error('coturn is required in CI: scripts/install-system-deps.sh installs it');
-if (!haveCoturn) console.warn('skipping the TURN relay test: coturn (turnserver) is not installed');
+const coturn = haveCoturn('the TURN relay test');
 
 let server: RunningGoMeet;
 let browser: Browser;
 let host: Session;
 
 beforeAll(async () => {
-  if (!haveCoturn) return;
+  if (!coturn) return;
   await ensureWebBuild();
-  // A relay range of its own, so parallel runs on this machine do not share one.
-  const first = 40_000 + Math.floor(Math.random() * 200) * 100;
-  server = await startGoMeet({
-    logLevel: false,
-    env: { TURN_BIN: 'turnserver', TURN_PORT: '0', TURN_RELAY_PORTS: `${first}-${first + 99}` },
-  });
+  server = await startGoMeetWithCoturn();
   browser = await launchChromium();
   host = await registerUser(server.url, 'Relay Host');
 });
@@ -58,7 +50,7 @@ async function expectSeesAndHears(page: Page, identity: string): Promise<void> {
     .toEqual([{ live: true, paused: false }]);
 }
 
-describe.skipIf(!haveCoturn)('TURN in practice', () => {
+describe.skipIf(!coturn)('TURN in practice', () => {
   it('lets a participant whose media may only go through TURN see and hear the other', async () => {
     expect(server.media.turn?.urls).toEqual([
       expect.stringMatching(/^turn:127\.0\.0\.1:\d+\?transport=udp$/),

@@ -1,30 +1,22 @@
-import { existsSync } from 'node:fs';
-import { startGoMeet, type RunningGoMeet } from '@gomeet/server';
+import type { RunningGoMeet } from '@gomeet/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, registerUser, signedInContext } from './support/api';
 import { launchChromium } from './support/chromium';
+import { haveCoturn, startGoMeetWithCoturn } from './support/coturn';
 import { identityOf, sampleVideo, screenshot, tileVideo } from './support/page-checks';
 import { ensureWebBuild } from './support/web-build';
 
 const SHOTS = 'web-udp-blocked';
-const haveCoturn = ['/usr/bin/turnserver', '/usr/sbin/turnserver'].some((p) => existsSync(p));
-if (!haveCoturn && process.env.CI === 'true')
-  throw new Error('coturn is required in CI: scripts/install-system-deps.sh installs it');
-if (!haveCoturn) console.warn('skipping the UDP-blocked test: coturn is not installed');
+const coturn = haveCoturn('the UDP-blocked test');
 
 let server: RunningGoMeet;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!haveCoturn) return;
+  if (!coturn) return;
   await ensureWebBuild();
-  // With its own coturn, as `npm start` has when coturn is installed (a relay range of its own).
-  const first = 40_000 + Math.floor(Math.random() * 200) * 100;
-  server = await startGoMeet({
-    logLevel: false,
-    env: { TURN_BIN: 'turnserver', TURN_PORT: '0', TURN_RELAY_PORTS: `${first}-${first + 99}` },
-  });
+  server = await startGoMeetWithCoturn();
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -140,7 +132,7 @@ const selectedTransports = (page: Page) =>
     return transports;
   });
 
-describe.skipIf(!haveCoturn)(
+describe.skipIf(!coturn)(
   'a network that blocks UDP (simulated in the page: UDP candidates and UDP TURN dropped)',
   () => {
     it('says so before joining, and the call still connects over TCP with video both ways', async () => {
