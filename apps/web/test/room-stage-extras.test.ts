@@ -133,12 +133,13 @@ describe('the stage: active speaker, full screen, picture-in-picture', () => {
     await expect
       .poll(() => p.evaluate(() => document.fullscreenElement?.className ?? null))
       .toBe('stage-frame');
-    expect(await fullScreen.getAttribute('aria-pressed')).toBe('true');
+    // The button follows the fullscreenchange event, which comes a frame after the element.
+    await expect.poll(() => fullScreen.getAttribute('aria-pressed')).toBe('true');
     expect(await fullScreen.getAttribute('aria-label')).toBe('Leave full screen');
     await screenshot(p, SHOTS, '02-stage-full-screen');
     await fullScreen.click();
     await expect.poll(() => p.evaluate(() => document.fullscreenElement)).toBeNull();
-    expect(await fullScreen.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => fullScreen.getAttribute('aria-pressed')).toBe('false');
 
     // Picture-in-picture: once Hana's video plays at Pat's, hiding Pat's tab asks for it on
     // her video, and coming back closes the window it opened.
