@@ -1,21 +1,41 @@
 import { postJsonOk } from '@gomeet/testing';
-import type { FuzzActor } from './schemathesis.js';
+import { SESSION_ENDERS, type FuzzActor } from './schemathesis.js';
 
 const post = (base: string, path: string, body: unknown, token?: string) =>
   postJsonOk(base + path, body, token);
 
+/** The people the API is fuzzed as, in the order their runs go (a type: Object.values reads it). */
+export type FuzzActors = {
+  /** A throwaway account: the only one fuzzed with the operations that end one's session. */
+  leaver: FuzzActor;
+  /** Signed in and joined the host's meeting. */
+  participant: FuzzActor;
+  /** Admitted to the host's meeting with a guest pass. */
+  guest: FuzzActor;
+  /**
+   * Hosts a live meeting. Last: as the first account it is an admin, and its run may disable
+   * the others' accounts or force their password resets (ids from GET /api/auth/admin/users).
+   */
+  host: FuzzActor;
+};
+
 /**
- * The people the API is fuzzed as: a host with a live meeting, a participant who joined it, a
- * guest admitted to it, and a throwaway account for the operations that end one's own session.
+ * Registers the people the API is fuzzed as. Everyone but the leaver leaves SESSION_ENDERS
+ * out, so their runs test the API as themselves rather than, seconds in, as nobody.
  */
-export async function fuzzActors(base: string): Promise<FuzzActor[]> {
+export async function fuzzActors(base: string): Promise<FuzzActors> {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  const host = await post(base, '/api/auth/register', {
-    email: `fuzz-host-${stamp}@example.test`,
-    password: 'correct horse battery',
-    displayName: 'Fuzz Host',
-  });
-  const hostToken = host.accessToken as string;
+  const register = async (role: string, displayName: string) =>
+    (
+      await post(base, '/api/auth/register', {
+        email: `fuzz-${role}-${stamp}@example.test`,
+        password: 'correct horse battery',
+        displayName,
+      })
+    ).accessToken as string;
+  const keepSession = { except: SESSION_ENDERS };
+
+  const hostToken = await register('host', 'Fuzz Host');
   const meeting = await post(
     base,
     '/api/meetings',
@@ -24,12 +44,7 @@ export async function fuzzActors(base: string): Promise<FuzzActor[]> {
   );
   const code = meeting.code as string;
   await post(base, `/api/meetings/${code}/join`, {}, hostToken);
-  const participant = await post(base, '/api/auth/register', {
-    email: `fuzz-participant-${stamp}@example.test`,
-    password: 'correct horse battery',
-    displayName: 'Fuzz Participant',
-  });
-  const participantToken = participant.accessToken as string;
+  const participantToken = await register('participant', 'Fuzz Participant');
   await post(base, `/api/meetings/${code}/join`, {}, participantToken);
   const guest = await post(base, '/api/auth/guest', {
     meetingCode: code,
@@ -37,15 +52,14 @@ export async function fuzzActors(base: string): Promise<FuzzActor[]> {
   });
   const guestToken = guest.accessToken as string;
   await post(base, `/api/meetings/${code}/join`, {}, guestToken);
-  const leaver = await post(base, '/api/auth/register', {
-    email: `fuzz-leaver-${stamp}@example.test`,
-    password: 'correct horse battery',
-    displayName: 'Fuzz Leaver',
-  });
-  return [
-    { name: 'host', token: hostToken },
-    { name: 'participant', token: participantToken },
-    { name: 'guest', token: guestToken },
-    { name: 'leaver', token: leaver.accessToken as string },
-  ];
+  return {
+    leaver: {
+      name: 'leaver',
+      token: await register('leaver', 'Fuzz Leaver'),
+      operations: { only: SESSION_ENDERS },
+    },
+    participant: { name: 'participant', token: participantToken, operations: keepSession },
+    guest: { name: 'guest', token: guestToken, operations: keepSession },
+    host: { name: 'host', token: hostToken, operations: keepSession },
+  };
 }

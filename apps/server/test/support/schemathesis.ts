@@ -26,6 +26,8 @@ export function findSchemathesis(): string | undefined {
 export interface FuzzActor {
   name: string;
   token: string;
+  /** Which operations this person's run covers ("METHOD /path" as in the OpenAPI document). */
+  operations?: { only?: string[]; except?: string[] };
 }
 
 /**
@@ -73,10 +75,6 @@ export interface FuzzOptions {
   maxTime?: number;
   /** Phases to run (default: examples, coverage, fuzzing, stateful). */
   phases?: string[];
-  /** Only these operations ("METHOD /path" as in the OpenAPI document). */
-  only?: string[];
-  /** All operations but these. */
-  except?: string[];
   seed?: number;
 }
 
@@ -131,8 +129,8 @@ async function runIn(dir: string, options: FuzzOptions): Promise<FuzzRun> {
     '--report-ndjson-path',
     ndjson,
     ...(options.maxTime ? ['--max-time', String(options.maxTime)] : []),
-    ...(options.only ?? []).flatMap((name) => ['--include-name', name]),
-    ...(options.except ?? []).flatMap((name) => ['--exclude-name', name]),
+    ...(options.actor.operations?.only ?? []).flatMap((name) => ['--include-name', name]),
+    ...(options.actor.operations?.except ?? []).flatMap((name) => ['--exclude-name', name]),
   ];
   const child = spawn(options.bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -145,21 +143,18 @@ async function runIn(dir: string, options: FuzzOptions): Promise<FuzzRun> {
   // A backstop, so an overrun ends in a report rather than the test's timeout: Ctrl-C lets
   // schemathesis write what it found so far; SIGKILL if it does not stop within 10 s.
   let overran = false;
-  const stopTimers: NodeJS.Timeout[] = [];
-  if (options.maxTime) {
-    stopTimers.push(
-      setTimeout(
-        () => {
-          overran = true;
-          child.kill('SIGINT');
-          stopTimers.push(setTimeout(() => child.kill('SIGKILL'), 10_000));
-        },
-        options.maxTime * 1000 + OVERRUN_GRACE_MS,
-      ),
+  const interrupt =
+    options.maxTime &&
+    setTimeout(
+      () => {
+        overran = true;
+        child.kill('SIGINT');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      },
+      options.maxTime * 1000 + OVERRUN_GRACE_MS,
     );
-  }
   const exitCode = await closed;
-  for (const timer of stopTimers) clearTimeout(timer);
+  clearTimeout(interrupt || undefined);
   const events = existsSync(ndjson) ? await readFile(ndjson, 'utf8') : '';
   return {
     actor: options.actor.name,
