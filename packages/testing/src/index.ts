@@ -6,3 +6,4 @@ export { freePort } from '@gomeet/platform';
 export * from './kube-cluster.js';
 export * from './http.js';
 export * from './s3.js';
+export * from './wait.js';

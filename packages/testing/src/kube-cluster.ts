@@ -5,6 +5,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@gomeet/platform';
 import { stopChild } from './servers.js';
+import { waitUntil } from './wait.js';
 
 /** The Kubernetes version scripts/install-k8s.sh builds. */
 export const KUBE_VERSION = 'v1.36.3';
@@ -138,19 +139,6 @@ function kubeconfigYaml(server: string, token: string): string {
     'current-context: gomeet-test',
     '',
   ].join('\n');
-}
-
-async function waitUntil(
-  what: string,
-  timeoutMs: number,
-  check: () => Promise<boolean>,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what} was not ready within ${timeoutMs} ms`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { KubeCluster } from '@gomeet/testing';
+import { waitUntil, type KubeCluster } from '@gomeet/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, HealthReport } from '../../src/commands/health-check/report.js';
 import {
@@ -35,37 +35,38 @@ describe.skipIf(!ready)(
         '{"status":{"loadBalancer":{"ingress":[{"ip":"203.0.113.10"}]}}}',
       ]);
       // Without metrics-server the HPA controller reports Warning events; wait for the first.
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const events = await getJson<{ items: { reason: string }[] }>(cluster, [
-          'events',
-          '-n',
-          'gomeet',
-          '--field-selector',
-          'type=Warning',
-        ]);
-        if (events.items[0]) {
-          warningReason = events.items[0].reason;
-          break;
-        }
-        if (Date.now() > deadline) throw new Error('no Warning event within 60 s');
-        await new Promise((r) => setTimeout(r, 1000));
-      }
+      await waitUntil(
+        'a Warning event',
+        60_000,
+        async () => {
+          const events = await getJson<{ items: { reason: string }[] }>(cluster, [
+            'events',
+            '-n',
+            'gomeet',
+            '--field-selector',
+            'type=Warning',
+          ]);
+          warningReason = events.items[0]?.reason ?? '';
+          return warningReason !== '';
+        },
+        1000,
+      );
       // The HPA raises auth-service to its minimum of 8 on its own schedule (slower on a busy
       // machine): wait until all 8 are ready, as an operator would before reading the report.
-      const scaled = Date.now() + 120_000;
-      for (;;) {
-        const auth = await getJson<{ status?: { readyReplicas?: number } }>(cluster, [
-          'deployment',
-          'auth-service',
-          '-n',
-          'gomeet',
-        ]);
-        if (auth.status?.readyReplicas === 8) break;
-        if (Date.now() > scaled)
-          throw new Error('auth-service did not reach 8 ready replicas in 120 s');
-        await new Promise((r) => setTimeout(r, 1000));
-      }
+      await waitUntil(
+        'auth-service at 8 ready replicas',
+        120_000,
+        async () => {
+          const auth = await getJson<{ status?: { readyReplicas?: number } }>(cluster, [
+            'deployment',
+            'auth-service',
+            '-n',
+            'gomeet',
+          ]);
+          return auth.status?.readyReplicas === 8;
+        },
+        1000,
+      );
     }, 360_000);
     afterAll(async () => {
       await cluster?.stop();
