@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, registerUser } from './support/api';
 import { remoteAudio, screenshot } from './support/page-checks';
 import { enterRoom, personRow, quietPage } from './support/realtime';
+import { sendChat } from './support/chat';
 import { startStack, type Stack } from './support/stack';
 
 const SHOTS = 'web-breakouts';
@@ -32,11 +33,6 @@ const banner = (page: Page) => page.getByTestId('breakout-banner');
 /** The chat as this page shows it (texts, oldest first). */
 const chatTexts = (page: Page) => page.getByTestId('chat-text').allTextContents();
 /** Says `text` to everyone in the room this page is in. */
-async function say(page: Page, text: string) {
-  await page.getByTestId('chat-input').fill(text);
-  await page.getByTestId('chat-send').click();
-  await expect.poll(() => page.getByTestId('chat-input').inputValue()).toBe('');
-}
 /** Whether this page plays `identity`'s microphone, live. */
 const hears = async (page: Page, identity: string) =>
   (await remoteAudio(page, identity)).some((a) => a.live && !a.paused);
@@ -60,7 +56,7 @@ describe('breakout rooms, live', () => {
 
     // Something said in the main room before the rooms open.
     await h.getByTestId('chat-toggle').click();
-    await say(h, 'Welcome to the main room');
+    await sendChat(h, 'Welcome to the main room');
     for (const page of [ann, ben, cy]) await page.getByTestId('chat-toggle').click();
     for (const page of [ann, ben, cy])
       await expect
@@ -109,7 +105,7 @@ describe('breakout rooms, live', () => {
     // Chat is per room: each room starts empty, and Room 1's chat stays in Room 1.
     for (const page of [ann, ben, cy])
       await expect.poll(() => chatTexts(page), { timeout: 10_000 }).toEqual([]);
-    await say(cy, 'Room 1 plan: slides first');
+    await sendChat(cy, 'Room 1 plan: slides first');
     await expect
       .poll(() => chatTexts(ann), { timeout: 10_000 })
       .toEqual(['Room 1 plan: slides first']);

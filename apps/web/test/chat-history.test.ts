@@ -1,9 +1,10 @@
 import type { Session } from '@gomeet/protocol';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, registerUser } from './support/api';
 import { screenshot } from './support/page-checks';
 import { enterRoom, quietPage } from './support/realtime';
+import { sendChat } from './support/chat';
 import { startStack, type Stack } from './support/stack';
 
 const SHOTS = 'web-chat-history';
@@ -24,12 +25,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function say(page: Page, text: string) {
-  await page.getByTestId('chat-input').fill(text);
-  await page.getByTestId('chat-send').click();
-  await expect.poll(() => page.getByTestId('chat-input').inputValue()).toBe('');
-}
-
 const historyOf = (row: Locator) => row.getByTestId('chat-history').locator('li').allTextContents();
 
 describe('chat history after the meeting', () => {
@@ -45,11 +40,11 @@ describe('chat history after the meeting', () => {
     await enterRoom(p, url, m.code);
     await h.getByTestId('chat-toggle').click();
     await p.getByTestId('chat-toggle').click();
-    await say(h, 'Action item: ship it');
+    await sendChat(h, 'Action item: ship it');
     await expect
       .poll(() => p.getByTestId('chat-text').allTextContents())
       .toContain('Action item: ship it');
-    await say(p, 'I will write the notes');
+    await sendChat(p, 'I will write the notes');
     await expect
       .poll(() => h.getByTestId('chat-text').allTextContents())
       .toContain('I will write the notes');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, registerUser } from './support/api';
 import { screenshot } from './support/page-checks';
 import { enterRoom, quietPage } from './support/realtime';
+import { sendChat } from './support/chat';
 import { startStack, type Stack } from './support/stack';
 
 const SHOTS = 'web-realtime-chat';
@@ -22,9 +23,7 @@ const texts = (page: Page) => page.getByTestId('chat-text').allTextContents();
 
 async function say(page: Page, text: string, to = 'Everyone') {
   await page.getByTestId('chat-recipient').selectOption({ label: to });
-  await page.getByTestId('chat-input').fill(text);
-  await page.getByTestId('chat-send').click();
-  await expect.poll(() => page.getByTestId('chat-input').inputValue()).toBe('');
+  await sendChat(page, text);
 }
 
 describe('chat, live', () => {
