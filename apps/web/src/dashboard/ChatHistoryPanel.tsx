@@ -25,35 +25,26 @@ export function ChatHistoryPanel({ code, title, open = false }: ChatHistoryPanel
   const [messages, setMessages] = useState<ChatMessage[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const loading = useRef(false);
   const panel = useRef<HTMLDetailsElement>(null);
-  const load = () => {
-    if (loading.current) return;
-    loading.current = true;
-    setError(null);
-    listMessages(code, {}, HISTORY_PAGE)
-      .then(
-        (page) => {
-          setMessages(page.messages);
-          setMore(page.hasMore);
-        },
-        (e: unknown) => setError(describeError(e)),
-      )
-      .finally(() => {
-        loading.current = false;
-      });
-  };
+  // Opened by the exit screen's link: brought into view; its toggle event loads it.
   useEffect(() => {
-    if (!open) return;
-    panel.current?.scrollIntoView({ block: 'start' });
-    load();
-    // Only on mount: `open` is where the panel starts, not a state kept in step.
-  }, []);
+    if (open) panel.current?.scrollIntoView({ block: 'start' });
+  }, [open]);
+  const load = () => {
+    setError(null);
+    listMessages(code, {}, HISTORY_PAGE).then(
+      (page) => {
+        setMessages(page.messages);
+        setMore(page.hasMore);
+      },
+      (e: unknown) => setError(describeError(e)),
+    );
+  };
   return (
     <details
       ref={panel}
       className="meeting-panel"
-      open={open || undefined}
+      open={open}
       onToggle={(e) => e.currentTarget.open && messages === null && load()}
     >
       <summary aria-label={t('chatHistory.summaryLabel', { title })}>
