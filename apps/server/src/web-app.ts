@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { webAppCsp } from '@gomeet/platform';
+import { DOCUMENT_SECURITY_HEADERS, webAppCsp } from '@gomeet/platform';
 import type { FastifyPluginAsync } from 'fastify';
 
 /** Where the web app is built, and the LiveKit URL its CSP lets it connect to. */
@@ -15,7 +15,7 @@ export interface WebAppOptions {
  * Serves the built web app at / with an SPA fallback: any GET that is not an API, WebSocket,
  * webhook or ops path gets index.html, so deep links like /m/abc-defg-hij work. Every response
  * of this plugin carries the strict Content-Security-Policy of `webAppCsp` (tokens live in
- * localStorage, so no injected script may run).
+ * localStorage, so no injected script may run) and the headers only documents use.
  */
 export const serveWebApp: FastifyPluginAsync<WebAppOptions> = async (app, { dist, livekitUrl }) => {
   const fixed = typeof livekitUrl === 'function' ? undefined : webAppCsp({ livekitUrl });
@@ -23,7 +23,7 @@ export const serveWebApp: FastifyPluginAsync<WebAppOptions> = async (app, { dist
   app.addHook('onRequest', (request, reply, done) => {
     const csp =
       fixed ?? webAppCsp({ livekitUrl: (livekitUrl as (host: string) => string)(request.host) });
-    void reply.header('content-security-policy', csp);
+    void reply.headers(DOCUMENT_SECURITY_HEADERS).header('content-security-policy', csp);
     done();
   });
   const index = path.join(dist, 'index.html');

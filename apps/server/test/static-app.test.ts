@@ -64,6 +64,17 @@ describe('the frontend static server', () => {
     }
   });
 
+  it('sends the web app the headers a rendered document uses, and every response the common ones', async () => {
+    const page = await app.inject({ url: '/m/abc-defg-hij' });
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['strict-transport-security']).toContain('max-age=');
+    const probe = await app.inject({ url: '/healthz' });
+    expect(probe.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(probe.headers['referrer-policy']).toBeUndefined();
+  });
+
   it('answers the probes and exposes request metrics', async () => {
     expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200);

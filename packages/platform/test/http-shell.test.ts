@@ -105,7 +105,10 @@ describe('the shared HTTP shell', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    // A JSON answer is never rendered: the document-only headers stay with the web app.
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
   });
 
   it('answers unknown routes with 404 problem+json', async () => {
