@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authenticate, type Actor, type TokenVerifier } from './auth-guard.js';
+import { requireBearerToken, type Actor, type TokenVerifier } from './auth-guard.js';
 
 const actors = new WeakMap<FastifyRequest, Actor>();
 
@@ -9,8 +9,23 @@ const actors = new WeakMap<FastifyRequest, Actor>();
  */
 export function requireAuthentication(app: FastifyInstance, verifier: TokenVerifier): void {
   // A callback hook: an async one costs every request a second promise and its resolution.
+  // A token seen before (most requests: a client reuses its token for minutes) passes without
+  // any promise; that was ~4 µs a request, ~7 % of a re-join.
   app.addHook('onRequest', (request, _reply, done) => {
-    authenticate(request, verifier).then((actor) => {
+    let token: string;
+    try {
+      token = requireBearerToken(request);
+      const actor = verifier.known?.(token);
+      if (actor) {
+        actors.set(request, actor);
+        done();
+        return;
+      }
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    verifier.verify(token).then((actor) => {
       actors.set(request, actor);
       done();
     }, done);

@@ -1,9 +1,13 @@
 import type { Session } from '@gomeet/protocol';
 import {
+  actorOf,
+  createApp,
   createInProcessBus,
   createSessionRevocations,
   createTokenVerifier,
+  requireAuthentication,
   type Actor,
+  type TokenVerifier,
 } from '@gomeet/platform';
 import { databaseBackends } from '@gomeet/testing';
 import { createLocalJWKSet } from 'jose';
@@ -67,6 +71,32 @@ describe('logout revokes the access token at once', () => {
     await expect(otherVerifier.verify(laptop.accessToken)).resolves.toMatchObject({
       id: session.user.id,
     });
+  });
+
+  it('refuses a signed-out token on another service’s route that saw it before the logout', async () => {
+    const session = await register(auth.app);
+    const verifier: TokenVerifier = await verifierOfOtherPod();
+    // A route of another service: its hook lets a token it has verified before pass at once.
+    const service = createApp({ service: 'meeting', logLevel: false });
+    requireAuthentication(service, verifier);
+    service.get('/whoami', (request) => ({ id: actorOf(request).id }));
+    const whoami = (token?: string) =>
+      service.inject({ url: '/whoami', headers: token ? bearer(token) : {} });
+    try {
+      expect((await whoami(session.accessToken)).json()).toEqual({ id: session.user.id });
+      expect(verifier.known?.(session.accessToken)?.id).toBe(session.user.id);
+      expectProblem(await whoami(), 401, 'unauthenticated');
+
+      const out = await auth.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: bearer(session.accessToken),
+      });
+      expect(out.statusCode).toBe(204);
+      expectProblem(await whoami(session.accessToken), 401, 'session-revoked');
+    } finally {
+      await service.close();
+    }
   });
 
   it('revokes the other sessions’ access tokens on a password change', async () => {

@@ -1,4 +1,4 @@
-import { AppError, bearerToken } from '@gomeet/platform';
+import { AppError, requireBearerToken } from '@gomeet/platform';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../deps.js';
 import { verifyAccessToken, type VerifiedToken } from '../keys/verify-access-token.js';
@@ -8,10 +8,7 @@ export async function requireActor(
   request: FastifyRequest,
   ctx: AuthContext,
 ): Promise<VerifiedToken> {
-  const token = bearerToken(request);
-  if (!token)
-    throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs a bearer access token.');
-  return verifyAccessToken(ctx, token);
+  return verifyAccessToken(ctx, requireBearerToken(request));
 }
 
 /** Like requireActor, but guests are refused: the route is about an account. */
