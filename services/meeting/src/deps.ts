@@ -85,20 +85,41 @@ export interface Ctx {
   meetings: MeetingCache;
 }
 
-/** Builds a verb context for `actor` from the plugin's dependencies. */
-export function createContext(deps: MeetingDeps, actor: Actor, log: FastifyBaseLogger): Ctx {
-  return {
-    db: deps.db as Kysely<MeetingDatabase>,
-    bus: deps.bus,
-    live: deps.live,
-    log,
-    actor,
-    now: deps.now ?? (() => new Date()),
-    livekit: deps.livekit,
-    publicUrl: deps.publicUrl.replace(/\/+$/, ''),
-    turn: deps.turn,
-    meetings: meetingCacheOf(deps.db as Kysely<MeetingDatabase>, deps.bus).cache,
-  };
+/** What every context takes from one set of dependencies, worked out once per set. */
+type Shared = Omit<Ctx, 'actor' | 'log' | 'livekit'>;
+const shared = new WeakMap<MeetingDeps, Shared>();
+
+function sharedOf(deps: MeetingDeps): Shared {
+  let found = shared.get(deps);
+  if (!found) {
+    const db = deps.db as Kysely<MeetingDatabase>;
+    found = {
+      db,
+      bus: deps.bus,
+      live: deps.live,
+      now: deps.now ?? (() => new Date()),
+      publicUrl: deps.publicUrl.replace(/\/+$/, ''),
+      turn: deps.turn,
+      meetings: meetingCacheOf(db, deps.bus).cache,
+    };
+    shared.set(deps, found);
+  }
+  return found;
+}
+
+/**
+ * Builds a verb context for `actor` from the plugin's dependencies, on every request: what
+ * does not change comes from `sharedOf`. `livekit` replaces the deps' own for a client that
+ * reaches LiveKit at another URL.
+ */
+export function createContext(
+  deps: MeetingDeps,
+  actor: Actor,
+  log: FastifyBaseLogger,
+  livekit: LiveKitDeps = deps.livekit,
+): Ctx {
+  const { db, bus, live, now, publicUrl, turn, meetings } = sharedOf(deps);
+  return { db, bus, live, log, actor, now, livekit, publicUrl, turn, meetings };
 }
 
 /** What the service needs when it acts on its own (LiveKit events), with no caller. */

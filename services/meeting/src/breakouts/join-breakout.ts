@@ -16,7 +16,8 @@ async function answerFor(
   who: RosterPerson,
   room: number | null,
 ): Promise<JoinAnswer> {
-  return mintJoinAnswer(ctx, { ...meeting, mute_on_entry: false }, who, room);
+  const { code, allow_screen_share } = meeting;
+  return mintJoinAnswer(ctx, { code, allow_screen_share, mute_on_entry: false }, who, room);
 }
 
 /**

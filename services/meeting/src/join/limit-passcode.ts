@@ -38,12 +38,20 @@ const keys = (code: string, identity: string, ip: string) =>
  * passcode (403 `wrong-passcode`) counts against both. Joins without a passcode pass straight
  * through: they cannot guess.
  */
-export async function withPasscodeLimit<T>(
+export function withPasscodeLimit<T>(
   guard: PasscodeGuard,
   attempt: { code: string; identity: string; ip: string; passcode: string | undefined },
   join: () => Promise<T>,
 ): Promise<T> {
-  if (!attempt.passcode) return join();
+  // Not an async function: a join without a passcode (nearly all) gets no promise of its own.
+  return attempt.passcode ? limitedJoin(guard, attempt, join) : join();
+}
+
+async function limitedJoin<T>(
+  guard: PasscodeGuard,
+  attempt: { code: string; identity: string; ip: string },
+  join: () => Promise<T>,
+): Promise<T> {
   const { perIdentity, perAddress, windowMs } = guard.limits;
   const [byIdentity, byAddress] = keys(attempt.code.toLowerCase(), attempt.identity, attempt.ip);
   const checks: [string, RateLimitResult][] = [

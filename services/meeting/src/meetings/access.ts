@@ -6,7 +6,10 @@ import { findMeeting, type MeetingForUser } from './repo.js';
 import type { MeetingRow } from './tables.js';
 
 /** The role `actor` would join `meeting` with. */
-export function roleOf(meeting: MeetingForUser, actor: Actor): Role {
+export function roleOf(
+  meeting: Pick<MeetingForUser, 'host_id' | 'standing_role'>,
+  actor: Actor,
+): Role {
   if (actor.kind === 'guest') return 'guest';
   if (meeting.host_id === actor.id) return 'host';
   if (meeting.standing_role === 'co-host') return 'co-host';

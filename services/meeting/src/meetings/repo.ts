@@ -78,9 +78,6 @@ export async function findMeeting(
   return meetingsFor(db, userId).where('m.code', '=', code).executeTakeFirst();
 }
 
-/** A meeting to join (from the join cache), with the joiner's standing role, seat and any ban. */
-export type MeetingToJoin = MeetingForUser & { in_meeting: boolean; banned: boolean };
-
 /** The meetings `userId` hosts, co-hosts or attended, newest first. */
 export async function listMeetingsOf(
   db: Db,

@@ -34,7 +34,7 @@ export function contextOf(deps: MeetingDeps, request: FastifyRequest): Ctx {
   const livekit = clientUrlFor
     ? { ...deps.livekit, url: clientUrlFor(request.host) }
     : deps.livekit;
-  return createContext({ ...deps, livekit }, actorOf(request), request.log);
+  return createContext(deps, actorOf(request), request.log, livekit);
 }
 
 /** The `:code` and `:identity` path parameters of actions on one person in a meeting. */
