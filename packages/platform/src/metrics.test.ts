@@ -1,6 +1,6 @@
-import { Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { SeriesHistogram } from './metrics.js';
+import { HistogramCount, SeriesHistogram } from './metrics.js';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const SAMPLES = [0.001, 0.005, 0.007, 0.3, 0.3, 2.5, 7];
@@ -58,5 +58,47 @@ describe('SeriesHistogram', () => {
     expect(text).toContain('r_seconds_count{route="/x"} 1');
     expect(text).toContain('r_seconds_sum{route="/x"} 3');
     expect(text).toContain('r_seconds_bucket{route="/x",le="2.5"} 0');
+  });
+});
+
+describe('HistogramCount', () => {
+  it('prints what a prom-client Counter incremented with each observation prints', async () => {
+    const ours = new Registry();
+    const theirs = new Registry();
+    const histogram = new SeriesHistogram<'route' | 'status'>('h_seconds', 'H.', BUCKETS, ours);
+    new HistogramCount('h_total', 'Served.', histogram, ours);
+    const reference = new Counter({
+      name: 'h_total',
+      help: 'Served.',
+      labelNames: ['route', 'status'],
+      registers: [theirs],
+    });
+    for (const [route, status, times] of [
+      ['/a', '200', 3],
+      ['/b/:id', '404', 1],
+    ] as const) {
+      const series = histogram.labels({ route, status });
+      for (let i = 0; i < times; i++) {
+        series.observe(0.01);
+        reference.labels({ route, status }).inc();
+      }
+    }
+    const text = await ours.metrics();
+    expect(text).toContain('# TYPE h_total counter');
+    expect(text).toContain('h_total{route="/a",status="200"} 3');
+    const counted = (t: string) => samples(t).filter((line) => line.startsWith('h_total'));
+    expect(counted(text)).toEqual(counted(await theirs.metrics()));
+  });
+
+  it('counts from zero again after a registry reset', async () => {
+    const registry = new Registry();
+    const histogram = new SeriesHistogram<'route'>('q_seconds', 'Q.', BUCKETS, registry);
+    new HistogramCount('q_total', 'Q.', histogram, registry);
+    const series = histogram.labels({ route: '/x' });
+    series.observe(0.2);
+    series.observe(0.2);
+    registry.resetMetrics();
+    series.observe(0.2);
+    expect(await registry.metrics()).toContain('q_total{route="/x"} 1');
   });
 });

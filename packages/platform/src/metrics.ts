@@ -13,7 +13,8 @@ interface MetricLine {
 /** The process-wide metrics: one registry, fixed label sets, the runbook's names. */
 export interface Metrics {
   registry: Registry;
-  httpRequestsTotal: Counter<'service' | 'method' | 'route' | 'status'>;
+  /** The request histogram's count per series, under the runbook's counter name. */
+  httpRequestsTotal: HistogramCount;
   httpRequestDuration: SeriesHistogram<'service' | 'method' | 'route' | 'status'>;
   /**
    * 1 when the dependency answered this process's last /readyz check, 0 when it failed. Set by
@@ -79,6 +80,11 @@ export class SeriesHistogram<L extends string> {
     };
   }
 
+  /** The number of observations of every series, by its labels. */
+  counts(): { labels: Record<string, string>; value: number }[] {
+    return [...this.series.values()].map(({ labels, count }) => ({ labels, value: count }));
+  }
+
   /** What the registry prints: cumulative buckets, sum and count per series. */
   get(): Promise<{
     name: string;
@@ -121,25 +127,67 @@ export class SeriesHistogram<L extends string> {
   }
 }
 
+/**
+ * A counter that is a {@link SeriesHistogram}'s count per series under a name of its own:
+ * `http_requests_total` is the request-duration histogram's `_count`. A response is then one
+ * observation and nothing more; a prom-client Counter's labelled child hashes and validates its
+ * labels on every increment.
+ */
+export class HistogramCount {
+  readonly type = 'counter';
+  readonly aggregator = 'sum';
+
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly histogram: SeriesHistogram<string>,
+    registry: Registry,
+  ) {
+    registry.registerMetric(this as unknown as Metric);
+  }
+
+  get(): Promise<{
+    name: string;
+    help: string;
+    type: 'counter';
+    aggregator: 'sum';
+    values: MetricLine[];
+  }> {
+    const values = this.histogram
+      .counts()
+      .map(({ labels, value }) => ({ metricName: this.name, labels, value }));
+    return Promise.resolve({
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      aggregator: this.aggregator,
+      values,
+    });
+  }
+
+  /** Nothing of its own to reset: the histogram's reset zeroes its counts. */
+  reset(): void {}
+}
+
 /** Creates the registry with process metrics and the HTTP request metrics. Call once per process. */
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const labelNames = ['service', 'method', 'route', 'status'] as const;
+  const httpRequestDuration = new SeriesHistogram<'service' | 'method' | 'route' | 'status'>(
+    'http_request_duration_seconds',
+    'HTTP request duration in seconds.',
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registry,
+  );
   return {
     registry,
-    httpRequestsTotal: new Counter({
-      name: 'http_requests_total',
-      help: 'HTTP requests served, by service, method, route template and status.',
-      labelNames,
-      registers: [registry],
-    }),
-    httpRequestDuration: new SeriesHistogram(
-      'http_request_duration_seconds',
-      'HTTP request duration in seconds.',
-      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    httpRequestsTotal: new HistogramCount(
+      'http_requests_total',
+      'HTTP requests served, by service, method, route template and status.',
+      httpRequestDuration,
       registry,
     ),
+    httpRequestDuration,
     dependencyUp: new Gauge({
       name: 'gomeet_dependency_up',
       help: 'Whether a dependency (database, redis, livekit) passed the last /readyz check: 1 yes, 0 no.',
@@ -177,31 +225,24 @@ export function serviceOfRoute(route: string, fallback: string): string {
  * ("/api/meetings/:code"), never the raw URL, so cardinality stays bounded.
  */
 export function recordHttpMetrics(app: FastifyInstance, metrics: Metrics, service: string): void {
-  // One labelled child per series, found by a string key: cheaper than prom-client hashing a
-  // label object on every response. The key set is bounded by routes × methods × statuses.
-  const series = new Map<
-    string,
-    { count: { inc(): void }; duration: { observe(v: number): void } }
-  >();
+  // One series per key, found by a string: cheaper than hashing a label object on every
+  // response. The key set is bounded by routes × methods × statuses. http_requests_total is
+  // this histogram's count, so one observation records both.
+  const series = new Map<string, { observe(v: number): void }>();
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const key = `${request.method} ${route} ${reply.statusCode}`;
     let child = series.get(key);
     if (!child) {
-      const labels = {
+      child = metrics.httpRequestDuration.labels({
         service: serviceOfRoute(route, service),
         method: request.method,
         route,
         status: String(reply.statusCode),
-      };
-      child = {
-        count: metrics.httpRequestsTotal.labels(labels),
-        duration: metrics.httpRequestDuration.labels(labels),
-      };
+      });
       series.set(key, child);
     }
-    child.count.inc();
-    child.duration.observe(reply.elapsedTime / 1000);
+    child.observe(reply.elapsedTime / 1000);
     done();
   });
 }
