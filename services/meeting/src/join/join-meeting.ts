@@ -1,4 +1,13 @@
-import { AppError, publishToMeeting, roster, type Actor, type RosterEntry } from '@gomeet/platform';
+import {
+  AppError,
+  breakoutRoomOf,
+  breakoutStore,
+  publishToMeeting,
+  roster,
+  type Actor,
+  type RosterEntry,
+  type StoredBreakouts,
+} from '@gomeet/platform';
 import type { JoinResult, Role } from '@gomeet/protocol';
 import type { Ctx } from '../deps.js';
 import {
@@ -11,6 +20,7 @@ import {
 } from '../meetings/access.js';
 import { normaliseMeetingCode } from '../meetings/meeting-code.js';
 import { verifyPasscode } from '../meetings/passcode.js';
+import type { JoinSnapshot } from '../meetings/meeting-cache.js';
 import type { MeetingRow } from '../meetings/tables.js';
 import { removedFromMeeting } from '../roster/bans.js';
 import { leftRecently } from './mark-left.js';
@@ -22,7 +32,7 @@ import {
   toLobbyEntry,
   type RosterPerson,
 } from '../roster/roster-store.js';
-import { mintJoinAnswer } from './join-answer.js';
+import { answerJoin } from './join-answer.js';
 import { countAttending, openStay } from './repo.js';
 import { seats } from './seats.js';
 import { takeSeat } from './take-seat.js';
@@ -120,18 +130,38 @@ async function waitInLobby(
   return { status: 'waiting', role: who.role, identity: who.identity };
 }
 
-/** Marks `who` joined on the roster (unless it says so already), then mints their token. */
-async function letIn(
+/** What the join read of the meeting in its first round, besides the row. */
+interface MeetingRead {
+  snapshot: JoinSnapshot;
+  breakouts: StoredBreakouts | undefined;
+}
+
+/**
+ * Marks `who` joined on the roster (unless it says so already), then mints their token for
+ * where they belong: their breakout room while the rooms are open, else the main room. A
+ * re-join whose roster entry is current does this without another await.
+ */
+function letIn(
   ctx: Ctx,
   meeting: Pick<MeetingRow, 'code' | 'allow_screen_share' | 'mute_on_entry'>,
   who: RosterPerson,
   entry: RosterEntry | undefined,
-): Promise<JoinResult> {
+  read: MeetingRead,
+): JoinResult | Promise<JoinResult> {
+  const answer = () =>
+    answerJoin(
+      ctx,
+      meeting,
+      who,
+      breakoutRoomOf(read.breakouts, who.identity, ctx.now()),
+      read.snapshot,
+    );
   const current = entry?.state === 'joined' && entry.role === who.role && entry.name === who.name;
-  if (!current && !(await putMemberUnlessBanned(ctx, meeting.code, who, 'joined'))) {
-    throw removedFromMeeting();
-  }
-  return mintJoinAnswer(ctx, meeting, who);
+  if (current) return answer();
+  return putMemberUnlessBanned(ctx, meeting.code, who, 'joined').then((put) => {
+    if (!put) throw removedFromMeeting();
+    return answer();
+  });
 }
 
 /**
@@ -152,10 +182,13 @@ export async function joinMeeting({
   const code = normaliseMeetingCode(input.code);
   if (!code) throw meetingNotFound();
   const identity = ctx.actor.id;
-  const [snapshot, entry, marked] = await Promise.all([
+  // One round of reads: the breakout rooms too, which only a let-in needs, so a re-join
+  // (nearly every join: reconnects, reloads) waits once.
+  const [snapshot, entry, marked, breakouts] = await Promise.all([
     ctx.meetings.get(code),
     roster.get(ctx.live, code, identity),
     seats.has(ctx.live, code, identity),
+    breakoutStore.read(ctx.live, code),
   ]);
   if (!snapshot) throw meetingNotFound();
   // The cached row is shared by every join, never copied: a spread of its 21 columns plus the
@@ -181,7 +214,8 @@ export async function joinMeeting({
     role,
   };
   // Someone already in (a reconnect, a page reload) holds a seat and passed the lobby.
-  if (seated && meeting.state === 'live') return letIn(ctx, meeting, who, entry);
+  const read = { snapshot, breakouts };
+  if (seated && meeting.state === 'live') return letIn(ctx, meeting, who, entry, read);
   // After a removal or denial, new guests wait even without a lobby (guest passes are free).
   const lobby = meeting.lobby || (role === 'guest' && (await guestsMustWait(ctx, code)));
   const passed = isMember(entry) || leftRecently(entry, ctx.now());
@@ -190,7 +224,7 @@ export async function joinMeeting({
     return waitInLobby(ctx, code, who, entry);
   }
   // The row as takeSeat locked it: a scheduled meeting may just have gone live.
-  return letIn(ctx, await takeSeat(ctx, code, who), who, entry);
+  return letIn(ctx, await takeSeat(ctx, code, who), who, entry, read);
 }
 
 /**
