@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireBearerToken, type Actor, type TokenVerifier } from './auth-guard.js';
 
-const actors = new WeakMap<FastifyRequest, Actor>();
+/**
+ * Where a request keeps its verified caller: a property of its own, not a WeakMap entry, which
+ * cost ~0.2 µs a request more (and work for the garbage collector) for an object that lives
+ * for one request.
+ */
+const ACTOR = Symbol('gomeet.actor');
+type WithActor = FastifyRequest & { [ACTOR]?: Actor };
 
 /**
  * Verifies the bearer token of every request in this plugin before its body is read, so an
@@ -13,7 +19,7 @@ export function requireAuthentication(app: FastifyInstance, verifier: TokenVerif
   // any promise; that was ~4 µs a request, ~7 % of a re-join.
   app.addHook('onRequest', (request, _reply, done) => {
     const pass = (actor: Actor) => {
-      actors.set(request, actor);
+      (request as WithActor)[ACTOR] = actor;
       done();
     };
     let token: string;
@@ -32,7 +38,7 @@ export function requireAuthentication(app: FastifyInstance, verifier: TokenVerif
 
 /** The verified caller of a request that passed `requireAuthentication`. */
 export function actorOf(request: FastifyRequest): Actor {
-  const actor = actors.get(request);
+  const actor = (request as WithActor)[ACTOR];
   if (!actor) throw new Error('actorOf() called on a route without requireAuthentication');
   return actor;
 }

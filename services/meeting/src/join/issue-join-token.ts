@@ -97,13 +97,15 @@ interface Signer {
   recent: Map<string, { token: string; signedAt: number }>;
 }
 
-const signers = new Map<string, Signer>();
+/** Signers by API key, then secret: two lookups of long-lived strings, no key built per join. */
+const signers = new Map<string, Map<string, Signer>>();
 function signerFor(livekit: LiveKitDeps): Signer {
-  const id = `${livekit.apiKey}\n${livekit.apiSecret}`;
-  let signer = signers.get(id);
+  let bySecret = signers.get(livekit.apiKey);
+  if (!bySecret) signers.set(livekit.apiKey, (bySecret = new Map<string, Signer>()));
+  let signer = bySecret.get(livekit.apiSecret);
   if (!signer) {
     signer = { key: createSecretKey(livekit.apiSecret, 'utf8'), recent: new Map() };
-    signers.set(id, signer);
+    bySecret.set(livekit.apiSecret, signer);
   }
   return signer;
 }
