@@ -10,6 +10,24 @@ interface MetricLine {
   value: number;
 }
 
+/** What a metric hands the registry to print. */
+interface Exposition<T extends 'histogram' | 'counter'> {
+  name: string;
+  help: string;
+  type: T;
+  aggregator: 'sum';
+  values: MetricLine[];
+}
+
+/** A metric of ours as prom-client's registry reads it (`get` answers a promise). */
+function exposition<T extends 'histogram' | 'counter'>(
+  metric: { name: string; help: string; type: T },
+  values: MetricLine[],
+): Promise<Exposition<T>> {
+  const { name, help, type } = metric;
+  return Promise.resolve({ name, help, type, aggregator: 'sum', values });
+}
+
 /** The process-wide metrics: one registry, fixed label sets, the runbook's names. */
 export interface Metrics {
   registry: Registry;
@@ -86,13 +104,7 @@ export class SeriesHistogram<L extends string> {
   }
 
   /** What the registry prints: cumulative buckets, sum and count per series. */
-  get(): Promise<{
-    name: string;
-    help: string;
-    type: 'histogram';
-    aggregator: 'sum';
-    values: MetricLine[];
-  }> {
+  get(): Promise<Exposition<'histogram'>> {
     const values: MetricLine[] = [];
     for (const { labels, counts, sum, count } of this.series.values()) {
       let cumulative = 0;
@@ -108,13 +120,7 @@ export class SeriesHistogram<L extends string> {
       values.push({ metricName: `${this.name}_sum`, labels, value: sum });
       values.push({ metricName: `${this.name}_count`, labels, value: count });
     }
-    return Promise.resolve({
-      name: this.name,
-      help: this.help,
-      type: this.type,
-      aggregator: this.aggregator,
-      values,
-    });
+    return exposition(this, values);
   }
 
   /** Starts every series again from zero (registry.resetMetrics); observers stay valid. */
@@ -146,23 +152,11 @@ export class HistogramCount {
     registry.registerMetric(this as unknown as Metric);
   }
 
-  get(): Promise<{
-    name: string;
-    help: string;
-    type: 'counter';
-    aggregator: 'sum';
-    values: MetricLine[];
-  }> {
+  get(): Promise<Exposition<'counter'>> {
     const values = this.histogram
       .counts()
       .map(({ labels, value }) => ({ metricName: this.name, labels, value }));
-    return Promise.resolve({
-      name: this.name,
-      help: this.help,
-      type: this.type,
-      aggregator: this.aggregator,
-      values,
-    });
+    return exposition(this, values);
   }
 
   /** Nothing of its own to reset: the histogram's reset zeroes its counts. */
