@@ -19,7 +19,10 @@ interface Exposition<T extends 'histogram' | 'counter'> {
   values: MetricLine[];
 }
 
-/** A metric of ours as prom-client's registry reads it (`get` answers a promise). */
+/**
+ * A metric of ours as prom-client's registry reads it (`get` answers a promise). The registry
+ * takes `aggregator` (how a cluster sums workers' values) from here, not from the metric.
+ */
 function exposition<T extends 'histogram' | 'counter'>(
   metric: { name: string; help: string; type: T },
   values: MetricLine[],
@@ -60,7 +63,6 @@ interface Series {
  */
 export class SeriesHistogram<L extends string> {
   readonly type = 'histogram';
-  readonly aggregator = 'sum';
   private readonly series = new Map<string, Series>();
 
   constructor(
@@ -141,7 +143,6 @@ export class SeriesHistogram<L extends string> {
  */
 export class HistogramCount {
   readonly type = 'counter';
-  readonly aggregator = 'sum';
 
   constructor(
     readonly name: string,
