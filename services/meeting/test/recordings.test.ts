@@ -275,6 +275,9 @@ describeBackends('recordings on $name', (backend) => {
     await rec.report(created.id, 'recording');
     await rec.report(created.id, 'uploading');
     await poll(() => stateOf(meeting.code, created.id, host.token)).toBe('uploading');
+    // The event goes out after the row is written (announceTransition), so the state can be
+    // read before it is published: wait for it, then for anything else still on its way.
+    await poll(() => events.of('recording.stopped').length).toBe(1);
     await events.settled();
     expect(events.events.map((e) => e.message.type)).toEqual(['recording.stopped']);
   });
